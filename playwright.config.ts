@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { e2eAdmin } from './test/e2e/env';
+
+// Browser tests run Debian's Chromium (Playwright cannot download its own browser here)
+// against a real server on a fresh embedded database with the demo data.
+const port = 3107;
+const dataDir = 'node_modules/.cache/simpul-e2e-data';
+rmSync(dataDir, { recursive: true, force: true });
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list'], ['json']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'id-ID',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'npm run build --silent && npx tsx src/server/main.ts serve',
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO: 'true',
+      ADMIN_EMAIL: e2eAdmin.email,
+      ADMIN_PASSWORD: e2eAdmin.password,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
+  },
+});

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { authenticate, sessionCookie, type Authentication } from './core/authenticate';
+import type { Ctx } from './core/context';
+import { errorHandler } from './core/errorHandler';
+import { createMailer, type Mailer } from './core/mail';
+import { DomainError } from './core/errors';
+import { modules } from './modules/index';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    auth: Authentication;
+  }
+}
+
+export type AppDeps = { config: Config; database: Database; mailer?: Mailer; logger?: boolean | object };
+export type App = FastifyInstance;
+
+const webDist = resolve(process.cwd(), 'dist/web');
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log, logBodies: config.demo });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Simpul API', version: '0.1.0', description: 'Koordinasi Kehumasan: direktori anggota, kegiatan dan KAK' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookie },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('auth', null as unknown as Authentication);
+  app.addHook('onRequest', async (req) => {
+    req.auth = await authenticate(database.db, req.headers, req.cookies[sessionCookie]);
+    req.ctx = { actor: req.auth.actor, db: database.db, requestId: String(req.id), config, mailer, ip: req.ip };
+  });
+  // CSRF: writes authenticated by the session cookie must echo the session's token in a header.
+  app.addHook('preHandler', async (req) => {
+    if (req.auth.via !== 'session' || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
+    if (req.headers['x-csrf-token'] !== req.auth.csrfToken) {
+      throw new DomainError('forbidden', 'Token CSRF tidak cocok. Muat ulang halaman lalu coba lagi.');
+    }
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!reply.hasHeader('x-frame-options') && !reply.getHeader('content-type')?.toString().includes('javascript')) {
+      reply.header('x-frame-options', 'SAMEORIGIN');
+    }
+  });
+
+  for (const mod of modules) await app.register(mod);
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/app/', wildcard: false, index: false });
+  }
+  app.get('/app', { schema: { hide: true } }, (_req, reply) => reply.redirect('/app/'));
+  app.get('/app/*', { schema: { hide: true } }, async (req, reply) => {
+    const file = resolve(webDist, 'index.html');
+    if (!existsSync(file)) return reply.status(503).type('text/plain').send('Web app belum dibangun: jalankan npm run build');
+    return reply.type('text/html').sendFile('index.html', webDist);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `Alamat ${req.method} ${req.url.split('?')[0]} tidak ditemukan` } });
+  });
+  return app;
+}

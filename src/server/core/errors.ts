@@ -1,0 +1,54 @@
+/** Domain errors carry a stable code; one error handler maps them to HTTP. Business code never throws HTTP errors. */
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+    public details?: { fields?: FieldErrors; [k: string]: unknown },
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(message: string, fields?: FieldErrors, extra?: Record<string, unknown>) {
+    super('validation_failed', message, { fields, ...extra });
+  }
+}
+export class NotFoundError extends DomainError {
+  constructor(message = 'Data tidak ditemukan') {
+    super('not_found', message);
+  }
+}
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Anda tidak berhak melakukan tindakan ini') {
+    super('forbidden', message);
+  }
+}
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Silakan masuk terlebih dahulu') {
+    super('unauthenticated', message);
+  }
+}
+export class ConflictError extends DomainError {
+  constructor(message: string, fields?: FieldErrors) {
+    super('conflict', message, { fields });
+  }
+}
+export class RateLimitedError extends DomainError {
+  constructor(message = 'Terlalu banyak percobaan. Coba lagi beberapa menit lagi.') {
+    super('rate_limited', message);
+  }
+}
+
+export const httpStatusOf: Record<string, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+};

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './audit';
+export * from './directory';
+export * from './settings';
+export * from './activities';

@@ -1,0 +1,8 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { systemRoutes } from './system/routes';
+import { authRoutes } from './auth/routes';
+import { userRoutes } from './users/routes';
+import { auditRoutes } from './audit/routes';
+
+/** Every area's routes; add a module here to mount it. */
+export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes] as FastifyPluginAsync[];

