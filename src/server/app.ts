@@ -14,10 +14,14 @@ import { authenticate, sessionCookie, type Authentication } from './core/authent
 import type { Ctx } from './core/context';
 import { errorHandler } from './core/errorHandler';
 import { createMailer, type Mailer } from './core/mail';
-import { DomainError } from './core/errors';
+import { DomainError, UnauthenticatedError } from './core/errors';
 import { modules } from './modules/index';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers anonymous callers (login, health, public documents). */
+    public?: boolean;
+  }
   interface FastifyRequest {
     ctx: Ctx;
     auth: Authentication;
@@ -66,6 +70,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req) => {
     req.auth = await authenticate(database.db, req.headers, req.cookies[sessionCookie]);
     req.ctx = { actor: req.auth.actor, db: database.db, requestId: String(req.id), config, mailer, ip: req.ip };
+  });
+  // Secure by default: every /api route needs a signed-in caller unless it is marked `config: { public: true }`.
+  // Checked before validation, so an anonymous caller learns nothing about a route's input.
+  app.addHook('preValidation', async (req) => {
+    const config = req.routeOptions.config as { public?: boolean } | undefined;
+    if (config?.public || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    if (req.auth.actor.kind !== 'user') throw new UnauthenticatedError();
   });
   // CSRF: writes authenticated by the session cookie must echo the session's token in a header.
   app.addHook('preHandler', async (req) => {

@@ -10,7 +10,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from './apiTokens';
 const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/api/auth/login', { schema: { tags, summary: 'Log in with e-mail and password; sets the session cookie', body: loginInput } }, async (req, reply) => {
+  app.post('/api/auth/login', { config: { public: true }, schema: { tags, summary: 'Log in with e-mail and password; sets the session cookie', body: loginInput } }, async (req, reply) => {
     const result = await login(req.ctx, req.body);
     reply.setCookie(sessionCookie, result.token, {
       path: '/',
@@ -22,13 +22,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return { user: result.user, csrfToken: result.csrfToken };
   });
 
-  app.post('/api/auth/logout', { schema: { tags, summary: 'End the current session' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: { public: true }, schema: { tags, summary: 'End the current session' } }, async (req, reply) => {
     await logout(req.ctx, req.auth.sessionHash);
     reply.clearCookie(sessionCookie, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { schema: { tags, summary: 'The current user, their abilities and CSRF token' } }, async (req) => {
+  app.get('/api/auth/me', { config: { public: true }, schema: { tags, summary: 'The current user, their abilities and CSRF token' } }, async (req) => {
     const actor = req.ctx.actor;
     return {
       user: actor.kind === 'user' ? { id: actor.id, email: actor.email, name: actor.name, role: actor.role, institutionId: actor.institutionId } : null,
@@ -37,15 +37,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   });
 
-  app.post('/api/auth/password-reset/request', { schema: { tags, summary: 'E-mail a password reset link', body: requestResetInput } }, async (req) => {
+  app.post('/api/auth/password-reset/request', { config: { public: true }, schema: { tags, summary: 'E-mail a password reset link', body: requestResetInput } }, async (req) => {
     await requestPasswordReset(req.ctx, req.body);
     return { ok: true, message: 'Bila alamat itu terdaftar, tautan pengaturan ulang telah dikirim ke e-mailnya.' };
   });
-  app.post('/api/auth/password-reset', { schema: { tags, summary: 'Set a new password with a reset link token', body: resetPasswordInput } }, async (req) => {
+  app.post('/api/auth/password-reset', { config: { public: true }, schema: { tags, summary: 'Set a new password with a reset link token', body: resetPasswordInput } }, async (req) => {
     await resetPassword(req.ctx, req.body);
     return { ok: true };
   });
-  app.post('/api/auth/invitation/accept', { schema: { tags, summary: 'Accept an account invitation and choose a password', body: acceptInvitationInput } }, async (req) => {
+  app.post('/api/auth/invitation/accept', { config: { public: true }, schema: { tags, summary: 'Accept an account invitation and choose a password', body: acceptInvitationInput } }, async (req) => {
     return acceptInvitation(req.ctx, req.body);
   });
 
