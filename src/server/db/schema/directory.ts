@@ -1,5 +1,17 @@
-import { boolean, index, pgTable, text, uuid, integer } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt, version } from './columns';
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, uuid, integer, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea, createdAt, id, updatedAt, version } from './columns';
+
+export const files = pgTable('files', {
+  id: id(),
+  name: text('name').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  /** The bytes themselves (small files such as logos); null when stored elsewhere. */
+  content: bytea('content'),
+  createdAt: createdAt(),
+});
 
 export const institutions = pgTable(
   'institutions',
@@ -13,7 +25,7 @@ export const institutions = pgTable(
     website: text('website'),
     email: text('email'),
     phone: text('phone'),
-    logoFileId: uuid('logo_file_id'),
+    logoFileId: uuid('logo_file_id').references(() => files.id),
     active: boolean('active').notNull().default(true),
     /** Lower-cased, accent-stripped name + short name, for accent- and case-insensitive search. */
     searchText: text('search_text').notNull(),
@@ -21,7 +33,14 @@ export const institutions = pgTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [index('institutions_category_idx').on(t.category), index('institutions_search_idx').on(t.searchText)],
+  (t) => [
+    index('institutions_category_idx').on(t.category),
+    index('institutions_search_idx').on(t.searchText),
+    index('institutions_name_idx').on(t.name, t.id),
+    uniqueIndex('institutions_name_key').on(sql`lower(${t.name})`),
+    // One row per regency/city: its Kemendagri code identifies it.
+    uniqueIndex('institutions_region_code_key').on(t.regionCode).where(sql`${t.category} = 'regency_city'`),
+  ],
 );
 
 /** A PR officer (pejabat humas) of a member institution. */
@@ -43,14 +62,13 @@ export const officers = pgTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [index('officers_institution_idx').on(t.institutionId), index('officers_search_idx').on(t.searchText)],
+  (t) => [
+    index('officers_institution_idx').on(t.institutionId),
+    index('officers_search_idx').on(t.searchText),
+    index('officers_name_idx').on(t.name, t.id),
+    uniqueIndex('officers_email_key').on(t.email).where(sql`${t.email} is not null`),
+    uniqueIndex('officers_nip_key').on(t.nip).where(sql`${t.nip} is not null`),
+    // At most one main PR contact per institution.
+    uniqueIndex('officers_main_contact_key').on(t.institutionId).where(sql`${t.isMainContact}`),
+  ],
 );
-
-export const files = pgTable('files', {
-  id: id(),
-  name: text('name').notNull(),
-  mime: text('mime').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  createdAt: createdAt(),
-});
