@@ -3,6 +3,8 @@ import { systemRoutes } from './system/routes';
 import { authRoutes } from './auth/routes';
 import { userRoutes } from './users/routes';
 import { auditRoutes } from './audit/routes';
+import { settingsRoutes } from './settings/routes';
+import { publicRoutes } from '../public/routes';
 
 /** Every area's routes; add a module here to mount it. */
-export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes] as FastifyPluginAsync[];
+export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, settingsRoutes, publicRoutes] as FastifyPluginAsync[];

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/testApp';
+import { institutions } from '../db/schema/directory';
+import { escapeHtml, html, safeExternalUrl } from './html';
+
+let t: TestApp;
+
+type Seed = { name: string; category: string; shortName?: string; regionCode?: string; website?: string; active?: boolean };
+const seed: Seed[] = [
+  { name: 'Kota Padang', category: 'regency_city', regionCode: '13.71', website: 'https://padang.go.id' },
+  { name: 'Kabupaten Agam', category: 'regency_city', regionCode: '13.06', website: 'agamkab.go.id' },
+  { name: 'Kabupaten Pesisir Selatan', category: 'regency_city', regionCode: '13.01' },
+  { name: 'Universitas Andalas', shortName: 'Unand', category: 'university', website: 'https://www.unand.ac.id' },
+  { name: 'Universitas Negeri Padang', shortName: 'UNP', category: 'university' },
+  { name: 'Bank Nagari', category: 'bumd', website: 'javascript:alert(2)' },
+  { name: '<script>alert(1)</script>', category: 'bumn' },
+  { name: 'Badan Lama Yang Dibubarkan', category: 'vertical_agency', active: false },
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.database.db.insert(institutions).values(
+    seed.map((s) => ({ ...s, active: s.active ?? true, searchText: s.name.toLowerCase() })),
+  );
+});
+afterAll(() => t.close());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+/** The text of each category section, in page order, keyed by its heading. */
+function sections(body: string): { heading: string; items: string[] }[] {
+  return [...body.matchAll(/<section class="category"[\s\S]*?<h3[^>]*>([\s\S]*?)<\/h3>([\s\S]*?)<\/section>/g)].map((m) => ({
+    heading: m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+    items: [...m[2]!.matchAll(/<span class="name">([\s\S]*?)<\/span>/g)].map((i) => i[1]!),
+  }));
+}
+
+describe('public home page', () => {
+  it('names the forum in Indonesian and is cacheable for a minute', async () => {
+    const res = await get('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.body).toContain('<html lang="id">');
+    expect(res.body).toContain('<h1 id="judul">Forum Koordinasi Kehumasan Provinsi Sumatera Barat</h1>');
+    expect(res.body).toContain('Media penyebarluasan informasi');
+    expect(res.body).toMatch(/<a class="button" href="\/app\/login">Masuk<\/a>/);
+    expect(res.body).toContain('Biro Humas Setda Provinsi Sumatera Barat');
+    expect(res.body).toMatch(/<main id="isi">/);
+    expect(res.body).not.toContain('<script');
+  });
+
+  it('lists active members grouped by category, regencies and cities by region code, others by name', async () => {
+    const body = (await get('/')).body;
+    const found = sections(body);
+    expect(found.map((s) => s.heading)).toEqual([
+      'Pemerintah Kabupaten/Kota 3 lembaga',
+      'Perguruan Tinggi 2 lembaga',
+      'BUMN 1 lembaga',
+      'BUMD 1 lembaga',
+    ]);
+    expect(found[0]!.items).toEqual(['Kabupaten Pesisir Selatan', 'Kabupaten Agam', 'Kota Padang']);
+    expect(found[1]!.items).toEqual(['Universitas Andalas', 'Universitas Negeri Padang']);
+    expect(body).toContain('7 lembaga anggota aktif dalam 4 kategori.');
+  });
+
+  it('hides inactive institutions', async () => {
+    const body = (await get('/')).body;
+    expect(body).not.toContain('Badan Lama Yang Dibubarkan');
+    expect(body).not.toContain('Badan/Lembaga Vertikal');
+  });
+
+  it('links websites with rel="noopener" and refuses script URLs', async () => {
+    const body = (await get('/')).body;
+    expect(body).toContain('href="https://padang.go.id/" rel="noopener"');
+    expect(body).toContain('href="https://agamkab.go.id/" rel="noopener"');
+    expect(body).not.toContain('javascript:');
+  });
+
+  it('escapes names taken from the database', async () => {
+    const body = (await get('/')).body;
+    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(body).not.toContain('<script>alert(1)</script>');
+  });
+
+  it('answers in English with ?lang=en and falls back to Indonesian for an unknown language', async () => {
+    const en = await get('/?lang=en');
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('West Sumatra Province Public Relations Coordination Forum');
+    expect(sections(en.body)[0]!.heading).toBe('Regency/city government 3 institutions');
+    expect(en.body).toMatch(/href="\/app\/login">Log in<\/a>/);
+    const other = await get('/?lang=fr');
+    expect(other.statusCode).toBe(200);
+    expect(other.body).toContain('<html lang="id">');
+  });
+
+  it('serves its stylesheet with long caching under the hashed URL', async () => {
+    const body = (await get('/')).body;
+    const href = body.match(/<link rel="stylesheet" href="([^"]+)">/)![1]!;
+    const css = await get(href.replace(/&amp;/g, '&'));
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toContain('text/css');
+    expect(css.headers['cache-control']).toContain('immutable');
+    expect(css.body).toContain('@media');
+  });
+});
+
+describe('html helper', () => {
+  it('escapes interpolated values but keeps nested templates', () => {
+    const name = `"O'Neil" & <b>`;
+    expect(html`<p title="${name}">${html`<em>${name}</em>`}</p>`.value).toBe(
+      `<p title="${escapeHtml(name)}"><em>&quot;O&#39;Neil&quot; &amp; &lt;b&gt;</em></p>`,
+    );
+  });
+
+  it('accepts only http(s) website addresses', () => {
+    expect(safeExternalUrl('sumbarprov.go.id')?.href).toBe('https://sumbarprov.go.id/');
+    expect(safeExternalUrl('JavaScript:alert(1)')).toBeNull();
+    expect(safeExternalUrl('data:text/html,x')).toBeNull();
+    expect(safeExternalUrl('  ')).toBeNull();
+  });
+});
