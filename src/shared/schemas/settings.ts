@@ -1,0 +1,35 @@
+import { rupiahStyles } from '../money';
+import { requiredText, text, z } from '../zod';
+
+/**
+ * Organisation settings: the letterhead (kop surat) printed on documents and the rupiah style.
+ * Stored as one row of the `settings` table (key "organisation").
+ */
+export const organisationSettingsSchema = z.strictObject({
+  /** The unit's name, one line each, top to bottom (e.g. PEMERINTAH PROVINSI ... / SEKRETARIAT DAERAH / BIRO ...). */
+  unitNameLines: z.array(requiredText(120, 'Baris nama unit')).min(1, 'Isi minimal satu baris nama unit').max(5, 'Maksimal 5 baris nama unit'),
+  address: text(300),
+  phone: text(120),
+  email: z.union([z.literal(''), z.string().trim().toLowerCase().max(254).pipe(z.email('Alamat e-mail tidak valid'))]),
+  website: text(200),
+  /** An uploaded PNG or JPEG (files table) printed at the left of the letterhead. */
+  logoFileId: z.uuid('ID berkas logo tidak valid').nullable(),
+  /** "Rp." prints amounts as in the reference KAK ("Rp. 48.357.960,-"); "Rp" as "Rp 48.357.960". */
+  rupiahStyle: z.enum(rupiahStyles),
+});
+export type OrganisationSettings = z.output<typeof organisationSettingsSchema>;
+
+export const defaultOrganisationSettings: OrganisationSettings = {
+  unitNameLines: ['PEMERINTAH PROVINSI SUMATERA BARAT', 'SEKRETARIAT DAERAH', 'BIRO ADMINISTRASI PIMPINAN'],
+  address: 'Jalan Jenderal Sudirman No. 51 Padang 25121',
+  phone: 'Telp. (0751) 31401',
+  email: 'humas@sumbarprov.go.id',
+  website: 'www.sumbarprov.go.id',
+  logoFileId: null,
+  rupiahStyle: 'Rp.',
+};
+
+/** The contact line under the address: "Telp. (0751) 31401, E-mail: ..., Website: ...". */
+export function contactLine(s: Pick<OrganisationSettings, 'phone' | 'email' | 'website'>): string {
+  return [s.phone, s.email && `E-mail: ${s.email}`, s.website && `Website: ${s.website}`].filter(Boolean).join(', ');
+}
