@@ -1,0 +1,103 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { activities, budgetLines, committeeMembers, speakers } from '../../db/schema/index';
+import { NotFoundError } from '../../core/errors';
+import { kakSchema, officerInChargeSchema, type Kak } from '../../../shared/kak';
+import { checkActivity } from '../../../shared/kakChecks';
+import {
+  committeeRoles,
+  type ActivityDetail,
+  type ActivityStatus,
+  type BudgetLine,
+  type CommitteeMember,
+  type CommitteeRole,
+  type Speaker,
+  type SpeakerStatus,
+} from '../../../shared/schemas/activities';
+
+type ActivityRow = typeof activities.$inferSelect;
+type LineRow = typeof budgetLines.$inferSelect;
+type MemberRow = typeof committeeMembers.$inferSelect;
+type SpeakerRow = typeof speakers.$inferSelect;
+
+/** Stored KAK documents are re-read through the schema, so older rows gain the defaults of newer fields. */
+export function readKak(raw: unknown): Kak {
+  const parsed = kakSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : (raw as Kak);
+}
+
+export function presentActivity(row: ActivityRow) {
+  const officer = officerInChargeSchema.safeParse(row.officerInCharge ?? {});
+  return {
+    id: row.id,
+    title: row.title,
+    fiscalYear: row.fiscalYear,
+    orgUnit: row.orgUnit,
+    status: row.status as ActivityStatus,
+    officerInCharge: officer.success ? officer.data : (row.officerInCharge as { name: string; position: string; nip: string }),
+    kak: readKak(row.kak),
+    committeeDecree: row.committeeDecree,
+    signPlace: row.signPlace,
+    signDate: row.signDate,
+    copiedFromId: row.copiedFromId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+export function presentBudgetLine(row: LineRow): BudgetLine {
+  return {
+    id: row.id,
+    activityId: row.activityId,
+    position: row.position,
+    accountCode: row.accountCode,
+    description: row.description,
+    volume: Number(row.volume),
+    unit: row.unit,
+    unitPrice: row.unitPrice,
+    amount: row.amount,
+    quarterPlan: row.quarterPlan as [number, number, number, number],
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentMember(row: MemberRow): CommitteeMember {
+  return { id: row.id, activityId: row.activityId, role: row.role as CommitteeRole, name: row.name, position: row.position, nip: row.nip };
+}
+
+export function presentSpeaker(row: SpeakerRow): Speaker {
+  return {
+    id: row.id,
+    activityId: row.activityId,
+    name: row.name,
+    institution: row.institution,
+    expertise: row.expertise,
+    topic: row.topic,
+    status: row.status as SpeakerStatus,
+    fee: row.fee,
+    budgetLineId: row.budgetLineId,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function findActivityRow(db: Db, id: string): Promise<ActivityRow> {
+  const [row] = await db.select().from(activities).where(eq(activities.id, id));
+  if (!row) throw new NotFoundError('Kegiatan tidak ditemukan');
+  return row;
+}
+
+/** The activity with its budget lines, committee (by role), speakers and check results; no authorization. */
+export async function loadActivityDetail(db: Db, id: string): Promise<ActivityDetail> {
+  const row = await findActivityRow(db, id);
+  const [lines, members, speakerRows] = await Promise.all([
+    db.select().from(budgetLines).where(eq(budgetLines.activityId, id)).orderBy(asc(budgetLines.position), asc(budgetLines.createdAt)),
+    db.select().from(committeeMembers).where(eq(committeeMembers.activityId, id)).orderBy(asc(committeeMembers.createdAt)),
+    db.select().from(speakers).where(eq(speakers.activityId, id)).orderBy(asc(speakers.createdAt)),
+  ]);
+  const activity = presentActivity(row);
+  const budget = lines.map(presentBudgetLine);
+  const rank = (r: string) => committeeRoles.indexOf(r as CommitteeRole);
+  const committee = members.map(presentMember).sort((a, b) => rank(a.role) - rank(b.role));
+  return { ...activity, budgetLines: budget, committee, speakers: speakerRows.map(presentSpeaker), checks: checkActivity(activity, budget) };
+}

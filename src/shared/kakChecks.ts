@@ -1,0 +1,181 @@
+import { accountCodeError } from './accountCode';
+import { formatDateId, monthNames } from './dates';
+import { maxRupiah, type Kak } from './kak';
+import { formatRupiah, groupThousands } from './money';
+import type { CheckResult, Issue } from './schemas/activities';
+
+/**
+ * Checks of a KAK and its budget, pure so that the SPA shows the same results as the server.
+ * Errors block approval; warnings are shown but do not.
+ */
+
+export type CheckableActivity = {
+  fiscalYear: number;
+  officerInCharge: { name?: string | null; position?: string | null };
+  kak: Kak;
+};
+export type CheckableBudgetLine = {
+  accountCode: string;
+  description?: string;
+  amount: number;
+  quarterPlan: readonly number[];
+};
+
+export const quarterNames = ['I', 'II', 'III', 'IV'] as const;
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+const blank = (s: string | null | undefined) => !s || !s.trim();
+const month = (m: number) => monthNames[m - 1] ?? String(m);
+const quote = (s: string) => `"${s.length > 60 ? `${s.slice(0, 57)}...` : s}"`;
+const dateId = (iso: string) => {
+  try {
+    return formatDateId(iso);
+  } catch {
+    return iso;
+  }
+};
+
+/** "lebih kecil dari ... (selisih ...)" comparing an actual sum with the amount it should reach. */
+function comparison(actual: number, expected: number): string {
+  const word = actual < expected ? 'lebih kecil' : 'lebih besar';
+  return `${formatRupiah(actual)} ${word} dari`;
+}
+const difference = (actual: number, expected: number) => `(selisih ${formatRupiah(Math.abs(actual - expected))})`;
+
+function requiredSections(a: CheckableActivity): Issue[] {
+  const kak = a.kak;
+  const missing: [boolean, string, string][] = [
+    [!kak.background?.some((p) => !blank(p)), 'kak.background', 'Latar belakang (bagian A) wajib diisi'],
+    [blank(kak.intent), 'kak.intent', 'Maksud kegiatan (bagian B) wajib diisi'],
+    [!kak.objectives?.some((p) => !blank(p)), 'kak.objectives', 'Tujuan kegiatan (bagian B) wajib diisi, minimal satu'],
+    [!kak.legalBases?.length, 'kak.legalBases', 'Dasar hukum (bagian C) wajib diisi, minimal satu'],
+    [!kak.method?.some((p) => !blank(p)), 'kak.method', 'Metoda pelaksanaan (bagian D) wajib diisi'],
+    [!kak.schedule?.length, 'kak.schedule', 'Jadwal kegiatan (bagian D) wajib diisi, minimal satu tahapan'],
+    [!kak.locations?.some((p) => !blank(p)), 'kak.locations', 'Lokasi kegiatan (bagian E) wajib diisi'],
+    [!kak.outputs?.length, 'kak.outputs', 'Keluaran (bagian F) wajib diisi, minimal satu'],
+    [!(kak.funding?.total > 0), 'kak.funding.total', 'Total pembiayaan (bagian G) harus lebih dari Rp 0'],
+    [blank(a.officerInCharge?.name), 'officerInCharge.name', 'Nama PPTK wajib diisi'],
+    [blank(a.officerInCharge?.position), 'officerInCharge.position', 'Jabatan PPTK wajib diisi'],
+  ];
+  return missing.filter(([m]) => m).map(([, path, message]) => ({ code: 'section_missing', path, message }));
+}
+
+function fundingQuarters(kak: Kak): Issue[] {
+  const { total, quarters } = kak.funding ?? { total: 0, quarters: [0, 0, 0, 0] };
+  const planned = sum(quarters);
+  if (planned === total) return [];
+  return [{
+    code: 'funding_quarters_mismatch',
+    path: 'kak.funding.quarters',
+    message: `Jumlah rencana Triwulan I-IV ${comparison(planned, total)} total pembiayaan ${formatRupiah(total)} ${difference(planned, total)}`,
+  }];
+}
+
+function schedule(a: CheckableActivity): { errors: Issue[]; warnings: Issue[] } {
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const year = String(a.fiscalYear);
+  const steps = a.kak.schedule ?? [];
+  steps.forEach((s, i) => {
+    const label = `Tahapan ${i + 1} ${quote(s.step)}`;
+    const at = `kak.schedule.${i}`;
+    if (s.endMonth < s.startMonth) {
+      errors.push({ code: 'schedule_end_before_start', path: `${at}.endMonth`, message: `${label} berakhir (${month(s.endMonth)}) sebelum dimulai (${month(s.startMonth)})` });
+    }
+    if (s.startDate && s.endDate && s.endDate < s.startDate) {
+      errors.push({ code: 'schedule_end_before_start', path: `${at}.endDate`, message: `${label}: tanggal selesai ${dateId(s.endDate)} sebelum tanggal mulai ${dateId(s.startDate)}` });
+    }
+    for (const [key, date, m, what] of [['startDate', s.startDate, s.startMonth, 'mulai'], ['endDate', s.endDate, s.endMonth, 'selesai']] as const) {
+      if (!date) continue;
+      if (date.slice(0, 4) !== year) {
+        errors.push({ code: 'schedule_outside_year', path: `${at}.${key}`, message: `${label}: tanggal ${what} ${dateId(date)} di luar tahun anggaran ${year}` });
+      } else if (Number(date.slice(5, 7)) !== m) {
+        warnings.push({ code: 'schedule_date_month_mismatch', path: `${at}.${key}`, message: `${label}: tanggal ${what} ${dateId(date)} tidak berada di bulan ${what} (${month(m)})` });
+      }
+    }
+  });
+  // A meeting should not start before any of its preparation steps has ended.
+  steps.forEach((meeting, i) => {
+    if (meeting.kind !== 'meeting') return;
+    steps.forEach((prep) => {
+      if (prep.kind !== 'preparation') return;
+      const byDate = meeting.startDate && prep.endDate;
+      const early = byDate ? meeting.startDate! < prep.endDate! : meeting.startMonth < prep.endMonth;
+      if (!early) return;
+      const meetingAt = byDate ? dateId(meeting.startDate!) : month(meeting.startMonth);
+      const prepAt = byDate ? dateId(prep.endDate!) : month(prep.endMonth);
+      warnings.push({
+        code: 'meeting_before_preparation',
+        path: `kak.schedule.${i}`,
+        message: `Rapat ${quote(meeting.step)} dijadwalkan mulai ${meetingAt}, sebelum persiapan ${quote(prep.step)} selesai (${prepAt})`,
+      });
+    });
+  });
+  return { errors, warnings };
+}
+
+function budget(kak: Kak, lines: readonly CheckableBudgetLine[]): { errors: Issue[]; warnings: Issue[] } {
+  if (!lines.length) {
+    return { errors: [], warnings: [{ code: 'budget_lines_missing', path: 'budgetLines', message: 'Rincian anggaran belum diisi' }] };
+  }
+  const errors: Issue[] = [];
+  lines.forEach((l, i) => {
+    const name = l.description ? quote(l.description) : `${i + 1}`;
+    const codeError = accountCodeError(l.accountCode);
+    if (codeError) errors.push({ code: 'account_code_invalid', path: `budgetLines.${i}.accountCode`, message: `Rincian ${name}: ${codeError}` });
+    const planned = sum(l.quarterPlan);
+    if (planned !== l.amount) {
+      errors.push({
+        code: 'budget_line_quarters_mismatch',
+        path: `budgetLines.${i}.quarterPlan`,
+        message: `Rincian ${name}: rencana per triwulan ${comparison(planned, l.amount)} jumlahnya ${formatRupiah(l.amount)} ${difference(planned, l.amount)}`,
+      });
+    }
+  });
+  const funding = kak.funding ?? { total: 0, quarters: [0, 0, 0, 0] };
+  const total = sum(lines.map((l) => l.amount));
+  if (total !== funding.total) {
+    errors.push({
+      code: 'budget_total_mismatch',
+      path: 'budgetLines',
+      message: `Jumlah rincian anggaran ${comparison(total, funding.total)} total pembiayaan ${formatRupiah(funding.total)} ${difference(total, funding.total)}`,
+    });
+  }
+  quarterNames.forEach((q, i) => {
+    const lineSum = sum(lines.map((l) => l.quarterPlan[i] ?? 0));
+    const plan = funding.quarters[i] ?? 0;
+    if (lineSum === plan) return;
+    errors.push({
+      code: 'budget_quarter_mismatch',
+      path: `budgetLines.quarter${i + 1}`,
+      message: `Jumlah rincian anggaran Triwulan ${q} ${comparison(lineSum, plan)} rencana ${formatRupiah(plan)} ${difference(lineSum, plan)}`,
+    });
+  });
+  return { errors, warnings: [] };
+}
+
+/** All checks of an activity's KAK and budget lines. */
+export function checkActivity(activity: CheckableActivity, budgetLines: readonly CheckableBudgetLine[]): CheckResult {
+  const s = schedule(activity);
+  const b = budget(activity.kak, budgetLines);
+  return {
+    errors: [...requiredSections(activity), ...fundingQuarters(activity.kak), ...s.errors, ...b.errors],
+    warnings: [...s.warnings, ...b.warnings],
+  };
+}
+
+/**
+ * Amount of a budget line: volume (up to 2 decimals) x unit price, in exact integer arithmetic.
+ * Refuses, rather than rounds, a product that is not whole rupiah.
+ */
+export function computeLineAmount(volume: number, unitPrice: number): { amount: number } | { error: string } {
+  const cents = BigInt(Math.round(volume * 100)) * BigInt(unitPrice);
+  if (cents % 100n !== 0n) {
+    const whole = Number(cents / 100n);
+    const frac = String(cents % 100n).padStart(2, '0');
+    return { error: `Volume x harga satuan = Rp ${groupThousands(whole)},${frac}, bukan rupiah bulat. Ubah volume atau harga satuan.` };
+  }
+  const amount = cents / 100n;
+  if (amount > BigInt(maxRupiah)) return { error: 'Jumlah (volume x harga satuan) melebihi batas wajar (Rp 1.000 triliun)' };
+  return { amount: Number(amount) };
+}
