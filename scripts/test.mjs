@@ -27,8 +27,11 @@ function countVitest(label, file, status) {
   }
   const r = JSON.parse(readFileSync(file, 'utf8'));
   passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numTotalTestSuites > 0 && r.testResults.some((s) => s.status === 'failed' && s.assertionResults.length === 0) ? 1 : 0);
-  notes.push(`${label}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  // A file that failed to load, or an unhandled error, fails the run without failing a test: count it.
+  const broken = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length;
+  const extra = broken + (status !== 0 && r.numFailedTests + broken === 0 ? 1 : 0);
+  failed += r.numFailedTests + extra;
+  notes.push(`${label}: ${r.numPassedTests} passed, ${r.numFailedTests + extra} failed${extra ? ` (${extra} = files that failed to run or unhandled errors, exit ${status})` : ''}`);
 }
 
 const unit = `${out}/unit-pglite.json`;

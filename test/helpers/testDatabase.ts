@@ -21,6 +21,15 @@ export async function createTestDatabase(): Promise<Database> {
         await database.close();
         const a = new pg.Client({ connectionString: pgUrl });
         await a.connect();
+        // The pool's sockets may still be closing: retry politely before forcing.
+        for (let i = 0; i < 20; i++) {
+          try {
+            await a.query(`drop database if exists ${name}`);
+            break;
+          } catch {
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
         await a.query(`drop database if exists ${name} with (force)`);
         await a.end();
       },

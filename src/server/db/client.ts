@@ -15,6 +15,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection dropped by the server must not crash the process; the pool reconnects.
+    pool.on('error', (err) => console.error(`PostgreSQL: idle connection lost (${err.message})`));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => pool.end() };
   }
