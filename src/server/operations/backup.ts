@@ -29,7 +29,7 @@ const block = 512;
  * The plain tar inside an archive made by `backup`, or an error saying why it is not one. Checked here
  * because PGlite would load a cut-off archive in part, and its own gunzip leaks unhandled rejections.
  */
-export function readBackupArchive(bytes: Buffer): Buffer {
+export function readBackupArchive(bytes: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
   let tar = bytes;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
