@@ -1,0 +1,15 @@
+export const audit = {
+  title: 'Jejak audit',
+  description: 'Siapa mengubah apa dan kapan. Klik satu baris untuk melihat data sebelum dan sesudah.',
+  entityType: 'Jenis data',
+  action: 'Tindakan',
+  from: 'Dari tanggal',
+  to: 'Sampai tanggal',
+  at: 'Waktu',
+  actor: 'Pelaku',
+  entityId: 'ID data',
+  field: 'Kolom',
+  before: 'Sebelum',
+  after: 'Sesudah',
+  noDetails: 'Tidak ada rincian data.',
+};

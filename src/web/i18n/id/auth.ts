@@ -1,0 +1,20 @@
+export const auth = {
+  email: 'E-mail',
+  password: 'Kata sandi',
+  newPassword: 'Kata sandi baru',
+  confirmPassword: 'Ulangi kata sandi',
+  passwordRule: 'Minimal 10 karakter',
+  passwordsDiffer: 'Kedua kata sandi tidak sama',
+  nameOptional: 'Nama lengkap (boleh dikosongkan bila sudah benar)',
+  backToLogin: 'Kembali ke halaman masuk',
+  missingToken: 'Tautan tidak lengkap. Buka kembali tautan dari e-mail Anda.',
+  login: { title: 'Masuk', submit: 'Masuk', forgot: 'Lupa kata sandi?' },
+  forgot: {
+    title: 'Lupa kata sandi',
+    intro: 'Masukkan e-mail akun Anda. Kami akan mengirim tautan untuk membuat kata sandi baru.',
+    submit: 'Kirim tautan',
+    sent: 'Bila alamat itu terdaftar, tautan pengaturan ulang telah dikirim ke e-mailnya. Periksa kotak masuk Anda.',
+  },
+  reset: { title: 'Atur ulang kata sandi', submit: 'Simpan kata sandi baru', done: 'Kata sandi baru tersimpan. Silakan masuk.' },
+  invitation: { title: 'Terima undangan', submit: 'Aktifkan akun', done: 'Akun Anda sudah aktif. Silakan masuk.' },
+};

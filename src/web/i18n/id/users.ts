@@ -1,0 +1,23 @@
+export const users = {
+  title: 'Pengguna',
+  description: 'Akun staf Biro Humas, panitia, narasumber dan petugas humas anggota.',
+  invite: 'Undang pengguna',
+  sendInvitation: 'Kirim undangan',
+  invited: (email: string) => `Undangan dikirim ke ${email}`,
+  edit: 'Ubah pengguna',
+  name: 'Nama',
+  email: 'E-mail',
+  role: 'Peran',
+  institution: 'Lembaga',
+  institutionRequired: 'Wajib untuk petugas humas anggota',
+  lastLogin: 'Terakhir masuk',
+  never: 'Belum pernah',
+  pending: 'Undangan tertunda',
+  activeLabel: 'Akun aktif (boleh masuk)',
+  roles: {
+    admin: 'Administrator (Biro Humas)',
+    committee: 'Panitia',
+    member: 'Petugas humas anggota',
+    speaker: 'Narasumber',
+  },
+};

@@ -1,0 +1,68 @@
+import { createBrowserRouter, Link, type RouteObject } from 'react-router';
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { AppLayout } from '../components/AppLayout';
+import { PublicLayout } from '../components/PublicLayout';
+import { RequireAbility } from '../components/RequireAbility';
+import { useT } from '../i18n';
+import type { Area } from './area';
+import { HomePage } from './Home';
+import { directoryArea } from './directory';
+import { LoginPage } from './auth/Login';
+import { ForgotPasswordPage } from './auth/ForgotPassword';
+import { AcceptInvitationPage, ResetPasswordPage } from './auth/SetPasswordForm';
+import { UsersPage } from './users/UsersPage';
+import { AuditPage } from './audit/AuditPage';
+import { AccountPage } from './account/AccountPage';
+
+const homeArea: Area = {
+  name: 'home',
+  routes: [{ index: true, element: <HomePage /> }],
+  nav: [{ to: '/', label: (t) => t.common.nav.home, order: 0 }],
+};
+
+const adminArea: Area = {
+  name: 'admin',
+  routes: [
+    { path: 'users', element: <RequireAbility ability="user.manage"><UsersPage /></RequireAbility> },
+    { path: 'audit', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
+    { path: 'account', element: <AccountPage /> },
+  ],
+  nav: [
+    { to: '/users', label: (t) => t.common.nav.users, ability: 'user.manage', order: 80 },
+    { to: '/audit', label: (t) => t.common.nav.audit, ability: 'audit.read', order: 85 },
+    { to: '/account', label: (t) => t.common.nav.account, order: 90 },
+  ],
+};
+
+/** Every area of the logged-in app. Another area (e.g. activities) is mounted by adding it here. */
+export const areas: Area[] = [homeArea, directoryArea, adminArea];
+
+function NotFound() {
+  const t = useT();
+  return (
+    <Stack align="flex-start">
+      <Title order={2}>{t.common.notFoundTitle}</Title>
+      <Text>{t.common.notFoundText}</Text>
+      <Button component={Link} to="/">{t.common.toHome}</Button>
+    </Stack>
+  );
+}
+
+const routes: RouteObject[] = [
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: 'login', element: <LoginPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'accept-invitation', element: <AcceptInvitationPage /> },
+    ],
+  },
+  {
+    path: '/',
+    element: <AppLayout nav={areas.flatMap((a) => a.nav)} />,
+    children: [...areas.flatMap((a) => a.routes), { path: '*', element: <NotFound /> }],
+  },
+];
+
+export const router = createBrowserRouter(routes, { basename: '/app' });

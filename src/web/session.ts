@@ -1,0 +1,42 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, setCsrfToken } from './api';
+
+/** Action names from the server's policy module (src/server/core/policy.ts). */
+export type Ability =
+  | 'directory.read' | 'institution.create' | 'institution.update' | 'institution.deactivate' | 'institution.import' | 'institution.export'
+  | 'officer.read' | 'officer.write' | 'user.manage' | 'audit.read' | 'activity.read' | 'activity.write'
+  | 'activity.approve' | 'settings.manage' | 'apiToken.manage';
+
+export type Role = 'admin' | 'committee' | 'member' | 'speaker';
+export type SessionUser = { id: string; email: string; name: string; role: Role; institutionId: string | null };
+export type Me = { user: SessionUser | null; abilities: string[]; csrfToken: string | null };
+
+export const meKey = ['me'] as const;
+
+export const meQuery = {
+  queryKey: meKey,
+  queryFn: async () => {
+    const me = await api.get<Me>('/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  staleTime: 5 * 60_000,
+};
+
+/** Who is logged in and what the server will let them do (to hide what it would refuse). */
+export function useSession() {
+  const q = useQuery(meQuery);
+  const me = q.data;
+  return {
+    isLoading: q.isLoading,
+    user: me?.user ?? null,
+    can: (ability: Ability) => !!me?.abilities.includes(ability),
+  };
+}
+
+/** Forget everything about the previous user (cached pages of data included). */
+export function resetSession(queryClient: QueryClient) {
+  setCsrfToken(null);
+  queryClient.clear();
+  queryClient.setQueryData<Me>(meKey, { user: null, abilities: [], csrfToken: null });
+}
