@@ -37,7 +37,7 @@ const byRole: Record<Role, readonly Action[]> = {
     'apiToken.manage',
   ],
   member: ['directory.read', 'institution.update', 'officer.read', 'officer.write', 'activity.read', 'apiToken.manage'],
-  speaker: ['directory.read', 'apiToken.manage'],
+  speaker: ['directory.read', 'activity.read', 'apiToken.manage'],
 };
 
 /** Actions a member officer may only take on their own institution. */

@@ -5,6 +5,7 @@ import { userRoutes } from './users/routes';
 import { auditRoutes } from './audit/routes';
 import { settingsRoutes } from './settings/routes';
 import { publicRoutes } from '../public/routes';
+import { activityRoutes } from './activities/routes';
 
 /** Every area's routes; add a module here to mount it. */
-export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, settingsRoutes, publicRoutes] as FastifyPluginAsync[];
+export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, settingsRoutes, publicRoutes, activityRoutes] as FastifyPluginAsync[];

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { seedDemoActivity } from './demoActivity';
 
 /**
  * Reference data every installation needs (regencies and cities, BUMD, universities, ...).
@@ -11,4 +12,5 @@ export async function seedReference(db: Db): Promise<void> {
 /** Fictional officers and the 2019 reference activity, for the demo. Runs once on an empty database. */
 export async function seedDemo(db: Db): Promise<void> {
   await seedReference(db);
+  await seedDemoActivity(db);
 }

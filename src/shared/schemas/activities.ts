@@ -40,7 +40,7 @@ export const speakerStatusLabels: Record<SpeakerStatus, string> = {
 export const fiscalYear = () =>
   z.number().int('Tahun anggaran harus bilangan bulat').min(2000, 'Tahun anggaran harus 2000-2100').max(2100, 'Tahun anggaran harus 2000-2100');
 const nip = () =>
-  z.union([z.literal(''), z.string().trim().regex(/^\d{18}$/, 'NIP harus 18 digit angka')]).nullable().optional().transform((v) => v || null);
+  z.union([z.literal(''), z.string().trim().regex(/^\d{18}$/, 'NIP harus 18 digit angka')]).nullable().optional().transform((v) => (v === '' ? null : v));
 export const accountCode = () =>
   z.string().max(40, 'Maksimal 40 karakter').transform(normalizeAccountCode).superRefine((v, c) => {
     const message = accountCodeError(v);

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { kakSchema, type Kak } from './kak';
+import { checkActivity, computeLineAmount, type CheckableBudgetLine } from './kakChecks';
+import { reference2019 } from '../server/seed/reference2019';
+
+function activity(kak: Partial<Kak> = {}, extra: { fiscalYear?: number; name?: string; position?: string } = {}) {
+  return {
+    fiscalYear: extra.fiscalYear ?? 2019,
+    officerInCharge: { name: extra.name ?? 'Rina Contoh', position: extra.position ?? 'PPTK' },
+    kak: { ...kakSchema.parse(structuredClone(reference2019.kak)), ...kak },
+  };
+}
+const line = (amount: number, quarter: number, accountCode = '5.1.02.02.01.0003'): CheckableBudgetLine => {
+  const quarterPlan = [0, 0, 0, 0];
+  quarterPlan[quarter - 1] = amount;
+  return { accountCode, description: 'Rincian uji', amount, quarterPlan };
+};
+const matchingLines = [line(46_733_000, 1), line(1_624_960, 2)];
+const messages = (issues: { message: string }[]) => issues.map((i) => i.message);
+
+describe('KAK checks', () => {
+  it('finds nothing wrong in the 2019 reference with budget lines that add up', () => {
+    expect(checkActivity(activity(), matchingLines)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('reports every missing mandatory section as an error', () => {
+    const empty = kakSchema.parse({});
+    const r = checkActivity({ fiscalYear: 2019, officerInCharge: { name: '', position: ' ' }, kak: empty }, []);
+    expect(r.errors.map((e) => e.path)).toEqual([
+      'kak.background', 'kak.intent', 'kak.objectives', 'kak.legalBases', 'kak.method', 'kak.schedule',
+      'kak.locations', 'kak.outputs', 'kak.funding.total', 'officerInCharge.name', 'officerInCharge.position',
+    ]);
+    expect(messages(r.errors)).toContain('Latar belakang (bagian A) wajib diisi');
+    expect(messages(r.errors)).toContain('Total pembiayaan (bagian G) harus lebih dari Rp 0');
+    expect(messages(r.errors)).toContain('Nama PPTK wajib diisi');
+    expect(r.errors.every((e) => e.code === 'section_missing')).toBe(true);
+  });
+
+  it('treats a background of blank paragraphs as missing', () => {
+    const r = checkActivity(activity({ background: ['   '] }), matchingLines);
+    expect(messages(r.errors)).toEqual(['Latar belakang (bagian A) wajib diisi']);
+  });
+
+  it('says by how much the quarters miss the funding total', () => {
+    const funding = { ...reference2019.kak.funding, quarters: [46_733_000, 1_000_000, 0, 0] as [number, number, number, number] };
+    const r = checkActivity(activity({ funding }), []);
+    expect(messages(r.errors)).toEqual([
+      'Jumlah rencana Triwulan I-IV Rp 47.733.000 lebih kecil dari total pembiayaan Rp 48.357.960 (selisih Rp 624.960)',
+    ]);
+  });
+
+  it('refuses a step that ends before it starts, by month or by date', () => {
+    const schedule = [
+      { step: 'Penentuan narasumber', startMonth: 3, endMonth: 2, kind: 'preparation' as const, status: 'planned' as const },
+      { step: 'Rapat', startMonth: 3, endMonth: 3, startDate: '2019-03-20', endDate: '2019-03-19', kind: 'meeting' as const, status: 'planned' as const },
+    ];
+    const r = checkActivity(activity({ schedule }), matchingLines);
+    expect(messages(r.errors)).toEqual([
+      'Tahapan 1 "Penentuan narasumber" berakhir (Februari) sebelum dimulai (Maret)',
+      'Tahapan 2 "Rapat": tanggal selesai 19 Maret 2019 sebelum tanggal mulai 20 Maret 2019',
+    ]);
+    expect(r.errors[0]!.path).toBe('kak.schedule.0.endMonth');
+  });
+
+  it('refuses exact dates outside the fiscal year', () => {
+    const schedule = [{ step: 'Rapat koordinasi', startMonth: 12, endMonth: 12, startDate: '2019-12-30', endDate: '2020-01-02', kind: 'meeting' as const, status: 'planned' as const }];
+    const r = checkActivity(activity({ schedule }), matchingLines);
+    expect(r.errors).toEqual([
+      { code: 'schedule_outside_year', path: 'kak.schedule.0.endDate', message: 'Tahapan 1 "Rapat koordinasi": tanggal selesai 2 Januari 2020 di luar tahun anggaran 2019' },
+    ]);
+  });
+
+  it('warns when an exact date is not in the month of the table', () => {
+    const schedule = [{ step: 'Rapat', startMonth: 3, endMonth: 3, startDate: '2019-04-02', kind: 'meeting' as const, status: 'planned' as const }];
+    const r = checkActivity(activity({ schedule }), matchingLines);
+    expect(r.errors).toEqual([]);
+    expect(messages(r.warnings)).toEqual(['Tahapan 1 "Rapat": tanggal mulai 2 April 2019 tidak berada di bulan mulai (Maret)']);
+  });
+
+  it('warns, without an error, when the meeting starts before a preparation step ends', () => {
+    const schedule = [
+      { step: 'Penentuan narasumber', startMonth: 2, endMonth: 4, kind: 'preparation' as const, status: 'planned' as const },
+      { step: 'Rapat Koordinasi Kehumasan', startMonth: 3, endMonth: 3, kind: 'meeting' as const, status: 'planned' as const },
+    ];
+    const r = checkActivity(activity({ schedule }), matchingLines);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([
+      {
+        code: 'meeting_before_preparation',
+        path: 'kak.schedule.1',
+        message: 'Rapat "Rapat Koordinasi Kehumasan" dijadwalkan mulai Maret, sebelum persiapan "Penentuan narasumber" selesai (April)',
+      },
+    ]);
+  });
+
+  it('compares exact dates when both are known, so the same month is fine when the meeting follows', () => {
+    const steps = (meetingDay: string) => [
+      { step: 'Dokumen', startMonth: 3, endMonth: 3, endDate: '2019-03-10', kind: 'preparation' as const, status: 'planned' as const },
+      { step: 'Rapat', startMonth: 3, endMonth: 3, startDate: meetingDay, kind: 'meeting' as const, status: 'planned' as const },
+    ];
+    expect(checkActivity(activity({ schedule: steps('2019-03-14') }), matchingLines).warnings).toEqual([]);
+    expect(messages(checkActivity(activity({ schedule: steps('2019-03-05') }), matchingLines).warnings)).toEqual([
+      'Rapat "Rapat" dijadwalkan mulai 5 Maret 2019, sebelum persiapan "Dokumen" selesai (10 Maret 2019)',
+    ]);
+  });
+
+  it('says by how much the budget lines miss the funding total and each quarter', () => {
+    const r = checkActivity(activity(), [line(46_733_000, 1), line(1_000_000, 2)]);
+    expect(messages(r.errors)).toEqual([
+      'Jumlah rincian anggaran Rp 47.733.000 lebih kecil dari total pembiayaan Rp 48.357.960 (selisih Rp 624.960)',
+      'Jumlah rincian anggaran Triwulan II Rp 1.000.000 lebih kecil dari rencana Rp 1.624.960 (selisih Rp 624.960)',
+    ]);
+    const over = checkActivity(activity(), [...matchingLines, line(500_000, 3)]);
+    expect(messages(over.errors)).toEqual([
+      'Jumlah rincian anggaran Rp 48.857.960 lebih besar dari total pembiayaan Rp 48.357.960 (selisih Rp 500.000)',
+      'Jumlah rincian anggaran Triwulan III Rp 500.000 lebih besar dari rencana Rp 0 (selisih Rp 500.000)',
+    ]);
+  });
+
+  it('flags a line whose quarters do not add up to its amount, and a malformed account code', () => {
+    const bad = { accountCode: '5.1.2.2', description: 'ATK', amount: 1_000_000, quarterPlan: [600_000, 0, 0, 0] };
+    const r = checkActivity(activity(), [bad]);
+    expect(r.errors.map((e) => e.code)).toEqual(['account_code_invalid', 'budget_line_quarters_mismatch', 'budget_total_mismatch', 'budget_quarter_mismatch', 'budget_quarter_mismatch']);
+    expect(r.errors[1]!.message).toBe('Rincian "ATK": rencana per triwulan Rp 600.000 lebih kecil dari jumlahnya Rp 1.000.000 (selisih Rp 400.000)');
+  });
+
+  it('only warns while there are no budget lines', () => {
+    const r = checkActivity(activity(), []);
+    expect(r.errors).toEqual([]);
+    expect(messages(r.warnings)).toEqual(['Rincian anggaran belum diisi']);
+  });
+});
+
+describe('budget line amount', () => {
+  it('multiplies a volume with two decimals exactly', () => {
+    expect(computeLineAmount(2.5, 1_000_000)).toEqual({ amount: 2_500_000 });
+    expect(computeLineAmount(1.15, 100)).toEqual({ amount: 115 });
+    expect(computeLineAmount(32, 50_780)).toEqual({ amount: 1_624_960 });
+  });
+
+  it('refuses, rather than rounds, an amount that is not whole rupiah', () => {
+    expect(computeLineAmount(2.5, 1_001)).toEqual({ error: 'Volume x harga satuan = Rp 2.502,50, bukan rupiah bulat. Ubah volume atau harga satuan.' });
+  });
+
+  it('refuses an amount above the sane bound', () => {
+    expect(computeLineAmount(1_000_000, 1_000_000_000_000)).toHaveProperty('error');
+  });
+});
