@@ -6,7 +6,8 @@ import { e2eAdmin } from './test/e2e/env';
 // against a real server on a fresh embedded database with the demo data.
 const port = 3107;
 const dataDir = 'node_modules/.cache/simpul-e2e-data';
-rmSync(dataDir, { recursive: true, force: true });
+// Workers load this file too: only the main process (which starts the server) may wipe the data.
+if (!process.env.TEST_WORKER_INDEX) rmSync(dataDir, { recursive: true, force: true });
 
 export default defineConfig({
   testDir: 'test/e2e',
