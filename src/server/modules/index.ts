@@ -6,6 +6,7 @@ import { auditRoutes } from './audit/routes';
 import { settingsRoutes } from './settings/routes';
 import { publicRoutes } from '../public/routes';
 import { activityRoutes } from './activities/routes';
+import { importRoutes } from './activities/importRoutes';
 
 /** Every area's routes; add a module here to mount it. */
-export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, settingsRoutes, publicRoutes, activityRoutes] as FastifyPluginAsync[];
+export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, settingsRoutes, publicRoutes, activityRoutes, importRoutes] as FastifyPluginAsync[];
