@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
+import { buildActivityInput, buildBudgetLine } from './buildActivity';
+import { nextYearDate, nextYearTitle } from './copyActivity';
+
+let t: TestApp;
+let admin: Session;
+let committee: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = (await sessionFor(t, 'admin')).session;
+  committee = (await sessionFor(t, 'committee')).session;
+});
+afterAll(() => t.close());
+
+async function create(body: unknown) {
+  const res = await committee.request('POST', '/api/activities', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+const get = async (id: string) => (await admin.request('GET', `/api/activities/${id}`)).json();
+const setStatus = (s: Session, id: string, status: string, version: number) => s.request('POST', `/api/activities/${id}/status`, { status, version });
+
+describe('approval', () => {
+  it('is refused while the checks report errors, listing them, and nothing changes', async () => {
+    const a = await create(buildActivityInput({ kak: { intent: '', locations: [] } }));
+    const res = await setStatus(admin, a.id, 'approved', 1);
+    expect(res.statusCode).toBe(400);
+    const error = res.json().error;
+    expect(error.message).toMatch(/^KAK belum dapat disetujui: ada 2 kesalahan/);
+    expect(error.issues.map((i: { message: string }) => i.message)).toEqual([
+      'Maksud kegiatan (bagian B) wajib diisi',
+      'Lokasi kegiatan (bagian E) wajib diisi',
+    ]);
+    expect(error.fields['kak.intent']).toBe('Maksud kegiatan (bagian B) wajib diisi');
+    expect(await get(a.id)).toMatchObject({ status: 'draft', version: 1 });
+  });
+
+  it('is allowed with warnings only, and written to the audit trail', async () => {
+    const schedule = [
+      { step: 'Penentuan narasumber', startMonth: 2, endMonth: 4, kind: 'preparation' },
+      { step: 'Rapat Koordinasi Kehumasan', startMonth: 3, endMonth: 3, kind: 'meeting' },
+    ];
+    const a = await create(buildActivityInput({ kak: { schedule } as never }));
+    expect(a.checks.errors).toEqual([]);
+    expect(a.checks.warnings.map((w: { code: string }) => w.code)).toEqual(['meeting_before_preparation', 'budget_lines_missing']);
+    const res = await setStatus(admin, a.id, 'approved', 1);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'approved', version: 2 });
+    const trail = (await admin.request('GET', `/api/audit?entityId=${a.id}&action=activity.status`)).json().items;
+    expect(trail).toHaveLength(1);
+    expect(trail[0].before).toEqual({ status: 'draft' });
+    expect(trail[0].after.status).toBe('approved');
+  });
+
+  it('belongs to the administrator; the committee runs and closes an approved activity', async () => {
+    const a = await create(buildActivityInput());
+    const denied = await setStatus(committee, a.id, 'approved', 1);
+    expect(denied.statusCode).toBe(403);
+    expect((await get(a.id)).status).toBe('draft');
+    expect((await setStatus(admin, a.id, 'approved', 1)).statusCode).toBe(200);
+    expect((await setStatus(committee, a.id, 'running', 2)).json().status).toBe('running');
+    expect((await setStatus(committee, a.id, 'done', 3)).json().status).toBe('done');
+  });
+
+  it('refuses a jump that skips steps, and a stale version', async () => {
+    const a = await create(buildActivityInput());
+    const jump = await setStatus(admin, a.id, 'done', 1);
+    expect(jump.statusCode).toBe(400);
+    expect(jump.json().error.message).toBe('Status kegiatan tidak dapat diubah dari Draf menjadi Selesai');
+    await committee.request('PATCH', `/api/activities/${a.id}`, { version: 1, title: 'Judul baru' });
+    const stale = await setStatus(admin, a.id, 'approved', 1);
+    expect(stale.statusCode).toBe(409);
+    expect((await get(a.id)).status).toBe('draft');
+  });
+
+  it('refuses to approve while the budget lines miss the funding plan', async () => {
+    const a = await create(buildActivityInput({ budgetLines: [buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 })] }));
+    const res = await setStatus(admin, a.id, 'approved', 1);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues.map((i: { message: string }) => i.message)).toEqual([
+      'Jumlah rincian anggaran Rp 46.733.000 lebih kecil dari total pembiayaan Rp 48.357.960 (selisih Rp 1.624.960)',
+      'Jumlah rincian anggaran Triwulan II Rp 0 lebih kecil dari rencana Rp 1.624.960 (selisih Rp 1.624.960)',
+    ]);
+  });
+});
+
+describe('copy to next year', () => {
+  async function fullActivity() {
+    const base = buildActivityInput({ title: 'Rapat Koordinasi Kehumasan 2019', signDate: '2019-01-15' });
+    const schedule = base.kak!.schedule!.map((s, i) => (i === 3 ? { ...s, startDate: '2019-03-14', endDate: '2019-03-14' } : s));
+    const a = await create({
+      ...base,
+      kak: { ...base.kak, schedule },
+      committeeDecree: 'SK Kepala Biro Humas Nomor 1 Tahun 2019',
+      budgetLines: [
+        buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 }),
+        buildBudgetLine({ description: 'Laporan', volume: 32, unitPrice: 50_780, quarter: 2, accountCode: '5.1.02.01.01.0026' }),
+      ],
+    });
+    await committee.request('POST', `/api/activities/${a.id}/committee`, { role: 'ketua', name: 'Yusuf Contoh' });
+    await committee.request('POST', `/api/activities/${a.id}/speakers`, { name: 'Dr. Andi Contoh', status: 'confirmed', fee: 3_400_000, budgetLineId: a.budgetLines[0].id });
+    await setStatus(admin, a.id, 'approved', 1);
+    await setStatus(committee, a.id, 'running', 2);
+    await setStatus(committee, a.id, 'done', 3);
+    return get(a.id);
+  }
+
+  it('makes a new draft for the next year with everything moved a year and statuses reset', async () => {
+    const a = await fullActivity();
+    const res = await committee.request('POST', `/api/activities/${a.id}/copy`);
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    expect(c.id).not.toBe(a.id);
+    expect(c).toMatchObject({ title: 'Rapat Koordinasi Kehumasan 2020', fiscalYear: 2020, status: 'draft', version: 1, copiedFromId: a.id, signDate: '2020-01-15', committeeDecree: null });
+    expect(c.kak.schedule.map((s: { status: string }) => s.status)).toEqual(['planned', 'planned', 'planned', 'planned']);
+    expect(c.kak.schedule[3]).toMatchObject({ startDate: '2020-03-14', endDate: '2020-03-14', startMonth: 3 });
+    expect(c.kak.legalBases[1].text).toBe('Peraturan Daerah Provinsi Sumatera Barat tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2020.');
+    expect(c.kak.legalBases[0].text).toBe(a.kak.legalBases[0].text);
+    expect(c.kak.funding).toEqual(a.kak.funding);
+    expect(c.budgetLines.map((l: { amount: number }) => l.amount)).toEqual([46_733_000, 1_624_960]);
+    expect(c.budgetLines.every((l: { id: string }) => !a.budgetLines.some((o: { id: string }) => o.id === l.id))).toBe(true);
+    expect(c.committee).toMatchObject([{ role: 'ketua', name: 'Yusuf Contoh' }]);
+    expect(c.committee[0].id).not.toBe(a.committee[0].id);
+    expect(c.speakers).toMatchObject([{ name: 'Dr. Andi Contoh', status: 'candidate', fee: 3_400_000, budgetLineId: c.budgetLines[0].id }]);
+    expect(c.checks.errors).toEqual([]);
+    const trail = (await admin.request('GET', `/api/audit?entityId=${c.id}`)).json().items;
+    expect(trail.map((i: { action: string }) => i.action)).toEqual(['activity.copy']);
+  });
+
+  it('shares nothing with the original: changing the copy leaves the original as it was', async () => {
+    const a = await fullActivity();
+    const c = (await committee.request('POST', `/api/activities/${a.id}/copy`)).json();
+    const writes = [
+      await committee.request('PATCH', `/api/activities/${c.id}`, {
+        version: 1,
+        title: 'Salinan diubah',
+        kak: { background: ['Latar belakang baru'], schedule: [{ step: 'Rapat', startMonth: 5, endMonth: 5, kind: 'meeting' }], funding: { ...c.kak.funding, total: 1 } },
+        officerInCharge: { name: 'PPTK Baru' },
+      }),
+      await committee.request('PATCH', `/api/activities/${c.id}/budget-lines/${c.budgetLines[0].id}`, { unitPrice: 1, quarterPlan: [1, 0, 0, 0] }),
+      await committee.request('PATCH', `/api/activities/${c.id}/speakers/${c.speakers[0].id}`, { name: 'Narasumber lain', fee: 1 }),
+      await committee.request('PATCH', `/api/activities/${c.id}/committee/${c.committee[0].id}`, { name: 'Ketua lain' }),
+      await committee.request('DELETE', `/api/activities/${c.id}/budget-lines/${c.budgetLines[1].id}`),
+    ];
+    expect(writes.map((w) => w.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const changed = await get(c.id);
+    expect(changed).toMatchObject({ title: 'Salinan diubah', kak: { background: ['Latar belakang baru'] }, officerInCharge: { name: 'PPTK Baru' } });
+    expect(changed.budgetLines).toHaveLength(1);
+    expect(changed.speakers[0].name).toBe('Narasumber lain');
+    const original = await get(a.id);
+    expect(original).toEqual(a);
+  });
+
+  it('moves 29 February to 28 February and replaces only the fiscal year in the title', () => {
+    expect(nextYearDate('2024-02-29')).toBe('2025-02-28');
+    expect(nextYearDate('2027-02-29')).toBe('2028-02-29');
+    expect(nextYearDate('2019-01')).toBe('2020-01');
+    expect(nextYearTitle('Koordinasi Kehumasan', 2019)).toBe('Koordinasi Kehumasan');
+    expect(nextYearTitle('Rakor Humas 2019 (Renstra 2016-2021)', 2019)).toBe('Rakor Humas 2020 (Renstra 2016-2021)');
+  });
+});
