@@ -9,6 +9,7 @@ export const actions = [
   'directory.read',
   'institution.create',
   'institution.update',
+  'institution.deactivate',
   'institution.import',
   'institution.export',
   'officer.read',

@@ -3,10 +3,11 @@ import { systemRoutes } from './system/routes';
 import { authRoutes } from './auth/routes';
 import { userRoutes } from './users/routes';
 import { auditRoutes } from './audit/routes';
+import { directoryRoutes } from './directory/routes';
 import { settingsRoutes } from './settings/routes';
 import { publicRoutes } from '../public/routes';
 import { activityRoutes } from './activities/routes';
 import { importRoutes } from './activities/importRoutes';
 
 /** Every area's routes; add a module here to mount it. */
-export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, settingsRoutes, publicRoutes, activityRoutes, importRoutes] as FastifyPluginAsync[];
+export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, directoryRoutes, settingsRoutes, publicRoutes, activityRoutes, importRoutes] as FastifyPluginAsync[];

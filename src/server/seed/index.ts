@@ -1,4 +1,6 @@
 import type { Db } from '../db/client';
+import { seedReferenceInstitutions } from './referenceInstitutions';
+import { seedDemoOfficers } from './demoOfficers';
 import { seedDemoActivity } from './demoActivity';
 
 /**
@@ -6,11 +8,12 @@ import { seedDemoActivity } from './demoActivity';
  * Idempotent: rows that exist are left as they are.
  */
 export async function seedReference(db: Db): Promise<void> {
-  void db;
+  await seedReferenceInstitutions(db);
 }
 
 /** Fictional officers and the 2019 reference activity, for the demo. Runs once on an empty database. */
 export async function seedDemo(db: Db): Promise<void> {
   await seedReference(db);
+  await seedDemoOfficers(db);
   await seedDemoActivity(db);
 }
