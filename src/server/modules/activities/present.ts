@@ -90,11 +90,10 @@ export async function findActivityRow(db: Db, id: string): Promise<ActivityRow> 
 /** The activity with its budget lines, committee (by role), speakers and check results; no authorization. */
 export async function loadActivityDetail(db: Db, id: string): Promise<ActivityDetail> {
   const row = await findActivityRow(db, id);
-  const [lines, members, speakerRows] = await Promise.all([
-    db.select().from(budgetLines).where(eq(budgetLines.activityId, id)).orderBy(asc(budgetLines.position), asc(budgetLines.createdAt)),
-    db.select().from(committeeMembers).where(eq(committeeMembers.activityId, id)).orderBy(asc(committeeMembers.createdAt)),
-    db.select().from(speakers).where(eq(speakers.activityId, id)).orderBy(asc(speakers.createdAt)),
-  ]);
+  // One query after another: inside a transaction they share one connection.
+  const lines = await db.select().from(budgetLines).where(eq(budgetLines.activityId, id)).orderBy(asc(budgetLines.position), asc(budgetLines.createdAt));
+  const members = await db.select().from(committeeMembers).where(eq(committeeMembers.activityId, id)).orderBy(asc(committeeMembers.createdAt));
+  const speakerRows = await db.select().from(speakers).where(eq(speakers.activityId, id)).orderBy(asc(speakers.createdAt));
   const activity = presentActivity(row);
   const budget = lines.map(presentBudgetLine);
   const rank = (r: string) => committeeRoles.indexOf(r as CommitteeRole);
