@@ -8,6 +8,7 @@ import { settingsRoutes } from './settings/routes';
 import { publicRoutes } from '../public/routes';
 import { activityRoutes } from './activities/routes';
 import { importRoutes } from './activities/importRoutes';
+import { activityDocumentRoutes } from './activities/documentRoutes';
 
 /** Every area's routes; add a module here to mount it. */
-export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, directoryRoutes, settingsRoutes, publicRoutes, activityRoutes, importRoutes] as FastifyPluginAsync[];
+export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, directoryRoutes, settingsRoutes, publicRoutes, activityRoutes, importRoutes, activityDocumentRoutes] as FastifyPluginAsync[];

@@ -29,7 +29,9 @@ export const defaultOrganisationSettings: OrganisationSettings = {
   rupiahStyle: 'Rp.',
 };
 
-/** The contact line under the address: "Telp. (0751) 31401, E-mail: ..., Website: ...". */
-export function contactLine(s: Pick<OrganisationSettings, 'phone' | 'email' | 'website'>): string {
-  return [s.phone, s.email && `E-mail: ${s.email}`, s.website && `Website: ${s.website}`].filter(Boolean).join(', ');
+/** The lines under the unit name: "address, Telp. ..." and "E-mail: ..., Website: ...". */
+export function letterheadDetailLines(s: Pick<OrganisationSettings, 'address' | 'phone' | 'email' | 'website'>): string[] {
+  const first = [s.address, s.phone].filter(Boolean).join(', ');
+  const second = [s.email && `E-mail: ${s.email}`, s.website && `Website: ${s.website}`].filter(Boolean).join(', ');
+  return [first, second].filter(Boolean);
 }

@@ -5,6 +5,7 @@ import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { UnauthenticatedError, ValidationError } from '../../core/errors';
 import { authorize } from '../../core/policy';
+import type { DocumentSettings } from '../../documents/letterhead';
 import {
   defaultOrganisationSettings,
   organisationSettingsSchema,
@@ -28,6 +29,14 @@ export async function getOrganisationSettings(db: Db): Promise<OrganisationSetti
     if (one.success) merged[field] = one.data;
   }
   return merged as OrganisationSettings;
+}
+
+/** The settings with the logo's bytes, as the document renderers take them (no logo when its file is gone). */
+export async function loadDocumentSettings(db: Db): Promise<DocumentSettings> {
+  const value = await getOrganisationSettings(db);
+  if (!value.logoFileId) return { ...value, logo: null };
+  const [file] = await db.select({ content: files.content }).from(files).where(eq(files.id, value.logoFileId));
+  return { ...value, logo: file?.content ?? null };
 }
 
 /** Any signed-in user may read the settings (the SPA shows the letterhead in previews). */

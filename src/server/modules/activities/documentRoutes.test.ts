@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
+import { files } from '../../db/schema/index';
+import { defaultOrganisationSettings } from '../../../shared/schemas/settings';
+import { docxParagraphs, normalise, pdfPages } from '../../documents/testing';
+import { buildActivityInput } from './buildActivity';
+
+let t: TestApp;
+let committee: Session;
+let activityId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  committee = (await sessionFor(t, 'committee')).session;
+  const created = await committee.request('POST', '/api/activities', buildActivityInput());
+  expect(created.statusCode).toBe(201);
+  activityId = created.json().id;
+});
+afterAll(() => t.close());
+
+describe('KAK downloads', () => {
+  it('gives the Word file as an attachment named after the activity', async () => {
+    const res = await committee.request('GET', `/api/activities/${activityId}/kak.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="KAK-Koordinasi-Kehumasan-2019.docx"');
+    const text = (await docxParagraphs(res.rawPayload)).join('\n');
+    expect(text).toContain('KEGIATAN KOORDINASI KEHUMASAN TAHUN 2019');
+    expect(text).toContain('NIP. 19780101 200501 2 001');
+  });
+
+  it('gives the PDF to a member officer too (reading activities is open to members)', async () => {
+    const { session } = await sessionFor(t, 'member');
+    const res = await session.request('GET', `/api/activities/${activityId}/kak.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="KAK-Koordinasi-Kehumasan-2019.pdf"');
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(normalise(pdfPages(res.rawPayload).join(' '))).toContain('G. PEMBIAYAAN Untuk melaksanakan kegiatan ini telah dialokasikan dana sebesar Rp. 48.357.960,-');
+  });
+
+  it('refuses anonymous callers, and answers 404 and 400 in Indonesian', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/activities/${activityId}/kak.pdf` });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toMatch(/json/);
+    const missing = await committee.request('GET', '/api/activities/8f1c1a1e-0000-4000-8000-000000000000/kak.pdf');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toBe('Kegiatan tidak ditemukan');
+    const bad = await committee.request('GET', '/api/activities/bukan-uuid/kak.docx');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.id).toBe('ID kegiatan tidak valid');
+  });
+
+  it('prints the letterhead, logo and rupiah style an administrator has set', async () => {
+    const logo = readFileSync(resolve('test/fixtures/logo-contoh.png'));
+    const [file] = await t.database.db
+      .insert(files)
+      .values({ name: 'logo.png', mime: 'image/png', size: logo.length, sha256: 'uji', content: logo })
+      .returning();
+    const { session: admin } = await sessionFor(t, 'admin');
+    const saved = await admin.request('PUT', '/api/settings/organisation', {
+      ...defaultOrganisationSettings,
+      unitNameLines: ['PEMERINTAH PROVINSI SUMATERA BARAT', 'BIRO HUBUNGAN MASYARAKAT'],
+      logoFileId: file!.id,
+      rupiahStyle: 'Rp',
+    });
+    expect(saved.statusCode).toBe(200);
+    const docx = (await committee.request('GET', `/api/activities/${activityId}/kak.docx`)).rawPayload;
+    const paragraphs = await docxParagraphs(docx);
+    expect(paragraphs.slice(0, 2)).toEqual(['PEMERINTAH PROVINSI SUMATERA BARAT', 'BIRO HUBUNGAN MASYARAKAT']);
+    expect(paragraphs.join('\n')).toContain('sebesar Rp 48.357.960 (empat puluh delapan juta');
+    const media = Object.keys((await JSZip.loadAsync(docx)).files).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    const pdf = (await committee.request('GET', `/api/activities/${activityId}/kak.pdf`)).rawPayload;
+    expect(pdf.includes('/Subtype /Image')).toBe(true);
+    expect(normalise(pdfPages(pdf)[0]!)).toMatch(/^PEMERINTAH PROVINSI SUMATERA BARAT BIRO HUBUNGAN MASYARAKAT/);
+  });
+});

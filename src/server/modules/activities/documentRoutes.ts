@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Ctx } from '../../core/context';
+import { kakFileBaseName } from '../../documents/kakContent';
+import { renderKakDocx } from '../../documents/kakDocx';
+import { renderKakPdf } from '../../documents/kakPdf';
+import { z } from '../../../shared/zod';
+import { loadDocumentSettings } from '../settings/organisationSettings';
+import { getActivity } from './getActivity';
+
+const formats = {
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderKakDocx },
+  pdf: { mime: 'application/pdf', render: renderKakPdf },
+} as const;
+export type KakFormat = keyof typeof formats;
+
+/** The KAK of an activity as a file; whoever may read the activity may download it (getActivity authorizes). */
+export async function kakDocument(ctx: Ctx, activityId: string, format: KakFormat): Promise<{ fileName: string; mime: string; body: Buffer }> {
+  const activity = await getActivity(ctx, activityId);
+  const settings = await loadDocumentSettings(ctx.db);
+  const { mime, render } = formats[format];
+  return { fileName: `${kakFileBaseName(activity)}.${format}`, mime, body: await render(activity, settings) };
+}
+
+const params = z.object({ id: z.uuid('ID kegiatan tidak valid') });
+
+export const activityDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
+  for (const format of Object.keys(formats) as KakFormat[]) {
+    app.get(
+      `/api/activities/:id/kak.${format}`,
+      {
+        schema: {
+          tags: ['activities'],
+          summary: `The KAK (Kerangka Acuan Kerja) of the activity as ${format === 'docx' ? 'a Word document' : 'a PDF'}, with the letterhead`,
+          params,
+        },
+      },
+      async (req, reply) => {
+        const doc = await kakDocument(req.ctx, req.params.id, format);
+        return reply
+          .type(doc.mime)
+          .header('content-disposition', `attachment; filename="${doc.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(doc.body);
+      },
+    );
+  }
+};
