@@ -37,6 +37,14 @@ export const speakerStatusLabels: Record<SpeakerStatus, string> = {
   declined: 'Berhalangan',
 };
 
+/** Allowed status moves and the permission each needs: approving (and withdrawing approval) is the administrator's. */
+export const statusTransitions: Record<ActivityStatus, Partial<Record<ActivityStatus, 'activity.approve' | 'activity.write'>>> = {
+  draft: { approved: 'activity.approve' },
+  approved: { draft: 'activity.approve', running: 'activity.write' },
+  running: { done: 'activity.write' },
+  done: { running: 'activity.write' },
+};
+
 export const fiscalYear = () =>
   z.number().int('Tahun anggaran harus bilangan bulat').min(2000, 'Tahun anggaran harus 2000-2100').max(2100, 'Tahun anggaran harus 2000-2100');
 const nip = () =>

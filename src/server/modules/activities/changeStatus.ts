@@ -4,18 +4,10 @@ import { activities } from '../../db/schema/index';
 import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { ValidationError } from '../../core/errors';
-import { authorize, type Action } from '../../core/policy';
-import { activityStatusLabels, type ActivityDetail, type ActivityStatus, type changeStatusInput } from '../../../shared/schemas/activities';
+import { authorize } from '../../core/policy';
+import { activityStatusLabels, statusTransitions, type ActivityDetail, type changeStatusInput } from '../../../shared/schemas/activities';
 import { loadActivityDetail } from './present';
 import { staleVersion } from './validate';
-
-/** Allowed moves and the permission each needs: approving (and withdrawing approval) is the administrator's. */
-export const statusTransitions: Record<ActivityStatus, Partial<Record<ActivityStatus, Action>>> = {
-  draft: { approved: 'activity.approve' },
-  approved: { draft: 'activity.approve', running: 'activity.write' },
-  running: { done: 'activity.write' },
-  done: { running: 'activity.write' },
-};
 
 /** Moves the activity along draft -> approved -> running -> done; errors of the KAK checks block approval. */
 export async function changeStatus(ctx: Ctx, id: string, input: z.output<typeof changeStatusInput>): Promise<ActivityDetail> {
