@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kakSchema } from '../../../shared/kak';
@@ -5,7 +6,8 @@ import { createActivityInput } from '../../../shared/schemas/activities';
 import { buildDocx } from '../../../../test/fixtures/kak-samples/buildDocx';
 import { notAKak, pranataHumas2025, publikasi2024, rakorKabKota2023 } from '../../../../test/fixtures/kak-samples/otherKaks';
 import { referenceDocx } from '../../../../test/fixtures/kak-samples/reference2019';
-import { notKakMessage, parseKakDocx, type KakImport } from './importKak';
+import { interpretKak, notKakMessage, parseKakDocx, type KakImport } from './importKak';
+import type { DocBlock } from './importKakDocx';
 import { parseMonthRange, parseRupiah } from './importKakFields';
 
 const kakOf = (r: KakImport) => kakSchema.parse(r.draft.kak);
@@ -146,6 +148,56 @@ describe('KAKs of other shapes', () => {
   });
 });
 
+describe('files saved by a real word processor', () => {
+  const saved = (name: string) => readFileSync(new URL(`../../../../test/fixtures/kak-samples/${name}-libreoffice.docx`, import.meta.url));
+
+  it('reads the same draft from the LibreOffice re-saved copies (own styles and numbering definitions)', async () => {
+    const pairs: [string, Buffer][] = [
+      ['reference2019', await referenceDocx()],
+      ['pranataHumas2025', await buildDocx(pranataHumas2025)],
+      ['publikasi2024', await buildDocx(publikasi2024)],
+    ];
+    for (const [name, original] of pairs) {
+      const a = await parseKakDocx(original);
+      const b = await parseKakDocx(saved(name));
+      expect(b.draft, name).toEqual(a.draft);
+      expect(b.unrecognised, name).toEqual(a.unrecognised);
+    }
+  });
+});
+
+describe('title blocks written differently', () => {
+  const p = (text: string): DocBlock => ({ kind: 'p', text, numbering: null });
+  const withTitle = (...lines: string[]) => interpretKak([...lines.map(p), p('A. LATAR BELAKANG'), p('Teks latar belakang.')]);
+
+  it('reads "Kegiatan: ..." and "Tahun Anggaran: 2019" on separate lines, keeping a mixed-case title', () => {
+    const r = withTitle('Kerangka Acuan Kerja (KAK)', 'Kegiatan: Koordinasi Kehumasan', 'Tahun Anggaran: 2019');
+    expect(r.draft).toMatchObject({ title: 'Koordinasi Kehumasan', fiscalYear: 2019 });
+    expect(r.unrecognised).toEqual([]);
+  });
+
+  it('reads a title without the word KEGIATAN right under the KAK line, but not an org-unit line', () => {
+    const r = withTitle('KERANGKA ACUAN KERJA', 'BIRO HUMAS SETDA PROVINSI SUMATERA BARAT', 'SOSIALISASI KETERBUKAAN INFORMASI PUBLIK TAHUN 2026');
+    expect(r.draft).toMatchObject({ title: 'Sosialisasi Keterbukaan Informasi Publik', fiscalYear: 2026, orgUnit: 'Biro Humas Setda Provinsi Sumatera Barat' });
+  });
+
+  it('falls back to the file name and the sign year when there is no title block, and says so', () => {
+    const r = interpretKak([p('LATAR BELAKANG'), p('Teks.'), p('Padang, 5 Mei 2024'), p('PPTK')], { fileName: 'KAK_Rakor_Humas.docx' });
+    expect(r.draft).toMatchObject({ title: 'KAK Rakor Humas', fiscalYear: 2024, signDate: '2024-05-05' });
+    expect(r.unrecognised).toEqual([
+      'Judul kegiatan tidak ditemukan ("KEGIATAN ... TAHUN ..."); dipakai "KAK Rakor Humas"',
+      'Tahun anggaran tidak ditemukan pada judul; dipakai 2024',
+    ]);
+  });
+
+  it('does not take an implausible year (1999) as the fiscal year', () => {
+    const r = withTitle('KERANGKA ACUAN KERJA', 'KEGIATAN ARSIP LAMA TAHUN 1999');
+    expect(r.draft.title).toBe('Arsip Lama');
+    expect(r.draft.fiscalYear).toBeGreaterThanOrEqual(2000);
+    expect(createActivityInput.safeParse(r.draft).success).toBe(true);
+  });
+});
+
 describe('what is not a KAK', () => {
   it('refuses a DOCX without any KAK section', async () => {
     await expect(parseKakDocx(await buildDocx(notAKak))).rejects.toMatchObject({ code: 'validation_failed', message: notKakMessage });
@@ -160,6 +212,14 @@ describe('what is not a KAK', () => {
     zip.file('hello.txt', 'bukan word');
     const otherZip = await zip.generateAsync({ type: 'nodebuffer' });
     await expect(parseKakDocx(otherZip)).rejects.toMatchObject({ code: 'unsupported_media_type', message: expect.stringMatching(/word\/document\.xml/) });
+  });
+
+  it('stops reading a small file that unpacks into a huge document (zip bomb)', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document><w:body>${' '.repeat(30 * 1024 * 1024)}</w:body></w:document>`);
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    await expect(parseKakDocx(bomb)).rejects.toMatchObject({ code: 'validation_failed', message: 'Isi dokumen terlalu besar untuk dibaca sebagai KAK.' });
   });
 });
 

@@ -284,16 +284,24 @@ export function interpretKak(blocks: DocBlock[], opts: { fileName?: string } = {
   const kakLine = preamble.findIndex((l) => /^(KERANGKA ACUAN KERJA|TERMS? OF REFERENCE)\b/i.test(l));
   const used = new Set<number>();
   if (kakLine >= 0) used.add(kakLine), recognise('Judul KAK');
-  for (let i = Math.max(0, kakLine + 1); i < preamble.length && title === null; i++) {
-    for (let n = 1; n <= 3 && i + n <= preamble.length; n++) {
-      const joined = preamble.slice(i, i + n).join(' ');
-      const m = /^(?:SUB\s+)?KEGIATAN\s*:?\s*(.+?)\s+TAHUN(?:\s+ANGGARAN)?\s+(\d{4})$/i.exec(joined);
-      if (m) {
+  // First with the word "KEGIATAN", so that an org-unit line is not taken for the title; then without it.
+  const titlePatterns = [
+    /^(?:SUB\s+)?KEGIATAN\s*:?\s*(.+?)\s+TAHUN(?:\s+ANGGARAN)?\s*:?\s*(\d{4})$/i,
+    /^(.+?)\s+TAHUN(?:\s+ANGGARAN)?\s*:?\s*(\d{4})$/i,
+  ];
+  for (const [pass, re] of titlePatterns.entries()) {
+    for (let i = Math.max(0, kakLine + 1); i < preamble.length && title === null; i++) {
+      // Without "KEGIATAN" only the line(s) right under "KERANGKA ACUAN KERJA" may be the title.
+      if (pass === 1 && (kakLine < 0 || i > kakLine + 2)) break;
+      if (pass === 1 && /^(BIRO|BAGIAN|DINAS|BADAN|SEKRETARIAT|KANTOR|PEMERINTAH)\b/i.test(preamble[i]!)) continue;
+      for (let n = 1; n <= 3 && i + n <= preamble.length; n++) {
+        const m = re.exec(preamble.slice(i, i + n).join(' '));
+        if (!m) continue;
         title = titleCase(m[1]!);
-        fiscalYear = Number(m[2]);
+        fiscalYear = Number(m[2]) >= 2000 && Number(m[2]) <= 2100 ? Number(m[2]) : null;
         for (let j = i; j < i + n; j++) used.add(j);
         recognise('Judul kegiatan');
-        recognise('Tahun anggaran');
+        if (fiscalYear) recognise('Tahun anggaran');
         break;
       }
     }
@@ -311,7 +319,8 @@ export function interpretKak(blocks: DocBlock[], opts: { fileName?: string } = {
     unrecognised.push(`Judul kegiatan tidak ditemukan ("KEGIATAN ... TAHUN ..."); dipakai ${quote(title)}`);
   }
   if (fiscalYear === null) {
-    fiscalYear = signDate ? Number((signDate as string).slice(0, 4)) : new Date().getFullYear();
+    const signYear = signDate ? Number((signDate as string).slice(0, 4)) : 0;
+    fiscalYear = signYear >= 2000 && signYear <= 2100 ? signYear : new Date().getFullYear();
     unrecognised.push(`Tahun anggaran tidak ditemukan pada judul; dipakai ${fiscalYear}`);
   }
 

@@ -19,7 +19,7 @@ export type DocTable = { kind: 'table'; rows: string[][] };
 export type DocBlock = DocParagraph | DocTable;
 
 /** Limits against zip bombs: the XML parts of a KAK are a few hundred kilobytes at most. */
-const maxPartBytes = 20 * 1024 * 1024;
+const maxPartBytes = 8 * 1024 * 1024;
 
 type XNode = Record<string, unknown>;
 

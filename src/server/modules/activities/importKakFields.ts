@@ -108,7 +108,7 @@ export function findFundingSource(s: string): string | null {
 }
 
 const smallWords = new Set(['dan', 'di', 'ke', 'dari', 'untuk', 'pada', 'yang', 'serta', 'atau', 'dengan', 'dalam', 'bagi', 'oleh', 'melalui', 'tentang']);
-const acronyms = new Set(['APBD', 'APBN', 'BUMN', 'BUMD', 'OPD', 'SKPD', 'ASN', 'SDM', 'TIK', 'PPID', 'DPRD', 'RI', 'NKRI', 'HUT', 'UMKM', 'KAK', 'SETDA', 'PNS', 'IT', 'PPTK', 'LPSE']);
+const acronyms = new Set(['APBD', 'APBN', 'BUMN', 'BUMD', 'OPD', 'SKPD', 'ASN', 'SDM', 'TIK', 'PPID', 'DPRD', 'RI', 'NKRI', 'HUT', 'UMKM', 'KAK', 'PNS', 'IT', 'PPTK', 'LPSE']);
 
 /** "KOORDINASI KEHUMASAN" -> "Koordinasi Kehumasan"; text already in mixed case is kept as written. */
 export function titleCase(s: string): string {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ValidationError } from '../../core/errors';
 
 /**
  * Makes an imported draft pass its schema by giving up only the parts that do not fit: a too-long
@@ -104,5 +105,5 @@ export function fitToSchema(schema: z.ZodType, input: Record<string, unknown>): 
     remove(value, path);
     dropped.push(`${labelOf(path)} tidak disimpan (${issue.message})${sample}`);
   }
-  throw new Error('imported draft could not be made to fit its schema');
+  throw new ValidationError('Isi KAK tidak dapat disesuaikan dengan formulir kegiatan. Periksa dokumennya lalu coba lagi.');
 }
