@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { organisationSettingsSchema } from '../../../shared/schemas/settings';
+import { authorize } from '../../core/policy';
+import { readUpload } from '../directory/upload';
+import { getOrganisationLogo, organisationLogoMaxBytes, uploadOrganisationLogo } from './organisationLogo';
 import { readOrganisationSettings, updateOrganisationSettings } from './organisationSettings';
 
 const tags = ['settings'];
@@ -15,4 +18,20 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Replace the letterhead and rupiah style (administrators only)', body: organisationSettingsSchema } },
     async (req) => updateOrganisationSettings(req.ctx, req.body),
   );
+  app.post(
+    '/api/settings/organisation/logo',
+    { schema: { tags, summary: 'Upload the letterhead logo: multipart field "file", PNG or JPEG, at most 1 MB (administrators only)', consumes: ['multipart/form-data'] } },
+    async (req) => {
+      // Refuse before reading the body: only administrators may upload.
+      authorize(req.ctx.actor, 'settings.manage');
+      return uploadOrganisationLogo(req.ctx, await readUpload(req, { maxBytes: organisationLogoMaxBytes, what: 'Logo' }));
+    },
+  );
+  app.get('/api/settings/organisation/logo', { schema: { tags, summary: 'The letterhead logo image (PNG or JPEG)' } }, async (req, reply) => {
+    const logo = await getOrganisationLogo(req.ctx);
+    const etag = `"${logo.sha256}"`;
+    reply.header('cache-control', 'private, max-age=300').header('etag', etag);
+    if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+    return reply.type(logo.mime).send(logo.content);
+  });
 };

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionFor, type TestApp } from '../../../../test/helpers/testApp';
 import { auditLog, files } from '../../db/schema/index';
 import { defaultOrganisationSettings } from '../../../shared/schemas/settings';
-import { getOrganisationSettings } from './organisationSettings';
+import { multipart } from '../directory/testSupport';
+import { getOrganisationSettings, loadDocumentSettings } from './organisationSettings';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -82,5 +85,44 @@ describe('organisation settings', () => {
     const ok = await session.request('PUT', url, { ...custom, logoFileId: png!.id });
     expect(ok.statusCode).toBe(200);
     expect((await getOrganisationSettings(t.database.db)).logoFileId).toBe(png!.id);
+  });
+});
+
+describe('letterhead logo upload', () => {
+  const png = readFileSync(resolve('test/fixtures/logo-contoh.png'));
+
+  it('stores a PNG, serves it back, hands it to the document renderers, and replaces the old file', async () => {
+    const { session } = await sessionFor(t, 'admin');
+    const up = await multipart({}, { name: 'logo.png', content: png, type: 'image/png' });
+    const res = await session.request('POST', `${url}/logo`, up.payload, up.headers);
+    expect(res.statusCode).toBe(200);
+    const firstId = res.json().logoFileId as string;
+    expect(firstId).toMatch(/^[0-9a-f-]{36}$/);
+    const { session: member } = await sessionFor(t, 'member');
+    const got = await member.request('GET', `${url}/logo`);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(got.rawPayload.equals(png)).toBe(true);
+    expect(Buffer.from((await loadDocumentSettings(t.database.db)).logo!).equals(png)).toBe(true);
+
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 2)]);
+    const again = await multipart({}, { name: 'logo.jpg', content: jpeg, type: 'image/jpeg' });
+    const replaced = await session.request('POST', `${url}/logo`, again.payload, again.headers);
+    expect(replaced.json().logoFileId).not.toBe(firstId);
+    expect(await t.database.db.select({ id: files.id }).from(files).where(eq(files.id, firstId))).toEqual([]);
+    expect((await member.request('GET', `${url}/logo`)).headers['content-type']).toBe('image/jpeg');
+  });
+
+  it('refuses SVG and other files, and uploads by anyone but an administrator', async () => {
+    const { session } = await sessionFor(t, 'admin');
+    const svg = await multipart({}, { name: 'logo.png', content: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', type: 'image/png' });
+    const res = await session.request('POST', `${url}/logo`, svg.payload, svg.headers);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('Logo harus berupa gambar PNG atau JPEG');
+    const { session: committee } = await sessionFor(t, 'committee');
+    const up = await multipart({}, { name: 'logo.png', content: png, type: 'image/png' });
+    expect((await committee.request('POST', `${url}/logo`, up.payload, up.headers)).statusCode).toBe(403);
+    const big = await multipart({}, { name: 'besar.png', content: Buffer.concat([png, Buffer.alloc(1024 * 1024)]), type: 'image/png' });
+    expect((await session.request('POST', `${url}/logo`, big.payload, big.headers)).statusCode).toBe(413);
   });
 });
