@@ -3,7 +3,7 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api';
@@ -29,7 +29,14 @@ setUnauthorizedHandler(() => {
   router.navigate(`/login?next=${encodeURIComponent(here.pathname + here.search)}`, { replace: true });
 });
 
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'md',
+  components: {
+    // Status badges sit in narrow table cells and card headers: never cut them to "AK…".
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0 }, label: { overflow: 'visible' } } }),
+  },
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,6 +3,7 @@ import { common as idCommon } from './id/common';
 import { auth as idAuth } from './id/auth';
 import { home as idHome } from './id/home';
 import { directory as idDirectory } from './id/directory';
+import { importer as idImporter } from './id/importer';
 import { users as idUsers } from './id/users';
 import { audit as idAudit } from './id/audit';
 import { account as idAccount } from './id/account';
@@ -10,6 +11,7 @@ import { common as enCommon } from './en/common';
 import { auth as enAuth } from './en/auth';
 import { home as enHome } from './en/home';
 import { directory as enDirectory } from './en/directory';
+import { importer as enImporter } from './en/importer';
 import { users as enUsers } from './en/users';
 import { audit as enAudit } from './en/audit';
 import { account as enAccount } from './en/account';
@@ -24,6 +26,7 @@ const id = {
   auth: idAuth,
   home: idHome,
   directory: idDirectory,
+  importer: idImporter,
   users: idUsers,
   audit: idAudit,
   account: idAccount,
@@ -34,6 +37,7 @@ const en: Messages = {
   auth: enAuth,
   home: enHome,
   directory: enDirectory,
+  importer: enImporter,
   users: enUsers,
   audit: enAudit,
   account: enAccount,

@@ -1,1 +1,141 @@
-export function ImportPage() { return null; }
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ColumnKey } from '../../../server/modules/directory/importColumns';
+import { api, ApiError } from '../../api';
+import { ErrorAlert } from '../../components/errors';
+import { PageHeader } from '../../components/PageHeader';
+import { formatNumber } from '../../format';
+import { useLang, useT } from '../../i18n';
+
+type Problem = { field: ColumnKey; column: string; message: string };
+type Row = { sheet: string; rowNumber: number; kind: 'institution' | 'officer' | null; values: Partial<Record<ColumnKey, string>>; problems: Problem[]; valid: boolean };
+type Summary = { rows: number; valid: number; invalid: number; institutions: number; officers: number };
+type Preview = { fileName: string; format: 'xlsx' | 'csv'; ignoredColumns: string[]; summary: Summary; rows: Row[] };
+type ImportResult = { mode: 'valid' | 'all'; imported: { institutions: number; officers: number }; skipped: number };
+
+/** The file's columns in template order; only those some row fills (or has a problem in) are shown. */
+const columnOrder: ColumnKey[] = ['kind', 'name', 'shortName', 'category', 'regionCode', 'institution', 'email', 'phone', 'nip', 'position', 'prFunctionalLevel', 'isMainContact', 'website', 'address'];
+
+function PreviewTable({ preview, onlyProblems }: { preview: Preview; onlyProblems: boolean }) {
+  const t = useT();
+  const columns = columnOrder.filter((c) => preview.rows.some((r) => r.values[c] || r.problems.some((p) => p.field === c)));
+  const manySheets = new Set(preview.rows.map((r) => r.sheet)).size > 1;
+  const rows = onlyProblems ? preview.rows.filter((r) => !r.valid) : preview.rows;
+  return (
+    <Table.ScrollContainer minWidth={Math.max(700, columns.length * 130 + 320)}>
+      <Table withTableBorder fz="sm" data-testid="import-preview">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t.importer.row}</Table.Th>
+            {columns.map((c) => <Table.Th key={c}>{t.importer.columns[c]}</Table.Th>)}
+            <Table.Th miw={240}>{t.importer.problems}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => {
+            const bad = new Set(r.problems.map((p) => p.field));
+            return (
+              <Table.Tr key={`${r.sheet}-${r.rowNumber}`} bg={r.valid ? undefined : 'red.0'} data-invalid={r.valid ? undefined : true}>
+                <Table.Td>{manySheets ? `${r.sheet} ` : ''}{r.rowNumber}</Table.Td>
+                {columns.map((c) => (
+                  <Table.Td key={c} data-problem={bad.has(c) || undefined} bg={bad.has(c) ? 'red.1' : undefined} c={bad.has(c) ? 'red.9' : undefined} fw={bad.has(c) ? 600 : undefined}>
+                    {r.values[c] ?? ''}
+                  </Table.Td>
+                ))}
+                <Table.Td>
+                  {r.valid ? (
+                    <Badge color="teal" variant="light">{t.importer.ok}</Badge>
+                  ) : (
+                    <Stack gap={2}>
+                      {r.problems.map((p) => <Text key={p.field} size="xs" c="red.9"><b>{p.column}:</b> {p.message}</Text>)}
+                    </Stack>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function ImportPage() {
+  const t = useT();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const preview = useMutation({ mutationFn: (f: File) => api.upload<Preview>('/directory/import/preview', { file: f }) });
+  const run = useMutation({
+    mutationFn: (mode: 'valid' | 'all') => api.upload<ImportResult>('/directory/import', { mode, file: file! }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['institutions'] }),
+  });
+  const choose = (f: File | null) => {
+    setFile(f);
+    preview.reset();
+    run.reset();
+    if (f) preview.mutate(f);
+  };
+  const p = preview.data;
+  const n = (v: number) => formatNumber(v, lang);
+  const fileError = preview.error instanceof ApiError ? preview.error.fields.file : undefined;
+
+  return (
+    <>
+      <PageHeader
+        title={t.importer.title}
+        description={t.importer.description}
+        actions={<Button component="a" href="/api/directory/import/template" download variant="default">{t.importer.template}</Button>}
+      />
+      <Paper withBorder p="md" mb="md" maw={640}>
+        <FileInput
+          label={t.importer.file}
+          description={t.importer.fileHint}
+          placeholder={t.importer.choose}
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          clearable
+          value={file}
+          onChange={choose}
+          error={fileError}
+        />
+      </Paper>
+      {preview.isPending ? <Text c="dimmed">{t.importer.checking}</Text> : null}
+      <ErrorAlert error={preview.error} />
+      {p ? (
+        <Stack>
+          <Group gap="xs">
+            <Badge size="lg" variant="default">{t.importer.summaryRows(n(p.summary.rows))}</Badge>
+            <Badge size="lg" color="teal" variant="light">{t.importer.summaryValid(n(p.summary.valid))}</Badge>
+            <Badge size="lg" color={p.summary.invalid ? 'red' : 'gray'} variant="light">{t.importer.summaryInvalid(n(p.summary.invalid))}</Badge>
+            <Badge size="lg" variant="outline">{t.importer.summaryKinds(n(p.summary.institutions), n(p.summary.officers))}</Badge>
+          </Group>
+          {p.ignoredColumns.length ? <Alert color="yellow">{t.importer.ignored(p.ignoredColumns.join(', '))}</Alert> : null}
+          {run.data ? (
+            <Alert color="green" title={t.importer.doneTitle} role="status">
+              {t.importer.done(n(run.data.imported.institutions), n(run.data.imported.officers), n(run.data.skipped))}{' '}
+              <Anchor component={Link} to="/directory">{t.importer.toDirectory}</Anchor>
+            </Alert>
+          ) : (
+            <Group>
+              <Button color="teal" disabled={!p.summary.valid} loading={run.isPending && run.variables === 'valid'} onClick={() => run.mutate('valid')}>
+                {t.importer.importValid}
+              </Button>
+              <Button variant="light" loading={run.isPending && run.variables === 'all'} onClick={() => run.mutate('all')}>
+                {t.importer.importAll}
+              </Button>
+            </Group>
+          )}
+          <ErrorAlert error={run.error} />
+          <Group justify="space-between">
+            <Title order={4}>{t.importer.previewTitle(p.fileName)}</Title>
+            <Switch label={t.importer.onlyProblems} checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />
+          </Group>
+          <PreviewTable preview={p} onlyProblems={onlyProblems} />
+        </Stack>
+      ) : null}
+    </>
+  );
+}

@@ -92,7 +92,7 @@ export function InstitutionDetailPage() {
         </Group>
       </Group>
       <Card withBorder>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+        <SimpleGrid cols={{ base: 2, md: 3 }}>
           <Field label={t.directory.shortName}>{inst.shortName}</Field>
           <Field label={t.directory.regionCode}>{inst.regionCode}</Field>
           <Field label={t.directory.website}>{inst.website ? <Anchor href={inst.website} target="_blank" rel="noreferrer">{inst.website}</Anchor> : null}</Field>

@@ -78,8 +78,8 @@ export function InstitutionListPage() {
           </>
         }
       />
-      <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">
-        <TextInput type="search" label={t.common.search} placeholder={t.directory.searchPlaceholder} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+      <SimpleGrid cols={{ base: 2, sm: 3 }} mb="md">
+        <TextInput style={{ gridColumn: phone ? '1 / -1' : undefined }} type="search" label={t.common.search} placeholder={t.directory.searchPlaceholder} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <Select
           label={t.directory.category}
           placeholder={t.common.all}
