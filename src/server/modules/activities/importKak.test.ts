@@ -190,6 +190,14 @@ describe('title blocks written differently', () => {
     ]);
   });
 
+  it('keeps an initial at the start of running text but strips typed markers of list items', () => {
+    const r = withTitle('KERANGKA ACUAN KERJA', 'KEGIATAN UJI TAHUN 2026');
+    const r2 = interpretKak([p('LATAR BELAKANG'), p('H. Mahyeldi membuka rapat tahun lalu.'), p('DASAR HUKUM'), p('a. Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik')]);
+    expect(r.draft.title).toBe('Uji');
+    expect(kakOf(r2).background).toEqual(['H. Mahyeldi membuka rapat tahun lalu.']);
+    expect(kakOf(r2).legalBases[0]).toMatchObject({ type: 'Undang-Undang', number: '14', year: 2008 });
+  });
+
   it('does not take an implausible year (1999) as the fiscal year', () => {
     const r = withTitle('KERANGKA ACUAN KERJA', 'KEGIATAN ARSIP LAMA TAHUN 1999');
     expect(r.draft.title).toBe('Arsip Lama');

@@ -149,7 +149,7 @@ export function interpretKak(blocks: DocBlock[], opts: { fileName?: string } = {
   };
 
   const handleParagraph = (p: DocParagraph, text: string) => {
-    const listed = stripListPrefix(text);
+    const listed = stripListPrefix(text, !['background', 'method', 'schedule', 'participants', 'preamble'].includes(section));
     const item = listed.text;
     const isListItem = !!p.numbering || listed.stripped;
     const isIntro = !isListItem && /:$/.test(text);

@@ -13,8 +13,13 @@ export function clean(s: string): string {
 
 /** Literal list markers typed by hand: "1.", "a.", "1)", "(a)", "iv.", "-", "•". */
 const listPrefix = /^(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-–•·▪●○*])\s+/;
-export function stripListPrefix(s: string): { text: string; stripped: boolean } {
-  const m = listPrefix.exec(s);
+const numberPrefix = /^(?:\(?\d{1,2}[.)]|[-–•·▪●○*])\s+/;
+/**
+ * Strips a typed list marker. Letter markers only where lists are expected (`letters`), since running
+ * text may start with an initial ("H. Mahyeldi ...").
+ */
+export function stripListPrefix(s: string, letters = true): { text: string; stripped: boolean } {
+  const m = (letters ? listPrefix : numberPrefix).exec(s);
   return m ? { text: s.slice(m[0].length).trim(), stripped: true } : { text: s, stripped: false };
 }
 
