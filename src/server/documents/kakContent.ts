@@ -1,7 +1,7 @@
 import { categoryLabels } from '../../shared/categories';
 import { formatMonthRange, formatSignDate } from '../../shared/dates';
 import { kakSchema, type Kak, type KakInput } from '../../shared/kak';
-import { formatRupiah, spellRupiah } from '../../shared/money';
+import { formatRupiah, maxSpelledRupiah, spellRupiah } from '../../shared/money';
 import { letterheadFrom, type DocumentSettings } from './letterhead';
 import type { Block, DocumentModel, ListItem, Run } from './model';
 import { formatNip } from './nip';
@@ -49,6 +49,15 @@ function participantsText(kak: Kak): string {
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} dan ${names.at(-1)}` : names[0];
   const frequency = kak.participants.frequency ? ` dan dilakukan ${kak.participants.frequency}` : '';
   return `Peserta dari kegiatan ini merupakan pelaksana humas pada ${list}${frequency}.`;
+}
+
+/** A stored sign date that no longer parses is printed as typed rather than failing the whole document. */
+function signDateText(value: string): string {
+  try {
+    return formatSignDate(value);
+  } catch {
+    return value;
+  }
 }
 
 /** The KAK of one activity, sections A-G, as blocks both renderers draw. */
@@ -112,6 +121,7 @@ export function kakContent(activity: KakActivity, settings: DocumentSettings): D
   const f = kak.funding;
   // A no-break space keeps "Rp." and the figure on one line.
   const amount = formatRupiah(f.total, { style, suffix: style === 'Rp.' }).replace(' ', '\u00a0');
+  const inWords = f.total <= maxSpelledRupiah ? ` (${spellRupiah(f.total)})` : '';
   // Section G, its table and the signature stay on one page: a signature alone on a page is not accepted.
   blocks.push({
     kind: 'paragraph',
@@ -119,7 +129,7 @@ export function kakContent(activity: KakActivity, settings: DocumentSettings): D
     keepWithNext: true,
     runs: [
       t(
-        `Untuk melaksanakan kegiatan ini telah dialokasikan dana sebesar ${amount} (${spellRupiah(f.total)}) ` +
+        `Untuk melaksanakan kegiatan ini telah dialokasikan dana sebesar ${amount}${inWords} ` +
           `melalui ${f.source} Tahun ${year}. Adapun rincian pelaksanaan anggarannya per triwulan :`,
       ),
     ],
@@ -142,7 +152,7 @@ export function kakContent(activity: KakActivity, settings: DocumentSettings): D
 
   const officer = activity.officerInCharge;
   const place = activity.signPlace?.trim() || '....................';
-  const date = activity.signDate ? formatSignDate(activity.signDate) : `.................... ${year}`;
+  const date = activity.signDate ? signDateText(activity.signDate) : `.................... ${year}`;
   blocks.push({
     kind: 'signature',
     placeDate: `${place}, ${date}`,

@@ -34,8 +34,8 @@ const listTw = mmToTwip(indent.listMm);
 const textTw = mmToTwip(textWidthMm);
 const align = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-const runs = (list: Run[], size?: number): TextRun[] =>
-  list.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, underline: r.underline ? {} : undefined, size: size && halfPt(size) }));
+const runs = (list: Run[]): TextRun[] =>
+  list.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, underline: r.underline ? {} : undefined }));
 
 function letterheadParts(lh: Letterhead): (Paragraph | Table)[] {
   const lines = lh.lines.map(
