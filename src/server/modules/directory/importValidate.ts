@@ -92,7 +92,7 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
       address: v.address, website: v.website, email: v.email, phone: v.phone,
     });
     addZodIssues(row, parsed.error?.issues ?? [], {
-      category: categoryText ? `Kategori "${categoryText}" tidak dikenal. ${categoryMessage.replace(/^Kategori tidak dikenal /, '')}` : 'Kategori wajib diisi',
+      category: categoryText ? `Kategori "${categoryText}" tidak dikenal ${categoryMessage.replace(/^Kategori tidak dikenal /, '')}` : 'Kategori wajib diisi',
     });
     if (category === 'regency_city' && !v.regionCode) add(row, 'regionCode', regionCodeRequiredMessage);
     const key = normalizeSearch(v.name);
@@ -154,7 +154,7 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
       email: v.email, phone: v.phone, isMainContact: main ?? false,
     });
     if (r.lossy.includes('nip')) add(row, 'nip', 'NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang: format kolom NIP sebagai Teks lalu ketik ulang');
-    addZodIssues(row, parsed.error?.issues ?? [], { prFunctionalLevel: `Jenjang "${levelText}" tidak dikenal. ${levelMessage.replace(/^Jenjang Pranata Humas tidak dikenal /, '')}` });
+    addZodIssues(row, parsed.error?.issues ?? [], { prFunctionalLevel: `Jenjang "${levelText}" tidak dikenal ${levelMessage.replace(/^Jenjang Pranata Humas tidak dikenal /, '')}` });
     if (main === null) add(row, 'isMainContact', `Kontak Utama harus "ya" atau "tidak" (tertulis "${v.isMainContact}")`);
     const resolved = v.institution ? resolve(v.institution) : { message: 'Lembaga wajib diisi untuk petugas' };
     if (resolved.message) add(row, 'institution', resolved.message);

@@ -68,18 +68,15 @@ export function institutionFilter(q: { q?: string; category?: string; active?: '
 }
 
 /**
- * One page of institutions with their active officer count, in one query: the page (and the total, by a window
- * count) is cut first, then a lateral count runs for the page's rows only, so the cost stays flat as the directory grows.
+ * One page of institutions with their active officer count and the total, in one statement: the page is cut
+ * first (walking the name index), a lateral count runs for the page's rows only, and the total is a scalar
+ * subquery evaluated once, so the cost stays flat as the directory grows.
  */
 export async function listInstitutions(ctx: Ctx, q: ListInstitutionsQuery): Promise<{ items: Institution[]; total: number }> {
   authorize(ctx.actor, 'directory.read');
   const cond = institutionFilter(q);
   const page = ctx.db
-    .select({
-      ...institutionColumns,
-      hasLogo: sql<boolean>`(${institutions.logoFileId} is not null)`.as('has_logo'),
-      total: sql<number>`count(*) over ()`.mapWith(Number).as('total'),
-    })
+    .select({ ...institutionColumns, hasLogo: sql<boolean>`(${institutions.logoFileId} is not null)`.as('has_logo') })
     .from(institutions)
     .where(cond)
     .orderBy(asc(institutions.name), asc(institutions.id))
@@ -91,13 +88,20 @@ export async function listInstitutions(ctx: Ctx, q: ListInstitutionsQuery): Prom
     .from(officers)
     .where(and(eq(officers.institutionId, page.id), eq(officers.active, true)))
     .as('oc');
-  const rows = await ctx.db.select().from(page).leftJoinLateral(counts, sql`true`).orderBy(asc(page.name), asc(page.id));
-  let total = rows[0]?.page.total ?? 0;
-  if (!rows.length && q.offset > 0) {
+  const total = sql<number>`(select count(*) from ${institutions} ${cond ? sql`where ${cond}` : sql``})`.mapWith(Number);
+  // The page's columns as seen from outside the subquery ("page"."name", not "institutions"."name").
+  const pageFields = Object.fromEntries(Object.keys(page._.selectedFields).map((k) => [k, page[k as keyof typeof page._.selectedFields]])) as typeof page._.selectedFields;
+  const rows = await ctx.db
+    .select({ ...pageFields, officerCount: counts.n, total })
+    .from(page)
+    .leftJoinLateral(counts, sql`true`)
+    .orderBy(asc(page.name), asc(page.id));
+  let count_ = rows[0]?.total ?? 0;
+  if (!rows.length) {
     const [c] = await ctx.db.select({ n: count() }).from(institutions).where(cond);
-    total = c?.n ?? 0;
+    count_ = c?.n ?? 0;
   }
-  return { items: rows.map((r) => present(r.page, Number(r.oc?.n ?? 0))), total };
+  return { items: rows.map((r) => present(r, Number(r.officerCount ?? 0))), total: count_ };
 }
 
 async function officerCountOf(ctx: Ctx, institutionId: string): Promise<number> {

@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { count, eq } from 'drizzle-orm';
+import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
+import { auditLog, institutions, officers } from '../../db/schema/index';
+import { buildInstitution, buildOfficer, multipart } from './testSupport';
+
+let t: TestApp;
+let admin: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = (await sessionFor(t, 'admin')).session;
+  await buildInstitution(t, { name: 'Pemerintah Kota Padang Impor', shortName: 'Pemko Padang Impor', category: 'regency_city', regionCode: '13.71' });
+});
+afterAll(() => t.close());
+
+const header = ['Jenis', 'Nama', 'Singkatan', 'Kategori', 'Kode Wilayah', 'E-mail', 'Telepon', 'Lembaga', 'NIP', 'Jabatan', 'Jenjang Pranata Humas', 'Kontak Utama'];
+/** Four good rows and one bad officer (row 6: NIP too short, bad e-mail, unknown level). */
+let nipSeq = 0;
+function rows(tag: string): string[][] {
+  nipSeq += 1;
+  return [
+    ['lembaga', `Universitas Impor ${tag}`, `UI-${tag}`, 'Perguruan Tinggi', '', `humas@ui-${tag}.example.org`, '0751 123456', '', '', '', '', ''],
+    ['petugas', `Andi Impor ${tag}`, '', '', '', `andi-${tag}@example.org`, '0812-3456-7890', `UI-${tag}`, `19850101201001${String(nipSeq).padStart(4, '0')}`, 'Kepala Humas', 'Ahli Muda', 'ya'],
+    ['petugas', `Rina Impor ${tag}`, '', '', '', `rina-${tag}@example.org`, '', 'Pemko Padang Impor', '', 'Staf Humas', '', 'tidak'],
+    ['LEMBAGA', `PT BUMD Impor ${tag}`, '', 'bumd', '', '', '', '', '', '', '', ''],
+    ['petugas', `Budi Salah ${tag}`, '', '', '', 'bukan-email', '', `UI-${tag}`, '12345', '', 'Ahli Super', 'tidak'],
+  ];
+}
+
+function csv(lines: string[][], sep = ';') {
+  return [header, ...lines].map((l) => l.map((v) => (v.includes(sep) ? `"${v}"` : v)).join(sep)).join('\r\n');
+}
+
+async function xlsx(lines: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data');
+  ws.addRow(header);
+  for (const l of lines) ws.addRow(l);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function send(url: string, file: { name: string; content: Buffer | string }, fields: Record<string, string> = {}, as = admin) {
+  const body = await multipart(fields, file);
+  return as.request('POST', url, body.payload, body.headers);
+}
+
+async function counts() {
+  const [i] = await t.database.db.select({ n: count() }).from(institutions);
+  const [o] = await t.database.db.select({ n: count() }).from(officers);
+  const [a] = await t.database.db.select({ n: count() }).from(auditLog);
+  return { institutions: i!.n, officers: o!.n, audit: a!.n };
+}
+
+describe('import preview', () => {
+  it('shows every row of a CSV with the problems of the bad one, and writes nothing', async () => {
+    const before = await counts();
+    const res = await send('/api/directory/import/preview', { name: 'direktori.csv', content: csv(rows('csv')) });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.format).toBe('csv');
+    expect(body.summary).toMatchObject({ rows: 5, valid: 4, invalid: 1, institutions: 2, officers: 3 });
+    expect(body.rows.map((r: { rowNumber: number; valid: boolean }) => [r.rowNumber, r.valid])).toEqual([[2, true], [3, true], [4, true], [5, true], [6, false]]);
+    const bad = body.rows[4];
+    expect(bad.kind).toBe('officer');
+    const byField = Object.fromEntries(bad.problems.map((p: { field: string; message: string }) => [p.field, p.message]));
+    expect(byField.nip).toBe('NIP harus 18 digit angka');
+    expect(byField.email).toBe('Alamat e-mail tidak valid');
+    expect(byField.prFunctionalLevel).toContain('Jenjang "Ahli Super" tidak dikenal');
+    expect(bad.problems.find((p: { field: string }) => p.field === 'nip').column).toBe('NIP');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('reads an XLSX the same way', async () => {
+    const before = await counts();
+    const res = await send('/api/directory/import/preview', { name: 'direktori.xlsx', content: await xlsx(rows('xlsx')) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().format).toBe('xlsx');
+    expect(res.json().summary).toMatchObject({ rows: 5, valid: 4, invalid: 1 });
+    expect(res.json().rows[4].problems.map((p: { field: string }) => p.field).sort()).toEqual(['email', 'nip', 'prFunctionalLevel']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('finds missing names, unknown categories, unknown institutions and duplicates in the file or the directory', async () => {
+    await buildOfficer(t, (await buildInstitution(t, { name: 'Lembaga Sudah Ada' })).id, { email: 'sudah@example.org' });
+    const lines = [
+      ['lembaga', '', '', 'bumd', '', '', '', '', '', '', '', ''],
+      ['lembaga', 'Lembaga Kategori Aneh', '', 'Kementerian', '', '', '', '', '', '', '', ''],
+      ['lembaga', 'lembaga sudah ada', '', 'bumd', '', '', '', '', '', '', '', ''],
+      ['lembaga', 'Pemerintah Kota Kembar', '', 'regency_city', '13.71', '', '', '', '', '', '', ''],
+      ['lembaga', 'Lembaga Ganda', '', 'BUMN', '', '', '', '', '', '', '', ''],
+      ['lembaga', 'Lembaga  Ganda', '', 'BUMN', '', '', '', '', '', '', '', ''],
+      ['petugas', 'Tanpa Lembaga', '', '', '', '', '', 'Lembaga Antah Berantah', '', '', '', ''],
+      ['petugas', 'E-mail Terpakai', '', '', '', 'SUDAH@example.org', '', 'Lembaga Sudah Ada', '', '', '', ''],
+      ['petugas', 'Petugas Kembar', '', '', '', '', '', 'Lembaga Ganda', '', '', '', ''],
+      ['petugas', 'Petugas Kembar', '', '', '', '', '', 'Lembaga Ganda', '', '', '', 'mungkin'],
+      ['pegawai', 'Jenis Salah', '', '', '', '', '', '', '', '', '', ''],
+    ];
+    const res = await send('/api/directory/import/preview', { name: 'cek.csv', content: csv(lines, ',') });
+    expect(res.statusCode).toBe(200);
+    const problems = res.json().rows.map((r: { problems: { field: string; message: string }[] }) => Object.fromEntries(r.problems.map((p) => [p.field, p.message])));
+    expect(problems[0].name).toBe('Nama lembaga wajib diisi');
+    expect(problems[1].category).toContain('Kategori "Kementerian" tidak dikenal');
+    expect(problems[2].name).toContain('sudah terdaftar');
+    expect(problems[3].regionCode).toContain('sudah dipakai Pemerintah Kota Padang Impor');
+    expect(problems[4]).toEqual({});
+    expect(problems[5].name).toBe('Nama lembaga sama dengan baris 6');
+    expect(problems[6].institution).toContain('tidak ditemukan');
+    expect(problems[7].email).toContain('sudah terdaftar');
+    expect(problems[8]).toEqual({});
+    expect(problems[9].name).toContain('baris 10');
+    expect(problems[9].isMainContact).toContain('"ya" atau "tidak"');
+    expect(problems[10].kind).toContain('Jenis "pegawai" tidak dikenal');
+  });
+});
+
+describe('import', () => {
+  it('mode=valid imports the valid rows in one transaction with one audit row', async () => {
+    const before = await counts();
+    const res = await send('/api/directory/import', { name: 'direktori.xlsx', content: await xlsx(rows('valid')) }, { mode: 'valid' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ mode: 'valid', imported: { institutions: 2, officers: 2 }, skipped: 1 });
+    expect(res.json().skippedRows[0].rowNumber).toBe(6);
+    const after = await counts();
+    expect(after).toEqual({ institutions: before.institutions + 2, officers: before.officers + 2, audit: before.audit + 1 });
+    const [uni] = await t.database.db.select().from(institutions).where(eq(institutions.name, 'Universitas Impor valid'));
+    expect(uni).toMatchObject({ category: 'university', phone: '+62751123456', email: 'humas@ui-valid.example.org' });
+    const staff = await t.database.db.select().from(officers).where(eq(officers.institutionId, uni!.id));
+    expect(staff.map((o) => [o.name, o.isMainContact, o.prFunctionalLevel, o.phone])).toEqual([['Andi Impor valid', true, 'ahli_muda', '+6281234567890']]);
+    const [log] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'directory.import'));
+    expect((log!.after as { institutions: unknown[]; officers: unknown[] }).officers).toHaveLength(2);
+
+    const again = await send('/api/directory/import/preview', { name: 'direktori.xlsx', content: await xlsx(rows('valid')) });
+    expect(again.json().summary.valid).toBe(0);
+  });
+
+  it('mode=all writes nothing when a row is bad', async () => {
+    const before = await counts();
+    const res = await send('/api/directory/import', { name: 'direktori.csv', content: csv(rows('all')) }, { mode: 'all' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('1 dari 5 baris bermasalah');
+    expect(res.json().error.rows[0].rowNumber).toBe(6);
+    expect(await counts()).toEqual(before);
+    const good = await send('/api/directory/import', { name: 'direktori.csv', content: csv(rows('all').slice(0, 4)) }, { mode: 'all' });
+    expect(good.statusCode).toBe(201);
+    expect(good.json().imported).toEqual({ institutions: 2, officers: 2 });
+  });
+
+  it('a new main contact from the file replaces the current one', async () => {
+    const inst = await buildInstitution(t, { name: 'Lembaga Ganti Kontak' });
+    const old = await buildOfficer(t, inst.id, { isMainContact: true });
+    const lines = [['petugas', 'Kontak Baru', '', '', '', '', '', 'Lembaga Ganti Kontak', '', '', '', 'ya']];
+    expect((await send('/api/directory/import', { name: 'k.csv', content: csv(lines) }, { mode: 'all' })).statusCode).toBe(201);
+    const [prev] = await t.database.db.select().from(officers).where(eq(officers.id, old.id));
+    expect(prev).toMatchObject({ isMainContact: false, version: 2 });
+  });
+
+  it('refuses a missing mode, and a member may not import', async () => {
+    expect((await send('/api/directory/import', { name: 'd.csv', content: csv(rows('m')) })).json().error.fields.mode).toBeDefined();
+    const { session: member } = await sessionFor(t, 'member', { institutionId: (await buildInstitution(t)).id });
+    expect((await send('/api/directory/import/preview', { name: 'd.csv', content: csv(rows('m')) }, {}, member)).statusCode).toBe(403);
+  });
+});
+
+describe('broken files', () => {
+  const broken: [string, { name: string; content: Buffer | string }, number, string][] = [
+    ['a corrupt XLSX', { name: 'rusak.xlsx', content: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]) }, 400, 'rusak'],
+    ['a binary file', { name: 'data.csv', content: Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]) }, 400, 'bukan XLSX atau CSV'],
+    ['a Word file', { name: 'surat.docx', content: 'bukan docx' }, 400, '.docx tidak didukung'],
+    ['an old .xls', { name: 'lama.xls', content: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]) }, 400, '.xls'],
+    ['a CSV without header', { name: 'tanpa-judul.csv', content: 'lembaga;Universitas X;UX\npetugas;Andi;' }, 400, 'Baris judul kolom tidak ditemukan'],
+    ['a CSV with only the header', { name: 'kosong.csv', content: header.join(';') }, 400, 'tidak berisi baris data'],
+    ['a file over 5 MB', { name: 'besar.csv', content: `${header.join(';')}\n${'x'.repeat(6 * 1024 * 1024)}` }, 413, 'maksimal 5 MB'],
+  ];
+  for (const [label, file, status, message] of broken) {
+    it(`answers ${status} to ${label} and writes nothing`, async () => {
+      const before = await counts();
+      for (const url of ['/api/directory/import/preview', '/api/directory/import']) {
+        const res = await send(url, file, { mode: 'valid' });
+        expect(res.statusCode).toBe(status);
+        expect(res.json().error.message).toContain(message);
+      }
+      expect(await counts()).toEqual(before);
+    });
+  }
+
+  it('answers 4xx when no file is sent or the request is not multipart', async () => {
+    const none = await multipart({ mode: 'valid' });
+    expect((await admin.request('POST', '/api/directory/import', none.payload, none.headers)).statusCode).toBe(400);
+    expect((await admin.request('POST', '/api/directory/import', { mode: 'valid' })).statusCode).toBe(415);
+  });
+});
+
+describe('template and export', () => {
+  it('offers an XLSX template whose Data sheet, once filled in, imports', async () => {
+    const res = await admin.request('GET', '/api/directory/import/template');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const data = wb.getWorksheet('Data')!;
+    expect((data.getRow(1).values as string[]).slice(1, 4)).toEqual(['Jenis', 'Nama', 'Singkatan']);
+    expect(wb.getWorksheet('Petunjuk')).toBeDefined();
+    data.getRow(2).values = ['lembaga', 'Lembaga Dari Templat', 'LDT', 'BUMD'];
+    data.getRow(3).values = ['petugas', 'Petugas Dari Templat', '', '', '', '', '', '', '', 'LDT', '198001012005011002', 'Staf', 'Mahir', 'ya'];
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const imported = await send('/api/directory/import', { name: 'templat.xlsx', content: filled }, { mode: 'all' });
+    expect(imported.statusCode).toBe(201);
+    expect(imported.json().imported).toEqual({ institutions: 1, officers: 1 });
+  });
+
+  it('exports institutions and officers to XLSX, limited by the filter', async () => {
+    const inst = await buildInstitution(t, { name: 'Lembaga Ekspor Uji', shortName: 'LEU', category: 'bumn' });
+    await buildOfficer(t, inst.id, { name: 'Petugas Ekspor Uji', nip: '197901012006041003', isMainContact: true, prFunctionalLevel: 'penyelia' });
+    const { session: committee } = await sessionFor(t, 'committee');
+    const res = await committee.request('GET', '/api/directory/export.xlsx?q=ekspor%20uji');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="direktori-anggota-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const inst2 = wb.getWorksheet('Lembaga')!;
+    expect(inst2.rowCount).toBe(2);
+    expect(inst2.getRow(2).getCell(1).value).toBe('Lembaga Ekspor Uji');
+    expect(inst2.getRow(2).getCell(3).value).toBe('BUMN');
+    const off = wb.getWorksheet('Petugas')!;
+    expect(off.rowCount).toBe(2);
+    expect((off.getRow(2).values as unknown[]).slice(1, 6)).toEqual(['Petugas Ekspor Uji', 'Lembaga Ekspor Uji', '197901012006041003', undefined, 'Penyelia']);
+    expect(off.getRow(2).getCell(8).value).toBe('ya');
+    const [log] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'directory.export'));
+    expect(log!.after).toMatchObject({ institutions: 1, officers: 1 });
+
+    // The export reads back as an import file: every row is recognised, and already in the directory.
+    const back = await send('/api/directory/import/preview', { name: 'ekspor.xlsx', content: res.rawPayload });
+    expect(back.json().rows.map((r: { kind: string; problems: { field: string }[] }) => [r.kind, r.problems.map((p) => p.field)])).toEqual([
+      ['institution', ['name']],
+      ['officer', ['email', 'nip', 'name']],
+    ]);
+  });
+
+  it('is not open to a member officer', async () => {
+    const { session: member } = await sessionFor(t, 'member', { institutionId: (await buildInstitution(t)).id });
+    expect((await member.request('GET', '/api/directory/export.xlsx')).statusCode).toBe(403);
+  });
+});
