@@ -3,7 +3,7 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { Badge, createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, InputWrapper, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api';
@@ -35,6 +35,8 @@ const theme = createTheme({
   components: {
     // Status badges sit in narrow table cells and card headers: never cut them to "AK…".
     Badge: Badge.extend({ styles: { root: { flexShrink: 0 }, label: { overflow: 'visible' } } }),
+    // Hints under the input, so inputs side by side stay aligned whatever the length of their hints.
+    InputWrapper: InputWrapper.extend({ defaultProps: { inputWrapperOrder: ['label', 'input', 'description', 'error'] } }),
   },
 });
 

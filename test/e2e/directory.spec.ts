@@ -90,3 +90,32 @@ test('a stale edit is refused with the conflict message and the form offers to r
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Jl. Raya Indarung, Padang')).toBeVisible();
 });
+
+// A 1x1 PNG.
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test('a logo is uploaded and shown; an institution is deactivated, leaves the active list, and comes back', async ({ page }) => {
+  await loginAsAdmin(page);
+  await page.goto('/app/directory?q=bank+nagari');
+  await page.getByRole('link', { name: 'PT Bank Nagari' }).click();
+  await expect(page.getByRole('img', { name: 'Logo lembaga' })).toHaveCount(0);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Unggah logo' }).click();
+  await (await chooser).setFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  const logo = page.getByRole('img', { name: 'Logo lembaga' });
+  await expect(logo).toBeVisible();
+  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+
+  await page.getByRole('button', { name: 'Nonaktifkan' }).first().click();
+  await page.getByRole('button', { name: 'Ya' }).click();
+  await expect(page.getByText('Nonaktif', { exact: true })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Kembali ke direktori' }).click();
+  await page.getByRole('searchbox', { name: 'Cari' }).fill('bank nagari');
+  await expect(page.getByText('Tidak ada lembaga yang cocok dengan pencarian ini.')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Nonaktif' }).click();
+  await page.getByRole('link', { name: 'PT Bank Nagari' }).click();
+  await page.getByRole('button', { name: 'Aktifkan', exact: true }).click();
+  await expect(page.getByText('Aktif', { exact: true })).toBeVisible();
+});

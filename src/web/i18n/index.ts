@@ -7,6 +7,7 @@ import { importer as idImporter } from './id/importer';
 import { users as idUsers } from './id/users';
 import { audit as idAudit } from './id/audit';
 import { account as idAccount } from './id/account';
+import { activities as idActivities } from './id/activities';
 import { common as enCommon } from './en/common';
 import { auth as enAuth } from './en/auth';
 import { home as enHome } from './en/home';
@@ -15,6 +16,7 @@ import { importer as enImporter } from './en/importer';
 import { users as enUsers } from './en/users';
 import { audit as enAudit } from './en/audit';
 import { account as enAccount } from './en/account';
+import { activities as enActivities } from './en/activities';
 
 /**
  * One typed dictionary per area (src/web/i18n/{id,en}/<area>.ts). Indonesian is the reference shape;
@@ -30,6 +32,7 @@ const id = {
   users: idUsers,
   audit: idAudit,
   account: idAccount,
+  activities: idActivities,
 };
 export type Messages = typeof id;
 const en: Messages = {
@@ -41,6 +44,7 @@ const en: Messages = {
   users: enUsers,
   audit: enAudit,
   account: enAccount,
+  activities: enActivities,
 };
 
 export const languages = ['id', 'en'] as const;

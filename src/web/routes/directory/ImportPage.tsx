@@ -29,8 +29,8 @@ function PreviewTable({ preview, onlyProblems }: { preview: Preview; onlyProblem
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t.importer.row}</Table.Th>
+            <Table.Th miw={260}>{t.importer.problems}</Table.Th>
             {columns.map((c) => <Table.Th key={c}>{t.importer.columns[c]}</Table.Th>)}
-            <Table.Th miw={240}>{t.importer.problems}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -39,11 +39,6 @@ function PreviewTable({ preview, onlyProblems }: { preview: Preview; onlyProblem
             return (
               <Table.Tr key={`${r.sheet}-${r.rowNumber}`} bg={r.valid ? undefined : 'red.0'} data-invalid={r.valid ? undefined : true}>
                 <Table.Td>{manySheets ? `${r.sheet} ` : ''}{r.rowNumber}</Table.Td>
-                {columns.map((c) => (
-                  <Table.Td key={c} data-problem={bad.has(c) || undefined} bg={bad.has(c) ? 'red.1' : undefined} c={bad.has(c) ? 'red.9' : undefined} fw={bad.has(c) ? 600 : undefined}>
-                    {r.values[c] ?? ''}
-                  </Table.Td>
-                ))}
                 <Table.Td>
                   {r.valid ? (
                     <Badge color="teal" variant="light">{t.importer.ok}</Badge>
@@ -53,6 +48,11 @@ function PreviewTable({ preview, onlyProblems }: { preview: Preview; onlyProblem
                     </Stack>
                   )}
                 </Table.Td>
+                {columns.map((c) => (
+                  <Table.Td key={c} data-problem={bad.has(c) || undefined} bg={bad.has(c) ? 'red.1' : undefined} c={bad.has(c) ? 'red.9' : undefined} fw={bad.has(c) ? 600 : undefined}>
+                    {r.values[c] ?? ''}
+                  </Table.Td>
+                ))}
               </Table.Tr>
             );
           })}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
@@ -48,10 +48,20 @@ export function InstitutionListPage() {
   const { filters, update } = useFilters();
   const [search, setSearch] = useState(filters.q);
   const [debounced] = useDebouncedValue(search, 300);
+  const pushed = useRef(filters.q);
   useEffect(() => {
-    if (debounced.trim() !== filters.q) update({ q: debounced.trim() });
+    if (debounced.trim() === filters.q) return;
+    pushed.current = debounced.trim();
+    update({ q: pushed.current });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
+  // The URL changed from outside (a link, "back"): show its search text.
+  useEffect(() => {
+    if (filters.q !== pushed.current) {
+      pushed.current = filters.q;
+      setSearch(filters.q);
+    }
+  }, [filters.q]);
 
   const query = { q: filters.q, category: filters.category, active: filters.active === 'all' ? '' : filters.active, limit, offset: filters.offset };
   const { data, error, isFetching } = useQuery({
