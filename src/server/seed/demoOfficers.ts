@@ -56,13 +56,13 @@ export async function seedDemoOfficers(db: Db): Promise<{ inserted: number }> {
         values.push({ ...v, searchText: officerSearchText(v) });
       }
     }
-    if (values.length) await tx.insert(officers).values(values);
+    const inserted = values.length ? await tx.insert(officers).values(values).onConflictDoNothing().returning({ id: officers.id }) : [];
     await tx.insert(auditLog).values({
       actorLabel: 'sistem (data demo)',
       action: 'directory.seed',
       entityType: 'directory',
-      after: { kind: 'demo-officers', inserted: values.length },
+      after: { kind: 'demo-officers', inserted: inserted.length },
     });
-    return { inserted: values.length };
+    return { inserted: inserted.length };
   });
 }

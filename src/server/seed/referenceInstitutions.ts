@@ -57,7 +57,7 @@ export const referenceInstitutions: Reference[] = [
   { name: 'Kantor Wilayah Kementerian Hukum Sumatera Barat', shortName: 'Kanwil Kemenkum Sumbar', category: 'vertical_agency' },
   { name: 'Kepolisian Daerah Sumatera Barat', shortName: 'Polda Sumbar', category: 'vertical_agency' },
   { name: 'Balai Monitor Spektrum Frekuensi Radio Kelas II Padang', shortName: 'Balmon Padang', category: 'vertical_agency' },
-  { name: 'Badan Pusat Statistik Provinsi Sumatera Barat', shortName: 'BPS Provinsi Sumatera Barat', category: 'non_departmental', website: 'https://sumbar.bps.go.id' },
+  { name: 'Badan Pusat Statistik Provinsi Sumatera Barat', shortName: 'BPS Sumbar', category: 'non_departmental', website: 'https://sumbar.bps.go.id' },
   { name: 'Dinas Komunikasi, Informatika dan Statistik Provinsi Sumatera Barat', shortName: 'Diskominfotik Sumbar', category: 'provincial_agency' },
   { name: 'PT PLN (Persero) UID Sumatera Barat', shortName: 'PLN UID Sumbar', category: 'bumn' },
   { name: 'PT Semen Padang', shortName: 'Semen Padang', category: 'bumn', website: 'https://www.semenpadang.co.id' },
@@ -76,26 +76,33 @@ export async function seedReferenceInstitutions(db: Db): Promise<{ inserted: num
     const names = new Set(stored.map((s) => normalizeSearch(s.name)));
     const codes = new Set(stored.filter((s) => s.category === 'regency_city').map((s) => s.regionCode));
     const missing = referenceInstitutions.filter((r) => !names.has(normalizeSearch(r.name)) && !(r.regionCode && r.category === 'regency_city' && codes.has(r.regionCode)));
-    if (missing.length) {
-      await tx.insert(institutions).values(
-        missing.map((r) => ({
-          name: r.name,
-          shortName: r.shortName,
-          category: r.category,
-          regionCode: r.regionCode ?? null,
-          website: r.website ?? null,
-          searchText: institutionSearchText(r),
-        })),
-      );
+    // ON CONFLICT DO NOTHING: two processes seeding the same empty database at once must not fail.
+    const inserted = missing.length
+      ? await tx
+          .insert(institutions)
+          .values(
+            missing.map((r) => ({
+              name: r.name,
+              shortName: r.shortName,
+              category: r.category,
+              regionCode: r.regionCode ?? null,
+              website: r.website ?? null,
+              searchText: institutionSearchText(r),
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ category: institutions.category })
+      : [];
+    if (inserted.length) {
       const byCategory: Record<string, number> = {};
-      for (const r of missing) byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
+      for (const r of inserted) byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
       await tx.insert(auditLog).values({
         actorLabel: 'sistem (data rujukan)',
         action: 'directory.seed',
         entityType: 'directory',
-        after: { kind: 'reference', inserted: missing.length, existing: referenceInstitutions.length - missing.length, byCategory },
+        after: { kind: 'reference', inserted: inserted.length, existing: referenceInstitutions.length - inserted.length, byCategory },
       });
     }
-    return { inserted: missing.length, existing: referenceInstitutions.length - missing.length };
+    return { inserted: inserted.length, existing: referenceInstitutions.length - inserted.length };
   });
 }
