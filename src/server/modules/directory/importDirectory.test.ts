@@ -81,6 +81,21 @@ describe('import preview', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('reads numbers Excel made of a region code, a phone and a NIP for what they were', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(header);
+    ws.addRow(['lembaga', 'Pemerintah Kabupaten Angka', '', 'Pemerintah Kabupaten/Kota', 13.1, '', 81234567890]);
+    ws.addRow(['petugas', 'Petugas Angka', '', '', '', '', '', 'Pemerintah Kabupaten Angka', 198501012010011001]);
+    const res = await send('/api/directory/import/preview', { name: 'angka.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+    const [inst, officer] = res.json().rows;
+    expect(inst.values).toMatchObject({ regionCode: '13.10', phone: '81234567890' });
+    expect(inst.valid).toBe(true);
+    expect(officer.problems.map((p: { field: string; message: string }) => [p.field, p.message])).toEqual([
+      ['nip', 'NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang: format kolom NIP sebagai Teks lalu ketik ulang'],
+    ]);
+  });
+
   it('finds missing names, unknown categories, unknown institutions and duplicates in the file or the directory', async () => {
     await buildOfficer(t, (await buildInstitution(t, { name: 'Lembaga Sudah Ada' })).id, { email: 'sudah@example.org' });
     const lines = [

@@ -71,7 +71,8 @@ export async function parseDirectoryFile(file: { buffer: Buffer; filename: strin
       const lossy: ColumnKey[] = [];
       for (const [key, col] of header.columns) {
         const cell = row.getCell(col).value;
-        const text = cellText(cell).trim();
+        // Excel turns a typed 13.10 into the number 13.1: a region code always has two decimals.
+        const text = (key === 'regionCode' && typeof cell === 'number' ? cell.toFixed(2) : cellText(cell)).trim();
         if (text) values[key] = text.slice(0, 2000);
         if (typeof cell === 'number' && Math.abs(cell) > Number.MAX_SAFE_INTEGER) lossy.push(key);
       }
