@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { files, institutions } from '../../db/schema/index';
+import { and, eq, notExists, sql } from 'drizzle-orm';
+import { files, institutions, settings } from '../../db/schema/index';
 import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors';
@@ -41,8 +41,16 @@ export async function uploadLogo(ctx: Ctx, institutionId: string, file: { buffer
       .set({ logoFileId: stored!.id, version: before.version + 1, updatedAt: new Date() })
       .where(eq(institutions.id, institutionId))
       .returning();
-    // The old logo is referenced by nothing once replaced.
-    if (before.logoFileId) await tx.db.delete(files).where(eq(files.id, before.logoFileId));
+    // The old logo goes, unless something else still points at the same file (another institution, the letterhead).
+    if (before.logoFileId) {
+      await tx.db.delete(files).where(
+        and(
+          eq(files.id, before.logoFileId),
+          notExists(tx.db.select({ id: institutions.id }).from(institutions).where(eq(institutions.logoFileId, files.id))),
+          notExists(tx.db.select({ key: settings.key }).from(settings).where(sql`${settings.value}->>'logoFileId' = ${files.id}::text`)),
+        ),
+      );
+    }
     await audit(tx, { action: 'institution.logo', entityType: 'institution', entityId: institutionId, before, after: { ...after, logo: stored } });
   });
   return getInstitution(ctx, institutionId);
