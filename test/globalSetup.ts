@@ -24,7 +24,8 @@ export default async function setup() {
     await database.close();
     process.env.SIMPUL_TEST_PG_TEMPLATE = template;
     return async () => {
-      const rows = await admin.query(`select datname from pg_database where datname like 'simpul_t_%' or datname = $1`, [template]);
+      // Only this run's databases: other runs may share the server.
+      const rows = await admin.query(`select datname from pg_database where datname like $1 or datname = $2`, [`${template}_t_%`, template]);
       for (const r of rows.rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
       await admin.end();
     };

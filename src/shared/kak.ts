@@ -1,4 +1,5 @@
 import { institutionCategories } from './categories';
+import { maxSpelledRupiah } from './money';
 import { requiredText, text, z } from './zod';
 
 /**
@@ -6,9 +7,10 @@ import { requiredText, text, z } from './zod';
  * One source for the screens, the checks, the DOCX/PDF documents and the Word import.
  */
 
-export const maxRupiah = 1_000_000_000_000_000; // Rp 1.000 triliun: above any regional activity budget
+/** Far above any regional activity budget, and the largest amount terbilang can say. */
+export const maxRupiah = maxSpelledRupiah;
 export const rupiah = () =>
-  z.number().int('Nilai rupiah harus bilangan bulat').min(0, 'Nilai rupiah tidak boleh negatif').max(maxRupiah, 'Nilai rupiah melebihi batas wajar (Rp 1.000 triliun)');
+  z.number().int('Nilai rupiah harus bilangan bulat').min(0, 'Nilai rupiah tidak boleh negatif').max(maxRupiah, 'Nilai rupiah melebihi batas wajar (paling besar Rp 999.999.999.999.999)');
 export const month = () => z.number().int().min(1, 'Bulan harus 1-12').max(12, 'Bulan harus 1-12');
 const paragraph = () => text(5000).min(1, 'Paragraf tidak boleh kosong');
 const isoDate = () => z.iso.date('Tanggal harus berformat YYYY-MM-DD');

@@ -176,6 +176,6 @@ export function computeLineAmount(volume: number, unitPrice: number): { amount: 
     return { error: `Volume x harga satuan = Rp ${groupThousands(whole)},${frac}, bukan rupiah bulat. Ubah volume atau harga satuan.` };
   }
   const amount = cents / 100n;
-  if (amount > BigInt(maxRupiah)) return { error: 'Jumlah (volume x harga satuan) melebihi batas wajar (Rp 1.000 triliun)' };
+  if (amount > BigInt(maxRupiah)) return { error: 'Jumlah (volume x harga satuan) melebihi batas wajar (paling besar Rp 999.999.999.999.999)' };
   return { amount: Number(amount) };
 }

@@ -7,7 +7,7 @@ export async function createTestDatabase(): Promise<Database> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const { default: pg } = await import('pg');
-    const name = `simpul_t_${randomBytes(6).toString('hex')}`;
+    const name = `${process.env.SIMPUL_TEST_PG_TEMPLATE}_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
     await admin.query(`create database ${name} template ${process.env.SIMPUL_TEST_PG_TEMPLATE}`);
