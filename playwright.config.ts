@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { e2eAdmin } from './test/e2e/env';
+import { mailPort } from './test/e2e/mailbox';
 
 // Browser tests run Debian's Chromium (Playwright cannot download its own browser here)
 // against a real server on a fresh embedded database with the demo data.
@@ -11,6 +12,8 @@ if (!process.env.TEST_WORKER_INDEX) rmSync(dataDir, { recursive: true, force: tr
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // A capturing SMTP server, so tests can follow invitation and password reset links.
+  globalSetup: './test/e2e/mailbox.ts',
   timeout: 60_000,
   workers: 1,
   reporter: [['list'], ['json']],
@@ -35,6 +38,7 @@ export default defineConfig({
       ADMIN_EMAIL: e2eAdmin.email,
       ADMIN_PASSWORD: e2eAdmin.password,
       LOG_LEVEL: 'warn',
+      SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
       DATABASE_URL: '',
     },
   },

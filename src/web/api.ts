@@ -16,11 +16,24 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let csrfKnown = false;
 let onUnauthorized: (() => void) | null = null;
 
 /** Kept in memory only; comes from GET /api/auth/me or the login answer. */
 export function setCsrfToken(token: string | null | undefined) {
   csrfToken = token ?? null;
+  csrfKnown = true;
+}
+
+/** A write before anything asked who is logged in (e.g. a public page opened with a session cookie). */
+async function ensureCsrfToken() {
+  if (csrfKnown) return;
+  try {
+    const res = await fetch('/api/auth/me', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    if (res.ok) setCsrfToken(((await res.json()) as { csrfToken?: string | null }).csrfToken);
+  } catch {
+    // the write itself will report the network problem
+  }
 }
 
 /** Called on a 401 from any call except the login itself (the app sends the user to the login page). */
@@ -48,7 +61,10 @@ async function request<T>(method: string, path: string, init: { query?: Query; b
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.body);
   }
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET') {
+    await ensureCsrfToken();
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  }
   let res: Response;
   try {
     res = await fetch(apiUrl(path, init.query), { method, headers, body, credentials: 'same-origin' });

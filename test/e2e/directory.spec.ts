@@ -106,7 +106,7 @@ test('a logo is uploaded and shown; an institution is deactivated, leaves the ac
   await expect(logo).toBeVisible();
   expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 
-  await page.getByRole('button', { name: 'Nonaktifkan' }).first().click();
+  await page.getByRole('button', { name: 'Nonaktifkan lembaga' }).click();
   await page.getByRole('button', { name: 'Ya' }).click();
   await expect(page.getByText('Nonaktif', { exact: true })).toBeVisible();
 
@@ -116,6 +116,6 @@ test('a logo is uploaded and shown; an institution is deactivated, leaves the ac
   await page.getByRole('textbox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Nonaktif' }).click();
   await page.getByRole('link', { name: 'PT Bank Nagari' }).click();
-  await page.getByRole('button', { name: 'Aktifkan', exact: true }).click();
+  await page.getByRole('button', { name: 'Aktifkan lembaga' }).click();
   await expect(page.getByText('Aktif', { exact: true })).toBeVisible();
 });

@@ -49,3 +49,14 @@ test('"import all" refuses a file with a bad row and saves nothing', async ({ pa
   await page.goto('/app/directory?q=uji+semua');
   await expect(page.getByText('Tidak ada lembaga yang cocok dengan pencarian ini.')).toBeVisible();
 });
+
+test('the export button downloads the filtered directory as XLSX', async ({ page }) => {
+  await loginAsAdmin(page);
+  await page.goto('/app/directory?category=university');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Ekspor XLSX' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  const bytes = await (await import('node:fs/promises')).readFile((await file.path())!);
+  expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as XLSX is
+});

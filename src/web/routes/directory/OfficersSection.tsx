@@ -48,8 +48,9 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
     canWrite ? (
       <Group gap={4} wrap="nowrap">
         <Button size="xs" variant="light" onClick={() => setModal({ officer: o })} aria-label={`${t.common.edit} ${o.name}`}>{t.common.edit}</Button>
-        <Button size="xs" variant="subtle" color={o.active ? 'red' : 'teal'} loading={setActive.isPending && setActive.variables?.id === o.id} onClick={() => setActive.mutate(o)}>
-          {o.active ? t.directory.deactivate : t.directory.activate}
+        <Button size="xs" variant="subtle" color={o.active ? 'red' : 'teal'} loading={setActive.isPending && setActive.variables?.id === o.id} onClick={() => setActive.mutate(o)}
+          aria-label={`${o.active ? t.directory.officer.deactivate : t.directory.officer.activate} ${o.name}`}>
+          {o.active ? t.directory.officer.deactivate : t.directory.officer.activate}
         </Button>
       </Group>
     ) : null;
