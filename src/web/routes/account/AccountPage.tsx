@@ -89,42 +89,42 @@ export function AccountPage() {
           </Group>
           <Text size="sm" c="dimmed">{t.account.tokensHelp}</Text>
           <ErrorAlert error={tokens.error} />
-          <Table.ScrollContainer minWidth={640}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t.account.tokenName}</Table.Th>
-                  <Table.Th>{t.account.prefix}</Table.Th>
-                  <Table.Th>{t.account.created}</Table.Th>
-                  <Table.Th>{t.account.lastUsed}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data?.items.length === 0 ? (
-                  <Table.Tr><Table.Td colSpan={5}><Text c="dimmed" ta="center">{t.account.noTokens}</Text></Table.Td></Table.Tr>
-                ) : null}
-                {tokens.data?.items.map((tok) => (
-                  <Table.Tr key={tok.id}>
-                    <Table.Td>{tok.name}</Table.Td>
-                    <Table.Td ff="monospace">{tok.prefix}…</Table.Td>
-                    <Table.Td>{formatDateTime(tok.createdAt, lang)}</Table.Td>
-                    <Table.Td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, lang) : t.account.neverUsed}</Table.Td>
-                    <Table.Td>
-                      {tok.revokedAt ? (
-                        <Badge color="gray">{t.account.revokedBadge}</Badge>
-                      ) : (
-                        <ConfirmButton size="xs" variant="light" color="red" question={t.account.revokeQuestion(tok.name)}
-                          loading={revoke.isPending && revoke.variables === tok.id} onConfirm={() => revoke.mutate(tok.id)}>
-                          {t.account.revoke}
-                        </ConfirmButton>
-                      )}
-                    </Table.Td>
+          {tokens.data?.items.length === 0 ? <Text c="dimmed">{t.account.noTokens}</Text> : null}
+          {tokens.data?.items.length ? (
+            <Table.ScrollContainer minWidth={640}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.account.tokenName}</Table.Th>
+                    <Table.Th>{t.account.prefix}</Table.Th>
+                    <Table.Th>{t.account.created}</Table.Th>
+                    <Table.Th>{t.account.lastUsed}</Table.Th>
+                    <Table.Th />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                </Table.Thead>
+                <Table.Tbody>
+                  {tokens.data?.items.map((tok) => (
+                    <Table.Tr key={tok.id}>
+                      <Table.Td>{tok.name}</Table.Td>
+                      <Table.Td ff="monospace">{tok.prefix}…</Table.Td>
+                      <Table.Td>{formatDateTime(tok.createdAt, lang)}</Table.Td>
+                      <Table.Td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, lang) : t.account.neverUsed}</Table.Td>
+                      <Table.Td>
+                        {tok.revokedAt ? (
+                          <Badge color="gray">{t.account.revokedBadge}</Badge>
+                        ) : (
+                          <ConfirmButton size="xs" variant="light" color="red" question={t.account.revokeQuestion(tok.name)}
+                            loading={revoke.isPending && revoke.variables === tok.id} onConfirm={() => revoke.mutate(tok.id)}>
+                            {t.account.revoke}
+                          </ConfirmButton>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          ) : null}
         </Stack>
       ) : null}
       <CreateTokenModal opened={creating} onClose={() => setCreating(false)} />

@@ -37,7 +37,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t.audit.title} description={t.audit.description} />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mb="md">
+      <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
         <Autocomplete label={t.audit.entityType} data={knownEntityTypes} value={filters.entityType} onChange={set('entityType')} />
         <TextInput label={t.audit.action} placeholder="institution.update" value={filters.action} onChange={(e) => set('action')(e.currentTarget.value)} />
         <TextInput label={t.audit.from} type="date" value={filters.from} onChange={(e) => set('from')(e.currentTarget.value)} />

@@ -70,6 +70,8 @@ export function InstitutionListPage() {
     placeholderData: keepPreviousData,
   });
   const items = data?.items ?? [];
+  // No empty column when no institution on the page has a contact.
+  const withContact = items.some((i) => i.email || i.phone);
 
   return (
     <>
@@ -134,7 +136,7 @@ export function InstitutionListPage() {
                 <Table.Th>{t.directory.name}</Table.Th>
                 <Table.Th>{t.directory.category}</Table.Th>
                 <Table.Th>{t.directory.regionCode}</Table.Th>
-                <Table.Th>{t.directory.contact}</Table.Th>
+                {withContact ? <Table.Th>{t.directory.contact}</Table.Th> : null}
                 <Table.Th ta="right">{t.directory.officers}</Table.Th>
                 <Table.Th>{t.common.status}</Table.Th>
               </Table.Tr>
@@ -148,10 +150,12 @@ export function InstitutionListPage() {
                   </Table.Td>
                   <Table.Td>{categoryLabel(i.category, lang)}</Table.Td>
                   <Table.Td>{i.regionCode ?? ''}</Table.Td>
-                  <Table.Td>
-                    {i.email ? <Text size="sm">{i.email}</Text> : null}
-                    {i.phone ? <Text size="sm">{i.phone}</Text> : null}
-                  </Table.Td>
+                  {withContact ? (
+                    <Table.Td>
+                      {i.email ? <Text size="sm">{i.email}</Text> : null}
+                      {i.phone ? <Text size="sm">{i.phone}</Text> : null}
+                    </Table.Td>
+                  ) : null}
                   <Table.Td ta="right">{formatNumber(i.officerCount, lang)}</Table.Td>
                   <Table.Td><StatusBadge active={i.active} t={t} /></Table.Td>
                 </Table.Tr>
