@@ -100,9 +100,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   app.get('/app', { schema: { hide: true } }, (_req, reply) => reply.redirect('/app/'));
   app.get('/app/*', { schema: { hide: true } }, async (req, reply) => {
+    // A missing asset (e.g. an old hashed bundle after a rebuild) is a 404, not the app's page.
+    if (req.url.startsWith('/app/assets/')) return reply.callNotFound();
     const file = resolve(webDist, 'index.html');
     if (!existsSync(file)) return reply.status(503).type('text/plain').send('Web app belum dibangun: jalankan npm run build');
     return reply.type('text/html').sendFile('index.html', webDist);
+  });
+  // The SPA's entry page must never be cached, so a rebuild reaches users at once; hashed assets may be.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/app/assets/') && reply.statusCode === 200) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    else if (req.url.startsWith('/app')) reply.header('cache-control', 'no-cache');
   });
   app.setNotFoundHandler((req, reply) => {
     reply.status(404).send({ error: { code: 'not_found', message: `Alamat ${req.method} ${req.url.split('?')[0]} tidak ditemukan` } });
