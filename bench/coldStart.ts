@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A port nobody listens on right now. */
@@ -106,6 +106,8 @@ const describe = (r: Run) =>
 async function main() {
   const root = mkdtempSync(join(tmpdir(), 'simpul-coldstart-'));
   const dataDir = join(root, 'data');
+  // Other work on the machine skews every figure: say how busy it was.
+  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`Cold start of "tsx src/server/main.ts serve" (DEMO=true, PGlite in ${dataDir})`);
   try {
     const first = await startOnce(dataDir);
