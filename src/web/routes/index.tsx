@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import type { Area } from './area';
 import { HomePage } from './Home';
 import { directoryArea } from './directory';
+import { activitiesArea } from './activities';
 import { LoginPage } from './auth/Login';
 import { ForgotPasswordPage } from './auth/ForgotPassword';
 import { AcceptInvitationPage, ResetPasswordPage } from './auth/SetPasswordForm';
@@ -35,7 +36,7 @@ const adminArea: Area = {
 };
 
 /** Every area of the logged-in app. Another area (e.g. activities) is mounted by adding it here. */
-export const areas: Area[] = [homeArea, directoryArea, adminArea];
+export const areas: Area[] = [homeArea, directoryArea, activitiesArea, adminArea];
 
 function NotFound() {
   const t = useT();

@@ -81,6 +81,8 @@ export const activities: typeof base = {
   save: 'Save',
   cancel: 'Cancel',
   saved: 'Changes saved',
+  showAll: 'Show all',
+  showLess: 'Show less',
   emptySection: 'Not filled in yet.',
   moveUp: 'Move up',
   moveDown: 'Move down',

@@ -84,6 +84,8 @@ export const activities = {
   save: 'Simpan',
   cancel: 'Batal',
   saved: 'Perubahan disimpan',
+  showAll: 'Tampilkan semua',
+  showLess: 'Ringkas',
   emptySection: 'Belum diisi.',
   moveUp: 'Naikkan',
   moveDown: 'Turunkan',

@@ -33,7 +33,7 @@ export function ActivityPage() {
   const props = (panel: PanelId) => ({ activity, canEdit: can('activity.write'), issues: issues(panel) });
 
   return (
-    <Stack gap="md" maw={1200}>
+    <Stack gap="md" maw={1200} key={activity.id}>
       <ActivityHeader activity={activity} />
       <ChecksSummary activity={activity} />
       <PanelNav activity={activity} />

@@ -59,7 +59,7 @@ function LineForm({ activityId, line, onSaved, onCancel }: { activityId: string;
         <TextInput label={b.accountCode} description={b.accountCodeHint} placeholder="5.1.02.02.01.0003" required {...form.getInputProps('accountCode')} />
         <TextInput label={b.description} required {...form.getInputProps('description')} />
         <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
-          <NumberInput label={b.volume} required decimalScale={2} decimalSeparator="," thousandSeparator="." allowNegative={false} {...form.getInputProps('volume')} />
+          <NumberInput hideControls label={b.volume} required decimalScale={2} decimalSeparator="," thousandSeparator="." allowNegative={false} {...form.getInputProps('volume')} />
           <TextInput label={b.unit} placeholder={b.unitHint} required {...form.getInputProps('unit')} />
           <RupiahInput label={b.unitPrice} required {...form.getInputProps('unitPrice')} />
         </SimpleGrid>

@@ -69,35 +69,36 @@ export function BudgetLinesSection({ activity, canEdit, issues }: SectionProps) 
           <Text size="sm" fw={700}>{b.total}: {rp(total)}</Text>
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={1100}>
-          <Table striped withTableBorder fz="sm" verticalSpacing={6}>
+        <Table.ScrollContainer minWidth={920}>
+          <Table striped withTableBorder fz="sm" verticalSpacing={6} horizontalSpacing={8}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{b.accountCode}</Table.Th>
-                <Table.Th>{b.description}</Table.Th>
+                <Table.Th>{b.description} / {b.accountCode}</Table.Th>
                 <Table.Th ta="right">{b.volume}</Table.Th>
                 <Table.Th ta="right">{b.unitPrice}</Table.Th>
                 <Table.Th ta="right">{b.amount}</Table.Th>
-                {quarterNames.map((q) => <Table.Th key={q} ta="right">{t.activities.funding.quarterShort(q)}</Table.Th>)}
+                {quarterNames.map((q) => <Table.Th key={q} ta="right" style={{ whiteSpace: 'nowrap' }}>{t.activities.funding.quarterShort(q)}</Table.Th>)}
                 {canEdit ? <Table.Th /> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {lines.map((l, i) => (
                 <Table.Tr key={l.id} bg={badRows.has(i) ? 'red.0' : undefined} data-testid="budget-line">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.accountCode}</Table.Td>
-                  <Table.Td>{l.description}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{l.description}</Text>
+                    <Text size="xs" c="dimmed">{l.accountCode}</Text>
+                  </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{volume(l)}</Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{rp(l.unitPrice)}</Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{rp(l.amount)}</Table.Td>
                   {l.quarterPlan.map((q, qi) => <Table.Td key={qi} ta="right" style={{ whiteSpace: 'nowrap' }} c={q ? undefined : 'dimmed'}>{q ? rp(q) : '–'}</Table.Td>)}
-                  {canEdit ? <Table.Td>{actions(l)}</Table.Td> : null}
+                  {canEdit ? <Table.Td px={0}>{actions(l)}</Table.Td> : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
             <Table.Tfoot>
               <Table.Tr fw={700}>
-                <Table.Td colSpan={4}>{b.total}</Table.Td>
+                <Table.Td colSpan={3}>{b.total}</Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="budget-total">{rp(total)}</Table.Td>
                 {quarterTotals.map((q, qi) => <Table.Td key={qi} ta="right" style={{ whiteSpace: 'nowrap' }}>{rp(q)}</Table.Td>)}
                 {canEdit ? <Table.Td /> : null}
@@ -108,8 +109,8 @@ export function BudgetLinesSection({ activity, canEdit, issues }: SectionProps) 
       )}
       {lines.length ? <Text size="sm" fs="italic">{t.activities.funding.inWords}: {inWords(total)}</Text> : null}
       <Text size="sm" fw={600} mt="xs">{b.comparison}</Text>
-      <Table.ScrollContainer minWidth={420}>
-      <Table withTableBorder fz="sm" data-testid="budget-comparison">
+      <Table.ScrollContainer minWidth={300}>
+      <Table withTableBorder fz={phone ? 'xs' : 'sm'} horizontalSpacing={phone ? 6 : 'sm'} data-testid="budget-comparison">
         <Table.Thead>
           <Table.Tr>
             <Table.Th />

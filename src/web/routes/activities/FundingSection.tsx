@@ -1,4 +1,4 @@
-import { Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { quarterNames } from '../../../shared/kakChecks';
 import { formatRupiah, spellRupiah } from '../../../shared/money';
 import { useT } from '../../i18n';
@@ -43,14 +43,14 @@ export function FundingSection({ activity, canEdit, issues }: SectionProps) {
             <div><Text size="xs" c="dimmed">{f.source}</Text><Text size="sm">{source}</Text></div>
             {label ? <div><Text size="xs" c="dimmed">{f.label}</Text><Text size="sm">{label}</Text></div> : null}
           </SimpleGrid>
-          <Table withTableBorder withColumnBorders fz="sm" layout="fixed">
-            <Table.Thead>
-              <Table.Tr>{quarterNames.map((q) => <Table.Th key={q} ta="right">{f.quarterShort(q)}</Table.Th>)}</Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              <Table.Tr>{quarters.map((q, i) => <Table.Td key={i} ta="right" style={{ wordBreak: 'break-word' }}>{formatRupiah(q)}</Table.Td>)}</Table.Tr>
-            </Table.Tbody>
-          </Table>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" data-testid="funding-quarters">
+            {quarterNames.map((q, i) => (
+              <Paper key={q} withBorder p="xs">
+                <Text size="xs" c="dimmed">{f.quarter(q)}</Text>
+                <Text size="sm" fw={600}>{formatRupiah(quarters[i] ?? 0)}</Text>
+              </Paper>
+            ))}
+          </SimpleGrid>
           <Group gap="xs">
             <Text size="sm">{f.sumQuarters}: {formatRupiah(planned)}</Text>
             <DifferenceBadge actual={planned} expected={total} />

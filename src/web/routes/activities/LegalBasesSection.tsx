@@ -59,7 +59,7 @@ export function LegalBasesSection({ activity, canEdit, issues }: SectionProps) {
                       <TextInput label={l.number} {...form.getInputProps(`legalBases.${i}.number`)} />
                     </Grid.Col>
                     <Grid.Col span={{ base: 6, md: 3 }}>
-                      <NumberInput label={l.year} min={1945} max={2100} allowDecimal={false} allowNegative={false} thousandSeparator=""
+                      <NumberInput hideControls label={l.year} min={1945} max={2100} allowDecimal={false} allowNegative={false} thousandSeparator=""
                         {...form.getInputProps(`legalBases.${i}.year`)} />
                     </Grid.Col>
                   </Grid>

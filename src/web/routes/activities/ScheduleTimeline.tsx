@@ -42,7 +42,7 @@ export function ScheduleTimeline({ steps, errorRows = new Set<number>() }: { ste
   const t = useT();
   const s = t.activities.schedule;
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const offset = phone ? 1 : 2; // grid column of January
+  const offset = phone ? 1 : 2; // grid column of January (month m sits in column m + offset - 1)
   const rowsPerStep = phone ? 2 : 1;
   const monthName = (m: number) => s.monthsLong[m - 1] ?? String(m);
 
@@ -54,7 +54,7 @@ export function ScheduleTimeline({ steps, errorRows = new Set<number>() }: { ste
         data-testid="schedule-timeline"
         style={{
           display: 'grid',
-          gridTemplateColumns: phone ? 'repeat(12, minmax(0, 1fr))' : 'minmax(180px, 2.4fr) repeat(12, minmax(0, 1fr))',
+          gridTemplateColumns: phone ? 'repeat(12, minmax(0, 1fr))' : 'minmax(200px, 3.5fr) repeat(12, minmax(0, 1fr))',
           alignItems: 'stretch',
         }}
       >
@@ -118,7 +118,7 @@ export function ScheduleTimeline({ steps, errorRows = new Set<number>() }: { ste
                   title={`${step.step} · ${details}`}
                   style={{
                     gridRow: barRow,
-                    gridColumn: `${start + offset} / ${(reversed ? start : end) + offset + 1}`,
+                    gridColumn: `${start + offset - 1} / ${(reversed ? start : end) + offset}`,
                     alignSelf: 'center',
                     zIndex: 1,
                     height: 18,

@@ -1,4 +1,4 @@
-import { Button, Group, Input, List, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Input, List, Paper, SimpleGrid, Spoiler, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { Kak } from '../../../shared/kak';
 import { useT } from '../../i18n';
 import { RowActions, TextListEditor } from './ListEditor';
@@ -13,9 +13,18 @@ export function Empty() {
   return <Text size="sm" c="dimmed">{t.activities.emptySection}</Text>;
 }
 
+/** Paragraphs as printed; long sections start folded to a few lines ("Tampilkan semua"). */
 export function Paragraphs({ items }: { items: string[] }) {
+  const t = useT();
   if (!items.length) return <Empty />;
-  return <Stack gap="xs">{items.map((p, i) => <Text key={i} size="sm" style={{ whiteSpace: 'pre-line' }}>{p}</Text>)}</Stack>;
+  const body = <Stack gap="xs">{items.map((p, i) => <Text key={i} size="sm" style={{ whiteSpace: 'pre-line' }}>{p}</Text>)}</Stack>;
+  if (items.join('').length < 600) return body;
+  return (
+    <Spoiler maxHeight={110} showLabel={t.activities.showAll} hideLabel={t.activities.showLess} transitionDuration={0}
+      styles={{ control: { fontSize: 'var(--mantine-font-size-sm)' } }}>
+      {body}
+    </Spoiler>
+  );
 }
 
 const kakPatch = <V extends Partial<Kak>>(v: V) => ({ kak: v });

@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 
 /** A rupiah amount typed as "48.357.960" (whole rupiah, dot thousands). */
 export function RupiahInput(props: NumberInputProps) {
-  return <NumberInput prefix="Rp " thousandSeparator="." decimalSeparator="," allowDecimal={false} allowNegative={false} min={0} inputMode="numeric" {...props} />;
+  return <NumberInput hideControls prefix="Rp " thousandSeparator="." decimalSeparator="," allowDecimal={false} allowNegative={false} min={0} inputMode="numeric" {...props} />;
 }
 
 /** '' (an emptied input) counts as zero. */
