@@ -105,6 +105,24 @@ test('an objective is edited and saved; the change is there after a reload', asy
   await expect(region(page, 'B. Maksud dan Tujuan').getByTestId('objectives').getByRole('listitem').nth(2)).toHaveText(changed);
 });
 
+test('a schedule step saved without its name gets the server\'s message under that field (kak.schedule.1.step)', async ({ page }) => {
+  await open2019(page);
+  const schedule = region(page, 'D. Jadwal Kegiatan');
+  await schedule.getByRole('button', { name: 'Ubah' }).click();
+  const second = schedule.getByTestId('schedule-row').nth(1);
+  await second.getByRole('textbox', { name: 'Tahapan', exact: true }).fill('');
+  await second.getByRole('combobox', { name: 'Bulan selesai' }).selectOption('Mei');
+  // The preview follows the form: the second bar now runs from February to May.
+  await expect(schedule.getByTestId('timeline-bar').nth(1)).toHaveAttribute('title', /Februari – Mei/);
+  await schedule.getByRole('button', { name: 'Simpan' }).click();
+  await expect(second.getByRole('textbox', { name: 'Tahapan', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(second.getByText('Tahapan wajib diisi')).toBeVisible();
+  await expect(schedule.getByTestId('schedule-row').nth(0).getByRole('textbox', { name: 'Tahapan', exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(schedule.getByRole('alert')).toContainText('Periksa kembali isian yang ditandai merah');
+  await schedule.getByRole('button', { name: 'Batal' }).click();
+  await expect(schedule.getByRole('rowheader').nth(1)).toContainText('Februari – Maret');
+});
+
 test('a save on top of someone else\'s change shows the conflict, reloads, and keeps the typed text to copy', async ({ page }) => {
   await open2019(page);
   const a = region(page, 'A. Latar Belakang');
@@ -217,4 +235,43 @@ test('copy to next year lands on the 2020 draft', async ({ page }) => {
   await page.getByRole('link', { name: /Kembali ke daftar kegiatan/ }).click();
   await expect(page).toHaveURL(/year=2020/);
   await expect(page.getByRole('row', { name: /Koordinasi Kehumasan/ })).toContainText('Draf');
+});
+
+test('committee and speakers: a member with a bad NIP gets the field error, a speaker is linked to a budget line, both removed again', async ({ page }) => {
+  await open2019(page);
+  const committee = region(page, 'Panitia pelaksana');
+  await committee.getByRole('button', { name: '+ Tambah anggota panitia' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: 'Peran' }).selectOption('Sekretaris');
+  await dialog.getByRole('textbox', { name: 'Nama', exact: true }).fill('Lina Uji Panitia');
+  await dialog.getByRole('textbox', { name: 'NIP', exact: true }).fill('1980');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'NIP', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('NIP harus 18 digit angka')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'NIP', exact: true }).fill('198001012005012002');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(committee.getByRole('row', { name: /Lina Uji Panitia/ })).toContainText('Sekretaris');
+
+  const speakers = region(page, 'Narasumber');
+  await speakers.getByRole('button', { name: '+ Tambah narasumber' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Nama narasumber' }).fill('Dr. Uji Narasumber');
+  await dialog.getByRole('textbox', { name: 'Topik' }).fill('Krisis komunikasi di media sosial');
+  await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Diundang');
+  await dialog.getByRole('textbox', { name: 'Honorarium' }).fill('1700000');
+  await dialog.getByRole('combobox', { name: 'Dibayar dari rincian anggaran' }).selectOption({ label: '5.1.02.02.01.0003 · Honorarium narasumber' });
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog).toBeHidden();
+  const row = speakers.getByRole('row', { name: /Dr. Uji Narasumber/ });
+  await expect(row).toContainText('Diundang');
+  await expect(row).toContainText('Rp 1.700.000');
+  await expect(row).toContainText('Honorarium narasumber');
+
+  await speakers.getByRole('button', { name: 'Hapus: Dr. Uji Narasumber' }).click();
+  await page.getByRole('button', { name: 'Ya', exact: true }).click();
+  await expect(row).toHaveCount(0);
+  await committee.getByRole('button', { name: 'Hapus: Lina Uji Panitia' }).click();
+  await page.getByRole('button', { name: 'Ya', exact: true }).click();
+  await expect(committee.getByRole('row', { name: /Lina Uji Panitia/ })).toHaveCount(0);
 });
