@@ -1,3 +1,4 @@
+import { detectImage } from '../core/files';
 import { letterheadDetailLines, type OrganisationSettings } from '../../shared/schemas/settings';
 import { letterheadGeometry, mmToPt, textWidthMm, type } from './layout';
 import { fitSizePt } from './metrics';
@@ -13,7 +14,7 @@ export function letterheadTextWidthMm(hasLogo: boolean): number {
 
 /** The letterhead (kop) printed at the top of the first page; long lines get a smaller size rather than wrap. */
 export function letterheadFrom(settings: DocumentSettings): Letterhead {
-  const logo = settings.logo && isSupportedImage(settings.logo) ? settings.logo : null;
+  const logo = settings.logo && detectImage(settings.logo) ? settings.logo : null;
   // Keep a few millimetres for table cell padding in Word.
   const widthPt = mmToPt(letterheadTextWidthMm(!!logo) - 4);
   const names = settings.unitNameLines.filter((l) => l.trim() !== '');
@@ -29,12 +30,6 @@ export function letterheadFrom(settings: DocumentSettings): Letterhead {
   };
 }
 
-/** PNG and JPEG are the formats both renderers embed. */
-export function isSupportedImage(bytes: Uint8Array): boolean {
-  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  return png || jpeg;
-}
 
 /** Pixel size of a PNG or JPEG, to keep the logo's proportions. */
 export function imageSize(bytes: Uint8Array): { width: number; height: number } | null {
