@@ -35,3 +35,9 @@ export const updateUserInput = z.strictObject({
   institutionId: z.uuid().nullable().optional(),
   active: z.boolean().optional(),
 });
+
+/** Changing one's own password while signed in: the current one proves it is really the account holder. */
+export const changePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1, 'Kata sandi saat ini wajib diisi').max(200, 'Kata sandi maksimal 200 karakter'),
+  newPassword: password(),
+});

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { sessionCookie } from '../../core/authenticate';
 import { abilitiesOf } from '../../core/policy';
 import { acceptInvitationInput, createApiTokenInput, loginInput, requestResetInput, resetPasswordInput } from '../../../shared/schemas/auth';
+import { changePasswordInput } from '../../../shared/schemas/auth';
 import { login, logout } from './login';
 import { acceptInvitation, requestPasswordReset, resetPassword } from './oneTimeLinks';
 import { createApiToken, listApiTokens, revokeApiToken } from './apiTokens';
+import { changePassword } from './changePassword';
 
 const tags = ['auth'];
 
@@ -47,6 +49,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/api/auth/invitation/accept', { config: { public: true }, schema: { tags, summary: 'Accept an account invitation and choose a password', body: acceptInvitationInput } }, async (req) => {
     return acceptInvitation(req.ctx, req.body);
+  });
+
+  app.post('/api/auth/password', { schema: { tags, summary: 'Change my password (current one required); ends my other sessions', body: changePasswordInput } }, async (req) => {
+    const result = await changePassword(req.ctx, req.body, req.auth.sessionHash);
+    return { ok: true, ...result };
   });
 
   app.get('/api/auth/tokens', { schema: { tags, summary: 'My personal API tokens' } }, async (req) => listApiTokens(req.ctx));

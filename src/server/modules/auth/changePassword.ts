@@ -1,0 +1,59 @@
+import { and, count, eq, gt, ne } from 'drizzle-orm';
+import type { z } from 'zod';
+import { loginAttempts, sessions, users } from '../../db/schema/index';
+import { audit } from '../../core/audit';
+import { inTransaction, type Ctx } from '../../core/context';
+import { ForbiddenError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../core/errors';
+import { hashPassword, verifyPassword } from '../../core/passwords';
+import type { changePasswordInput } from '../../../shared/schemas/auth';
+import { loginLimits } from './login';
+
+export const wrongCurrentPassword = 'Kata sandi saat ini salah';
+
+async function recentFailures(ctx: Ctx, column: typeof loginAttempts.email | typeof loginAttempts.ip, value: string) {
+  const since = new Date(Date.now() - loginLimits.windowMinutes * 60_000);
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(column, value), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
+  return row?.n ?? 0;
+}
+
+/**
+ * Changes the signed-in user's own password. The current password is checked like a log-in (a wrong one counts
+ * as a failed attempt, so this form cannot be used to guess it past the log-in limits); the user's other sessions
+ * end, the one making the change stays open. Only a browser session may do this, not an API token.
+ */
+export async function changePassword(ctx: Ctx, input: z.infer<typeof changePasswordInput>, currentSessionHash: string | undefined): Promise<{ endedSessions: number }> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user') throw new UnauthenticatedError();
+  if (!currentSessionHash) throw new ForbiddenError('Kata sandi hanya dapat diubah setelah masuk dengan e-mail dan kata sandi, bukan dengan token API');
+  const ip = ctx.ip ?? 'unknown';
+  if ((await recentFailures(ctx, loginAttempts.email, actor.email)) >= loginLimits.perAccount
+    || (await recentFailures(ctx, loginAttempts.ip, ip)) >= loginLimits.perAddress) {
+    throw new RateLimitedError(`Terlalu banyak percobaan kata sandi yang gagal. Coba lagi dalam ${loginLimits.windowMinutes} menit.`);
+  }
+
+  const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).limit(1);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    // Recorded outside any transaction: the refusal below must not roll the attempt back.
+    await ctx.db.insert(loginAttempts).values({ email: actor.email, ip, success: false });
+    throw new ValidationError(wrongCurrentPassword, { currentPassword: wrongCurrentPassword });
+  }
+  if (input.newPassword === input.currentPassword) {
+    const same = 'Kata sandi baru harus berbeda dari kata sandi saat ini';
+    throw new ValidationError(same, { newPassword: same });
+  }
+
+  const passwordHash = await hashPassword(input.newPassword);
+  return inTransaction(ctx, async (tx) => {
+    await tx.db.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
+    // Anyone signed in elsewhere with the old password is signed out; this browser stays signed in.
+    const ended = await tx.db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, actor.id), ne(sessions.tokenHash, currentSessionHash)))
+      .returning({ tokenHash: sessions.tokenHash });
+    await audit(tx, { action: 'user.password_change', entityType: 'user', entityId: actor.id, after: { endedSessions: ended.length } });
+    return { endedSessions: ended.length };
+  });
+}
