@@ -8,6 +8,7 @@ import { users as idUsers } from './id/users';
 import { audit as idAudit } from './id/audit';
 import { account as idAccount } from './id/account';
 import { activities as idActivities } from './id/activities';
+import { settings as idSettings } from './id/settings';
 import { common as enCommon } from './en/common';
 import { auth as enAuth } from './en/auth';
 import { home as enHome } from './en/home';
@@ -17,6 +18,7 @@ import { users as enUsers } from './en/users';
 import { audit as enAudit } from './en/audit';
 import { account as enAccount } from './en/account';
 import { activities as enActivities } from './en/activities';
+import { settings as enSettings } from './en/settings';
 
 /**
  * One typed dictionary per area (src/web/i18n/{id,en}/<area>.ts). Indonesian is the reference shape;
@@ -33,6 +35,7 @@ const id = {
   audit: idAudit,
   account: idAccount,
   activities: idActivities,
+  settings: idSettings,
 };
 export type Messages = typeof id;
 const en: Messages = {
@@ -45,6 +48,7 @@ const en: Messages = {
   audit: enAudit,
   account: enAccount,
   activities: enActivities,
+  settings: enSettings,
 };
 
 export const languages = ['id', 'en'] as const;

@@ -8,6 +8,7 @@ import type { Area } from './area';
 import { HomePage } from './Home';
 import { directoryArea } from './directory';
 import { activitiesArea } from './activities';
+import { settingsArea } from './settings';
 import { LoginPage } from './auth/Login';
 import { ForgotPasswordPage } from './auth/ForgotPassword';
 import { AcceptInvitationPage, ResetPasswordPage } from './auth/SetPasswordForm';
@@ -36,7 +37,7 @@ const adminArea: Area = {
 };
 
 /** Every area of the logged-in app. Another area (e.g. activities) is mounted by adding it here. */
-export const areas: Area[] = [homeArea, directoryArea, activitiesArea, adminArea];
+export const areas: Area[] = [homeArea, directoryArea, activitiesArea, adminArea, settingsArea];
 
 function NotFound() {
   const t = useT();

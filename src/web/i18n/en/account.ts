@@ -18,4 +18,12 @@ export const account: typeof base = {
   revokeQuestion: (name) => `Revoke token "${name}"? Applications using it will lose access to Simpul.`,
   revoked: 'Token revoked',
   revokedBadge: 'Revoked',
+  changePassword: 'Change password',
+  changePasswordHelp: 'You stay signed in in this browser; sessions on other devices are ended.',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  newPasswordHint: 'At least 10 characters',
+  confirmPassword: 'Repeat the new password',
+  passwordMismatch: 'The new passwords differ',
+  passwordChanged: (ended) => ended ? `Password changed. ${ended} other session(s) ended.` : 'Password changed.',
 };

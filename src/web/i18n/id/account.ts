@@ -16,4 +16,12 @@ export const account = {
   revokeQuestion: (name: string) => `Cabut token "${name}"? Aplikasi yang memakainya tidak bisa mengakses Simpul lagi.`,
   revoked: 'Token dicabut',
   revokedBadge: 'Dicabut',
+  changePassword: 'Ubah kata sandi',
+  changePasswordHelp: 'Setelah diubah, Anda tetap masuk di peramban ini; sesi di perangkat lain diakhiri.',
+  currentPassword: 'Kata sandi saat ini',
+  newPassword: 'Kata sandi baru',
+  newPasswordHint: 'Minimal 10 karakter',
+  confirmPassword: 'Ulangi kata sandi baru',
+  passwordMismatch: 'Kata sandi baru tidak sama',
+  passwordChanged: (ended: number) => ended ? `Kata sandi diubah. ${ended} sesi lain diakhiri.` : 'Kata sandi diubah.',
 };

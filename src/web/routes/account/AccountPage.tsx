@@ -10,6 +10,7 @@ import { useFormMutation } from '../../components/useFormMutation';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { useSession } from '../../session';
+import { ChangePasswordCard } from './ChangePasswordCard';
 
 type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -81,6 +82,7 @@ export function AccountPage() {
         <Text size="sm" c="dimmed">{user.email}</Text>
         <Text size="sm">{t.users.roles[user.role]}</Text>
       </Card>
+      <ChangePasswordCard />
       {can('apiToken.manage') ? (
         <Stack gap="sm">
           <Group justify="space-between">

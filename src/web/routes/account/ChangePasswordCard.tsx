@@ -1,0 +1,40 @@
+import { Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { api } from '../../api';
+import { notifySuccess } from '../../components/errors';
+import { useFormMutation } from '../../components/useFormMutation';
+import { useT } from '../../i18n';
+
+/** "Ubah kata sandi": the current password and the new one twice; the server checks the rest. */
+export function ChangePasswordCard() {
+  const t = useT();
+  const form = useForm({
+    initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    validate: { confirmPassword: (v, values) => (v !== values.newPassword ? t.account.passwordMismatch : null) },
+  });
+  const { submit, alert, mutation } = useFormMutation(
+    form,
+    ({ currentPassword, newPassword }) => api.post<{ ok: true; endedSessions: number }>('/auth/password', { currentPassword, newPassword }),
+    (result) => {
+      form.reset();
+      notifySuccess(t.account.passwordChanged(result.endedSessions));
+    },
+  );
+  return (
+    <Card withBorder mb="lg" maw={560} component="section" aria-label={t.account.changePassword}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={3}>{t.account.changePassword}</Title>
+          <Text size="sm" c="dimmed">{t.account.changePasswordHelp}</Text>
+          <PasswordInput label={t.account.currentPassword} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+          <PasswordInput label={t.account.newPassword} description={t.account.newPasswordHint} autoComplete="new-password" required {...form.getInputProps('newPassword')} />
+          <PasswordInput label={t.account.confirmPassword} autoComplete="new-password" required {...form.getInputProps('confirmPassword')} />
+          {alert}
+          <Group justify="flex-end">
+            <Button type="submit" loading={mutation.isPending}>{t.account.changePassword}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

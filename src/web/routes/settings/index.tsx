@@ -1,0 +1,9 @@
+import { RequireAbility } from '../../components/RequireAbility';
+import type { Area } from '../area';
+import { SettingsPage } from './SettingsPage';
+
+export const settingsArea: Area = {
+  name: 'settings',
+  routes: [{ path: 'settings', element: <RequireAbility ability="settings.manage"><SettingsPage /></RequireAbility> }],
+  nav: [{ to: '/settings', label: (t) => t.settings.nav, ability: 'settings.manage', order: 87 }],
+};
