@@ -29,9 +29,4 @@ export const defaultOrganisationSettings: OrganisationSettings = {
   rupiahStyle: 'Rp.',
 };
 
-/** The lines under the unit name: "address, Telp. ..." and "E-mail: ..., Website: ...". */
-export function letterheadDetailLines(s: Pick<OrganisationSettings, 'address' | 'phone' | 'email' | 'website'>): string[] {
-  const first = [s.address, s.phone].filter(Boolean).join(', ');
-  const second = [s.email && `E-mail: ${s.email}`, s.website && `Website: ${s.website}`].filter(Boolean).join(', ');
-  return [first, second].filter(Boolean);
-}
+export { letterheadDetailLines } from '../letterhead';
