@@ -1,23 +1,14 @@
-import { and, count, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import { loginAttempts, sessions, users } from '../../db/schema/index';
 import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
-import { ForbiddenError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../core/errors';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../core/errors';
 import { hashPassword, verifyPassword } from '../../core/passwords';
 import type { changePasswordInput } from '../../../shared/schemas/auth';
-import { loginLimits } from './login';
+import { assertPasswordAttemptsAllowed } from './login';
 
 export const wrongCurrentPassword = 'Kata sandi saat ini salah';
-
-async function recentFailures(ctx: Ctx, column: typeof loginAttempts.email | typeof loginAttempts.ip, value: string) {
-  const since = new Date(Date.now() - loginLimits.windowMinutes * 60_000);
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(column, value), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
-  return row?.n ?? 0;
-}
 
 /**
  * Changes the signed-in user's own password. The current password is checked like a log-in (a wrong one counts
@@ -29,10 +20,7 @@ export async function changePassword(ctx: Ctx, input: z.infer<typeof changePassw
   if (actor.kind !== 'user') throw new UnauthenticatedError();
   if (!currentSessionHash) throw new ForbiddenError('Kata sandi hanya dapat diubah setelah masuk dengan e-mail dan kata sandi, bukan dengan token API');
   const ip = ctx.ip ?? 'unknown';
-  if ((await recentFailures(ctx, loginAttempts.email, actor.email)) >= loginLimits.perAccount
-    || (await recentFailures(ctx, loginAttempts.ip, ip)) >= loginLimits.perAddress) {
-    throw new RateLimitedError(`Terlalu banyak percobaan kata sandi yang gagal. Coba lagi dalam ${loginLimits.windowMinutes} menit.`);
-  }
+  await assertPasswordAttemptsAllowed(ctx, actor.email, 'Terlalu banyak percobaan kata sandi yang gagal.');
 
   const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).limit(1);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {

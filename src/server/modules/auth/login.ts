@@ -17,13 +17,19 @@ async function recentFailures(ctx: Ctx, column: typeof loginAttempts.email | typ
   return row?.n ?? 0;
 }
 
+/** Refuses a password check once the account or the address has too many recent failures (log-in, password change). */
+export async function assertPasswordAttemptsAllowed(ctx: Ctx, email: string, refusal: string) {
+  const ip = ctx.ip ?? 'unknown';
+  if ((await recentFailures(ctx, loginAttempts.email, email)) >= loginLimits.perAccount
+    || (await recentFailures(ctx, loginAttempts.ip, ip)) >= loginLimits.perAddress) {
+    throw new RateLimitedError(`${refusal} Coba lagi dalam ${loginLimits.windowMinutes} menit.`);
+  }
+}
+
 /** Checks the password and opens a server-side session; failures are counted per account and per address. */
 export async function login(ctx: Ctx, input: z.infer<typeof loginInput>) {
   const ip = ctx.ip ?? 'unknown';
-  if ((await recentFailures(ctx, loginAttempts.email, input.email)) >= loginLimits.perAccount
-    || (await recentFailures(ctx, loginAttempts.ip, ip)) >= loginLimits.perAddress) {
-    throw new RateLimitedError(`Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${loginLimits.windowMinutes} menit.`);
-  }
+  await assertPasswordAttemptsAllowed(ctx, input.email, 'Terlalu banyak percobaan masuk yang gagal.');
   const [user] = await ctx.db.select().from(users).where(eq(users.email, input.email)).limit(1);
   const ok = !!user && user.active && (await verifyPassword(user.passwordHash, input.password));
   await ctx.db.insert(loginAttempts).values({ email: input.email, ip, success: ok });
