@@ -16,7 +16,7 @@ import {
 import { createInstitution, getInstitution, listInstitutions, setInstitutionActive, updateInstitution } from './institutions';
 import { createOfficer, getOfficer, listInstitutionOfficers, listOfficers, setOfficerActive, updateOfficer } from './officers';
 import { getLogo, logoMaxBytes, uploadLogo } from './logo';
-import { readUpload } from './upload';
+import { readUpload } from '../../core/upload';
 import { importDirectory, previewImport } from './importDirectory';
 import { importMaxBytes } from './importParse';
 import { importTemplate } from './importTemplate';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { organisationSettingsSchema } from '../../../shared/schemas/settings';
 import { authorize } from '../../core/policy';
-import { readUpload } from '../directory/upload';
+import { readUpload } from '../../core/upload';
 import { getOrganisationLogo, organisationLogoMaxBytes, uploadOrganisationLogo } from './organisationLogo';
 import { readOrganisationSettings, updateOrganisationSettings } from './organisationSettings';
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError, ValidationError } from '../../core/errors';
+import { DomainError, ValidationError } from './errors';
 
 export type Upload = { buffer: Buffer; filename: string; mimetype: string; fields: Record<string, string> };
 
@@ -7,7 +7,11 @@ export type Upload = { buffer: Buffer; filename: string; mimetype: string; field
  * Reads a multipart/form-data request: the file of field `file` (at most maxBytes) and the text fields.
  * Every way the upload can be wrong becomes a clear 4xx in Indonesian, never a 500.
  */
-export async function readUpload(req: FastifyRequest, opts: { maxBytes: number; what: string }): Promise<Upload> {
+export async function readUpload(
+  req: FastifyRequest,
+  /** `what` names the file in messages ("Logo", "Berkas KAK"); `choose` is what to pick when none was sent. */
+  opts: { maxBytes: number; what: string; choose?: string },
+): Promise<Upload> {
   const limitMb = (opts.maxBytes / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 });
   let file: Omit<Upload, 'fields'> | undefined;
   const fields: Record<string, string> = {};
@@ -29,7 +33,8 @@ export async function readUpload(req: FastifyRequest, opts: { maxBytes: number; 
     }
     throw new ValidationError('Unggahan tidak terbaca (multipart/form-data rusak). Coba unggah ulang berkasnya.');
   }
-  if (!file) throw new ValidationError(`Pilih ${opts.what.toLowerCase()} untuk diunggah (isian "file")`, { file: 'Berkas wajib dipilih' });
+  const choose = opts.choose ?? opts.what.toLowerCase();
+  if (!file) throw new ValidationError(`Pilih ${choose} untuk diunggah (isian "file")`, { file: 'Berkas wajib dipilih' });
   if (!file.buffer.length) throw new ValidationError(`${opts.what} kosong`, { file: 'Berkas kosong' });
   return { ...file, fields };
 }
