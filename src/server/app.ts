@@ -18,6 +18,10 @@ import { DomainError, UnauthenticatedError } from './core/errors';
 import { modules } from './modules/index';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The mailer requests use; the background mail worker sends through the same one. */
+    mailer: Mailer;
+  }
   interface FastifyContextConfig {
     /** The route answers anonymous callers (login, health, public documents). */
     public?: boolean;
@@ -65,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  app.decorate('mailer', mailer);
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('auth', null as unknown as Authentication);
   app.addHook('onRequest', async (req) => {

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { ensureAdmin } from './seed/admin';
 import { seedDemo, seedReference } from './seed/index';
 import { backup, restore } from './operations/backup';
+import { startMailWorker } from './core/mailOutbox';
 
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -17,7 +18,9 @@ async function serve(config: Config) {
   if (config.demo) await seedDemo(database.db);
   const admin = await ensureAdmin(database.db, config);
   const app = await buildApp({ config, database });
+  const stopMailWorker = startMailWorker(database.db, app.mailer, app.log);
   const shutdown = async () => {
+    stopMailWorker();
     await app.close();
     await database.close();
     process.exit(0);

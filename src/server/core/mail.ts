@@ -17,7 +17,8 @@ export function createMailer(opts: { smtpUrl?: string; from: string; log: Pick<C
       },
     };
   }
-  const transport = nodemailer.createTransport(opts.smtpUrl);
+  // Bounded waits: a dead SMTP server must not hold a request or the mail worker for minutes.
+  const transport = nodemailer.createTransport({ url: opts.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   return {
     async send(mail) {
       await transport.sendMail({ from: opts.from, ...mail });

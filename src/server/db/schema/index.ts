@@ -3,3 +3,4 @@ export * from './audit';
 export * from './directory';
 export * from './settings';
 export * from './activities';
+export * from './mail';

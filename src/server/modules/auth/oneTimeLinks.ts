@@ -5,6 +5,7 @@ import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { ValidationError } from '../../core/errors';
 import { hashPassword, newSecret, sha256 } from '../../core/passwords';
+import { enqueueMail, flushMail } from '../../core/mailOutbox';
 import type { acceptInvitationInput, requestResetInput, resetPasswordInput } from '../../../shared/schemas/auth';
 
 export const linkLifetimeHours = { reset: 1, invite: 24 * 7 } as const;
@@ -31,12 +32,15 @@ export function linkFor(ctx: Ctx, purpose: Purpose, token: string) {
 export async function requestPasswordReset(ctx: Ctx, input: z.infer<typeof requestResetInput>) {
   const [user] = await ctx.db.select().from(users).where(and(eq(users.email, input.email), eq(users.active, true))).limit(1);
   if (!user || !user.passwordHash) return;
-  const token = await issueUserToken(ctx, user.id, 'reset');
-  await ctx.mailer.send({
-    to: user.email,
-    subject: 'Atur ulang kata sandi Simpul',
+  await inTransaction(ctx, async (tx) => {
+    const token = await issueUserToken(tx, user.id, 'reset');
+    await enqueueMail(tx, {
+      to: user.email,
+      subject: 'Atur ulang kata sandi Simpul',
     text: `Yth. ${user.name},\n\nUntuk mengatur ulang kata sandi Anda, buka tautan berikut (berlaku ${linkLifetimeHours.reset} jam, sekali pakai):\n${linkFor(ctx, 'reset', token)}\n\nAbaikan e-mail ini bila Anda tidak memintanya.\n\nSimpul - Koordinasi Kehumasan`,
+    });
   });
+  await flushMail(ctx);
 }
 
 async function consumeToken(ctx: Ctx, token: string, purpose: Purpose) {

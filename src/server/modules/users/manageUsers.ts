@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../core/errors
 import { authorize } from '../../core/policy';
 import type { inviteUserInput, updateUserInput } from '../../../shared/schemas/auth';
 import { issueUserToken, linkFor, linkLifetimeHours } from '../auth/oneTimeLinks';
+import { enqueueMail, flushMail } from '../../core/mailOutbox';
 
 const publicColumns = {
   id: users.id, email: users.email, name: users.name, role: users.role, institutionId: users.institutionId,
@@ -33,7 +34,7 @@ async function checkInstitution(ctx: Ctx, institutionId: string | null | undefin
 /** Creates the account without a password and e-mails an invitation link to choose one. */
 export async function inviteUser(ctx: Ctx, input: z.infer<typeof inviteUserInput>) {
   authorize(ctx.actor, 'user.manage');
-  const { user, token } = await inTransaction(ctx, async (tx) => {
+  const user = await inTransaction(ctx, async (tx) => {
     await checkInstitution(tx, input.institutionId);
     const [existing] = await tx.db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing) throw new ConflictError('E-mail ini sudah terdaftar', { email: 'E-mail ini sudah terdaftar' });
@@ -43,13 +44,14 @@ export async function inviteUser(ctx: Ctx, input: z.infer<typeof inviteUserInput
       .returning(publicColumns);
     const token = await issueUserToken(tx, user!.id, 'invite');
     await audit(tx, { action: 'user.invite', entityType: 'user', entityId: user!.id, after: user });
-    return { user: user!, token };
+    await enqueueMail(tx, {
+      to: user!.email,
+      subject: 'Undangan bergabung di Simpul - Koordinasi Kehumasan',
+      text: `Yth. ${user!.name},\n\n${ctx.actor.kind === 'user' ? ctx.actor.name : 'Biro Humas'} mengundang Anda bergabung di Simpul, platform Koordinasi Kehumasan.\nBuka tautan berikut untuk membuat kata sandi (berlaku ${linkLifetimeHours.invite / 24} hari):\n${linkFor(ctx, 'invite', token)}\n\nSimpul - Koordinasi Kehumasan`,
+    });
+    return user!;
   });
-  await ctx.mailer.send({
-    to: user.email,
-    subject: 'Undangan bergabung di Simpul - Koordinasi Kehumasan',
-    text: `Yth. ${user.name},\n\n${ctx.actor.kind === 'user' ? ctx.actor.name : 'Biro Humas'} mengundang Anda bergabung di Simpul, platform Koordinasi Kehumasan.\nBuka tautan berikut untuk membuat kata sandi (berlaku ${linkLifetimeHours.invite / 24} hari):\n${linkFor(ctx, 'invite', token)}\n\nSimpul - Koordinasi Kehumasan`,
-  });
+  await flushMail(ctx);
   return user;
 }
 
