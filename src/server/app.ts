@@ -32,6 +32,11 @@ declare module 'fastify' {
   }
 }
 
+/** Hides secrets that may ride in a URL, so they never reach the logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:token|password)=)[^&#]*/gi, '$1[disembunyikan]');
+}
+
 export type AppDeps = { config: Config; database: Database; mailer?: Mailer; logger?: boolean | object };
 export type App = FastifyInstance;
 
@@ -43,6 +48,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      serializers: {
+        // One-time links carry their token in the query string (reset password, accept invitation).
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+      },
     },
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => randomUUID(),
