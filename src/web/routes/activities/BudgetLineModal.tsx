@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Group, Input, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Group, Input, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { computeLineAmount, quarterNames } from '../../../shared/kakChecks';
 import { formatRupiah } from '../../../shared/money';
 import { api } from '../../api';
 import { useT } from '../../i18n';
+import { FormButtons } from './rowEditing';
 import { applyServerErrors, FormErrorAlert } from './formErrors';
 import { amount, DifferenceBadge, RupiahInput, sum } from './money';
 import type { BudgetLine } from './types';
@@ -85,10 +86,7 @@ function LineForm({ activityId, line, onSaved, onCancel }: { activityId: string;
           </Group>
         ) : null}
         <FormErrorAlert error={mutation.error} unmapped={unmapped} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t.activities.cancel}</Button>
-          <Button type="submit" loading={mutation.isPending}>{t.activities.save}</Button>
-        </Group>
+        <FormButtons onCancel={onCancel} saving={mutation.isPending} />
       </Stack>
     </form>
   );

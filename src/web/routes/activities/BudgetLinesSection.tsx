@@ -1,12 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { quarterNames } from '../../../shared/kakChecks';
 import { formatRupiah } from '../../../shared/money';
-import { api } from '../../api';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { notifyError, notifySuccess } from '../../components/errors';
+import { notifySuccess } from '../../components/errors';
 import { formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { BudgetLineModal } from './BudgetLineModal';
@@ -16,6 +13,7 @@ import { Panel } from './Panel';
 import type { SectionProps } from './TextSections';
 import type { BudgetLine } from './types';
 import { useActivityRefresh } from './useActivityRefresh';
+import { RowActions, useRemoveRow } from './rowEditing';
 
 const rp = (n: number) => formatRupiah(n);
 
@@ -27,14 +25,7 @@ export function BudgetLinesSection({ activity, canEdit, issues }: SectionProps) 
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const refresh = useActivityRefresh(activity.id);
   const [editing, setEditing] = useState<BudgetLine | 'new' | null>(null);
-  const remove = useMutation({
-    mutationFn: (line: BudgetLine) => api.del(`/activities/${activity.id}/budget-lines/${line.id}`),
-    onSuccess: () => {
-      notifySuccess(b.deleted);
-      return refresh();
-    },
-    onError: (e) => notifyError(e, t),
-  });
+  const remove = useRemoveRow<BudgetLine>(activity.id, 'budget-lines', b.deleted);
 
   const lines = activity.budgetLines;
   const quarterTotals = [0, 1, 2, 3].map((i) => lines.reduce((s, l) => s + (l.quarterPlan[i] ?? 0), 0));
@@ -43,14 +34,9 @@ export function BudgetLinesSection({ activity, canEdit, issues }: SectionProps) 
   const badRows = new Set(issues.errors.map((i) => /^budgetLines\.(\d+)\./.exec(i.path)?.[1]).filter(Boolean).map(Number));
   const volume = (l: BudgetLine) => `${formatNumber(l.volume, lang)} ${l.unit}`;
 
-  const actions = (l: BudgetLine) => canEdit ? (
-    <Group gap={4} wrap="nowrap">
-      <Button size="compact-xs" variant="subtle" aria-label={`${t.activities.edit}: ${l.description}`} onClick={() => setEditing(l)}>{t.activities.edit}</Button>
-      <ConfirmButton size="compact-xs" variant="subtle" color="red" question={b.deleteQuestion} onConfirm={() => remove.mutate(l)} aria-label={`${t.activities.remove}: ${l.description}`}>
-        {t.activities.remove}
-      </ConfirmButton>
-    </Group>
-  ) : null;
+  const actions = (l: BudgetLine) => canEdit
+    ? <RowActions label={l.description} question={b.deleteQuestion} onEdit={() => setEditing(l)} onRemove={() => remove.mutate(l)} />
+    : null;
 
   return (
     <Panel id="budget" title={t.activities.section.budget} issues={issues}

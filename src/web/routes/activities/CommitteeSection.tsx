@@ -5,8 +5,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { committeeRoles } from '../../../shared/schemas/activities';
 import { api } from '../../api';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { notifyError, notifySuccess } from '../../components/errors';
+import { notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
 import { applyServerErrors, FormErrorAlert } from './formErrors';
 import { Panel } from './Panel';
@@ -14,6 +13,7 @@ import { SectionEditorForm, useSectionEditor } from './SectionEditor';
 import type { SectionProps } from './TextSections';
 import { orNull, type CommitteeMember } from './types';
 import { useActivityRefresh } from './useActivityRefresh';
+import { FormButtons, RowActions, useRemoveRow } from './rowEditing';
 
 type MemberValues = { role: string; name: string; position: string; nip: string };
 
@@ -43,10 +43,7 @@ function MemberForm({ activityId, member, onSaved, onCancel }: { activityId: str
           <TextInput label={c.nip} description={t.activities.nipHint} inputMode="numeric" {...form.getInputProps('nip')} />
         </SimpleGrid>
         <FormErrorAlert error={mutation.error} unmapped={unmapped} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t.activities.cancel}</Button>
-          <Button type="submit" loading={mutation.isPending}>{t.activities.save}</Button>
-        </Group>
+        <FormButtons onCancel={onCancel} saving={mutation.isPending} />
       </Stack>
     </form>
   );
@@ -63,23 +60,11 @@ export function CommitteeSection({ activity, canEdit, issues }: SectionProps) {
     values: (a) => ({ committeeDecree: a.committeeDecree ?? '' }),
     patch: (v) => ({ committeeDecree: orNull(v.committeeDecree) }),
   });
-  const remove = useMutation({
-    mutationFn: (m: CommitteeMember) => api.del(`/activities/${activity.id}/committee/${m.id}`),
-    onSuccess: () => {
-      notifySuccess(c.removed);
-      return refresh();
-    },
-    onError: (e) => notifyError(e, t),
-  });
+  const remove = useRemoveRow<CommitteeMember>(activity.id, 'committee', c.removed);
   const members = activity.committee;
-  const actions = (m: CommitteeMember) => canEdit ? (
-    <Group gap={4} wrap="nowrap">
-      <Button size="compact-xs" variant="subtle" aria-label={`${t.activities.edit}: ${m.name}`} onClick={() => setEditing(m)}>{t.activities.edit}</Button>
-      <ConfirmButton size="compact-xs" variant="subtle" color="red" aria-label={`${t.activities.remove}: ${m.name}`} question={c.removeQuestion(m.name)} onConfirm={() => remove.mutate(m)}>
-        {t.activities.remove}
-      </ConfirmButton>
-    </Group>
-  ) : null;
+  const actions = (m: CommitteeMember) => canEdit
+    ? <RowActions label={m.name} question={c.removeQuestion(m.name)} onEdit={() => setEditing(m)} onRemove={() => remove.mutate(m)} />
+    : null;
 
   return (
     <Panel id="committee" title={t.activities.section.committee} issues={issues}

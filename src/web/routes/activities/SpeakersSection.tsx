@@ -6,8 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { formatRupiah } from '../../../shared/money';
 import { speakerStatuses, type SpeakerStatus } from '../../../shared/schemas/activities';
 import { api } from '../../api';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { notifyError, notifySuccess } from '../../components/errors';
+import { notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
 import { applyServerErrors, FormErrorAlert } from './formErrors';
 import { amount, RupiahInput } from './money';
@@ -15,6 +14,7 @@ import { Panel } from './Panel';
 import type { SectionProps } from './TextSections';
 import { orNull, type BudgetLine, type Speaker } from './types';
 import { useActivityRefresh } from './useActivityRefresh';
+import { FormButtons, RowActions, useRemoveRow } from './rowEditing';
 
 const statusColors: Record<SpeakerStatus, string> = { candidate: 'gray', invited: 'blue', confirmed: 'teal', declined: 'red' };
 
@@ -62,10 +62,7 @@ function SpeakerForm({ activityId, speaker, lines, onSaved, onCancel }: {
         <NativeSelect label={s.budgetLine} data={[{ value: '', label: s.noBudgetLine }, ...lines.map((l) => ({ value: l.id, label: lineLabel(l) }))]}
           {...form.getInputProps('budgetLineId')} />
         <FormErrorAlert error={mutation.error} unmapped={unmapped} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t.activities.cancel}</Button>
-          <Button type="submit" loading={mutation.isPending}>{t.activities.save}</Button>
-        </Group>
+        <FormButtons onCancel={onCancel} saving={mutation.isPending} />
       </Stack>
     </form>
   );
@@ -78,24 +75,12 @@ export function SpeakersSection({ activity, canEdit, issues }: SectionProps) {
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const refresh = useActivityRefresh(activity.id);
   const [editing, setEditing] = useState<Speaker | 'new' | null>(null);
-  const remove = useMutation({
-    mutationFn: (sp: Speaker) => api.del(`/activities/${activity.id}/speakers/${sp.id}`),
-    onSuccess: () => {
-      notifySuccess(s.removed);
-      return refresh();
-    },
-    onError: (e) => notifyError(e, t),
-  });
+  const remove = useRemoveRow<Speaker>(activity.id, 'speakers', s.removed);
   const lines = activity.budgetLines;
   const lineOf = (id: string | null) => lines.find((l) => l.id === id);
-  const actions = (sp: Speaker) => canEdit ? (
-    <Group gap={4} wrap="nowrap">
-      <Button size="compact-xs" variant="subtle" aria-label={`${t.activities.edit}: ${sp.name}`} onClick={() => setEditing(sp)}>{t.activities.edit}</Button>
-      <ConfirmButton size="compact-xs" variant="subtle" color="red" aria-label={`${t.activities.remove}: ${sp.name}`} question={s.removeQuestion(sp.name)} onConfirm={() => remove.mutate(sp)}>
-        {t.activities.remove}
-      </ConfirmButton>
-    </Group>
-  ) : null;
+  const actions = (sp: Speaker) => canEdit
+    ? <RowActions label={sp.name} question={s.removeQuestion(sp.name)} onEdit={() => setEditing(sp)} onRemove={() => remove.mutate(sp)} />
+    : null;
   const status = (sp: Speaker) => <Badge color={statusColors[sp.status]} variant="light">{s.statuses[sp.status]}</Badge>;
 
   return (

@@ -1,0 +1,48 @@
+import { Button, Group } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../api';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { notifyError, notifySuccess } from '../../components/errors';
+import { useT } from '../../i18n';
+import { useActivityRefresh } from './useActivityRefresh';
+
+/** The rows an activity holds beside its KAK, by their API path. */
+type Collection = 'budget-lines' | 'committee' | 'speakers';
+
+/** Deletes one row of an activity's list, says so, and reloads the activity (its checks change too). */
+export function useRemoveRow<Row extends { id: string }>(activityId: string, collection: Collection, doneMessage: string) {
+  const t = useT();
+  const refresh = useActivityRefresh(activityId);
+  return useMutation({
+    mutationFn: (row: Row) => api.del(`/activities/${activityId}/${collection}/${row.id}`),
+    onSuccess: () => {
+      notifySuccess(doneMessage);
+      return refresh();
+    },
+    onError: (e) => notifyError(e, t),
+  });
+}
+
+/** Edit and remove buttons of one row; `label` names the row for screen readers, `question` confirms removal. */
+export function RowActions({ label, question, onEdit, onRemove }: { label: string; question: string; onEdit: () => void; onRemove: () => void }) {
+  const t = useT();
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button size="compact-xs" variant="subtle" aria-label={`${t.activities.edit}: ${label}`} onClick={onEdit}>{t.activities.edit}</Button>
+      <ConfirmButton size="compact-xs" variant="subtle" color="red" aria-label={`${t.activities.remove}: ${label}`} question={question} onConfirm={onRemove}>
+        {t.activities.remove}
+      </ConfirmButton>
+    </Group>
+  );
+}
+
+/** Cancel and save at the foot of a row's form. */
+export function FormButtons({ onCancel, saving }: { onCancel: () => void; saving: boolean }) {
+  const t = useT();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>{t.activities.cancel}</Button>
+      <Button type="submit" loading={saving}>{t.activities.save}</Button>
+    </Group>
+  );
+}
