@@ -16,7 +16,8 @@ export default defineConfig({
   globalSetup: './test/e2e/mailbox.ts',
   timeout: 60_000,
   workers: 1,
-  reporter: [['list'], ['json']],
+  // The JSON report feeds the one-line total of scripts/test.mjs; it goes to a file, not the console.
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'id-ID',
