@@ -5,6 +5,7 @@ import { ensureAdmin } from './seed/admin';
 import { seedDemo, seedReference } from './seed/index';
 import { backup, restore } from './operations/backup';
 import { startMailWorker } from './core/mailOutbox';
+import { startHousekeeping } from './core/housekeeping';
 
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -19,8 +20,10 @@ async function serve(config: Config) {
   const admin = await ensureAdmin(database.db, config);
   const app = await buildApp({ config, database });
   const stopMailWorker = startMailWorker(database.db, app.mailer, app.log);
+  const stopHousekeeping = startHousekeeping(database.db, app.log);
   const shutdown = async () => {
     stopMailWorker();
+    stopHousekeeping();
     await app.close();
     await database.close();
     process.exit(0);
