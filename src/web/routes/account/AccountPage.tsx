@@ -11,6 +11,7 @@ import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { useSession } from '../../session';
 import { ChangePasswordCard } from './ChangePasswordCard';
+import { FormButtons } from '../../components/FormButtons';
 
 type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -47,10 +48,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
           <Stack>
             <TextInput label={t.account.tokenName} description={t.account.tokenNameHint} required {...form.getInputProps('name')} />
             {alert}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>{t.common.cancel}</Button>
-              <Button type="submit" loading={mutation.isPending} color="teal">{t.account.create}</Button>
-            </Group>
+            <FormButtons onCancel={close} saving={mutation.isPending} submitLabel={t.account.create} />
           </Stack>
         </form>
       )}

@@ -6,7 +6,7 @@ import { computeLineAmount, quarterNames } from '../../../shared/kakChecks';
 import { formatRupiah } from '../../../shared/money';
 import { api } from '../../api';
 import { useT } from '../../i18n';
-import { FormButtons } from './rowEditing';
+import { FormButtons } from '../../components/FormButtons';
 import { applyServerErrors, FormErrorAlert } from './formErrors';
 import { amount, DifferenceBadge, RupiahInput, sum } from './money';
 import type { BudgetLine } from './types';

@@ -13,7 +13,8 @@ import { SectionEditorForm, useSectionEditor } from './SectionEditor';
 import type { SectionProps } from './TextSections';
 import { orNull, type CommitteeMember } from './types';
 import { useActivityRefresh } from './useActivityRefresh';
-import { FormButtons, RowActions, useRemoveRow } from './rowEditing';
+import { RowActions, useRemoveRow } from './rowEditing';
+import { FormButtons } from '../../components/FormButtons';
 
 type MemberValues = { role: string; name: string; position: string; nip: string };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
 import { applyServerErrors, FormErrorAlert } from './formErrors';
 import { activityQuery, type ActivityDetail } from './types';
+import { FormButtons } from '../../components/FormButtons';
 
 type Values = { title: string; fiscalYear: number | string; orgUnit: string; officerInCharge: { name: string; position: string; nip: string } };
 
@@ -46,10 +47,7 @@ function NewActivityForm({ year, onClose }: { year: number; onClose: () => void 
           <TextInput label={a.pptkNip} description={a.nipHint} inputMode="numeric" {...form.getInputProps('officerInCharge.nip')} />
         </SimpleGrid>
         <FormErrorAlert error={mutation.error} unmapped={unmapped} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{a.cancel}</Button>
-          <Button type="submit" loading={mutation.isPending}>{a.create}</Button>
-        </Group>
+        <FormButtons onCancel={onClose} saving={mutation.isPending} submitLabel={a.create} />
       </Stack>
     </form>
   );

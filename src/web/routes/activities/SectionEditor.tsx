@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { applyServerErrors, FormErrorAlert } from './formErrors';
 import { Panel, type PanelIssues } from './Panel';
 import { activityQuery, type ActivityDetail } from './types';
+import { FormButtons } from '../../components/FormButtons';
 
 type Values = Record<string, unknown>;
 
@@ -138,10 +139,7 @@ export function SectionEditorForm<V extends Values>({ ed, children }: { ed: Sect
         ) : (
           <FormErrorAlert error={ed.mutation.error} unmapped={ed.unmapped} />
         )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={ed.cancel}>{t.activities.cancel}</Button>
-          <Button type="submit" loading={ed.mutation.isPending}>{t.activities.save}</Button>
-        </Group>
+        <FormButtons onCancel={ed.cancel} saving={ed.mutation.isPending} />
       </Stack>
     </form>
   );

@@ -14,7 +14,8 @@ import { Panel } from './Panel';
 import type { SectionProps } from './TextSections';
 import { orNull, type BudgetLine, type Speaker } from './types';
 import { useActivityRefresh } from './useActivityRefresh';
-import { FormButtons, RowActions, useRemoveRow } from './rowEditing';
+import { RowActions, useRemoveRow } from './rowEditing';
+import { FormButtons } from '../../components/FormButtons';
 
 const statusColors: Record<SpeakerStatus, string> = { candidate: 'gray', invited: 'blue', confirmed: 'teal', declined: 'red' };
 

@@ -35,14 +35,3 @@ export function RowActions({ label, question, onEdit, onRemove }: { label: strin
     </Group>
   );
 }
-
-/** Cancel and save at the foot of a row's form. */
-export function FormButtons({ onCancel, saving }: { onCancel: () => void; saving: boolean }) {
-  const t = useT();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>{t.activities.cancel}</Button>
-      <Button type="submit" loading={saving}>{t.activities.save}</Button>
-    </Group>
-  );
-}

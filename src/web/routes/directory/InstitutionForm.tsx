@@ -6,6 +6,7 @@ import { useFormMutation } from '../../components/useFormMutation';
 import { categoryLabel } from '../../format';
 import { useLang, useT } from '../../i18n';
 import type { Institution, InstitutionDetail } from './types';
+import { FormButtons } from '../../components/FormButtons';
 
 export type InstitutionValues = {
   name: string; shortName: string; category: string; regionCode: string; address: string; website: string; email: string; phone: string;
@@ -66,10 +67,7 @@ export function InstitutionForm({ initial, save, onSaved, onCancel, onReload, su
             {onReload ? <Group mt="sm"><Button size="xs" color="orange" onClick={onReload}>{t.directory.reloadLatest}</Button></Group> : null}
           </Alert>
         ) : alert}
-        <Group justify="flex-end">
-          {onCancel ? <Button variant="default" onClick={onCancel}>{t.common.cancel}</Button> : null}
-          <Button type="submit" loading={mutation.isPending} color="teal">{submitLabel}</Button>
-        </Group>
+        <FormButtons onCancel={onCancel} saving={mutation.isPending} submitLabel={submitLabel} />
       </Stack>
     </form>
   );

@@ -5,6 +5,7 @@ import { useFormMutation } from '../../components/useFormMutation';
 import { useT } from '../../i18n';
 import { isStale } from './InstitutionForm';
 import { prLevels, type Officer } from './types';
+import { FormButtons } from '../../components/FormButtons';
 
 type Values = { name: string; nip: string; position: string; prFunctionalLevel: string | null; email: string; phone: string; isMainContact: boolean };
 
@@ -46,10 +47,7 @@ function OfficerForm({ institutionId, officer, onSaved, onCancel, onReload }: {
             <Group mt="sm"><Button size="xs" color="orange" onClick={onReload}>{t.directory.reloadLatest}</Button></Group>
           </Alert>
         ) : alert}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t.common.cancel}</Button>
-          <Button type="submit" loading={mutation.isPending} color="teal">{t.common.save}</Button>
-        </Group>
+        <FormButtons onCancel={onCancel} saving={mutation.isPending} />
       </Stack>
     </form>
   );

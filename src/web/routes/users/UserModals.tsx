@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
@@ -8,6 +8,7 @@ import { useFormMutation } from '../../components/useFormMutation';
 import { useT } from '../../i18n';
 import type { Role } from '../../session';
 import { roleOptions, type UserRow } from './roles';
+import { FormButtons } from '../../components/FormButtons';
 
 type InviteValues = { email: string; name: string; role: Role; institutionId: string | null };
 
@@ -42,10 +43,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
             error={form.errors.institutionId}
           />
           {alert}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t.common.cancel}</Button>
-            <Button type="submit" loading={mutation.isPending} color="teal">{t.users.sendInvitation}</Button>
-          </Group>
+          <FormButtons onCancel={onClose} saving={mutation.isPending} submitLabel={t.users.sendInvitation} />
         </Stack>
       </form>
     </Modal>
@@ -83,10 +81,7 @@ function EditUserForm({ user, onClose }: { user: UserRow; onClose: () => void })
         />
         <Switch label={t.users.activeLabel} {...form.getInputProps('active', { type: 'checkbox' })} />
         {alert}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t.common.cancel}</Button>
-          <Button type="submit" loading={mutation.isPending} color="teal">{t.common.save}</Button>
-        </Group>
+        <FormButtons onCancel={onClose} saving={mutation.isPending} />
       </Stack>
     </form>
   );
