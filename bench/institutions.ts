@@ -10,7 +10,6 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/server/app';
@@ -21,6 +20,7 @@ import { institutions, officers } from '../src/server/db/schema/directory';
 import { hashPassword } from '../src/server/core/passwords';
 import type { InstitutionCategory } from '../src/shared/categories';
 import { searchTextOf } from '../src/shared/text';
+import { freePort } from './support';
 
 // autocannon ships no type declarations: type the part of its programmatic API used here.
 type AutocannonResult = {
@@ -111,17 +111,6 @@ function officerRows(institutionId: string) {
       active: rand() > 0.05,
       searchText: searchTextOf(name),
     };
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
   });
 }
 
