@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { authenticate, sessionCookie, type Authentication } from './core/authenticate';
-import type { Ctx } from './core/context';
+import { anonymous, type Ctx } from './core/context';
 import { errorHandler } from './core/errorHandler';
 import { createMailer, type Mailer } from './core/mail';
 import { DomainError, UnauthenticatedError } from './core/errors';
@@ -81,8 +81,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('mailer', mailer);
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('auth', null as unknown as Authentication);
+  // Only the API knows its caller: static assets and public pages skip the session look-up.
   app.addHook('onRequest', async (req) => {
-    req.auth = await authenticate(database.db, req.headers, req.cookies[sessionCookie]);
+    req.auth = req.url.startsWith('/api/')
+      ? await authenticate(database.db, req.headers, req.cookies[sessionCookie])
+      : { actor: anonymous, via: 'none' };
     req.ctx = { actor: req.auth.actor, db: database.db, requestId: String(req.id), config, mailer, ip: req.ip };
   });
   // Secure by default: every /api route needs a signed-in caller unless it is marked `config: { public: true }`.
