@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import { Group, Input, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
 import { computeLineAmount, quarterNames } from '../../../shared/kakChecks';
 import { formatRupiah } from '../../../shared/money';
-import { api } from '../../api';
 import { useT } from '../../i18n';
 import { FormButtons } from '../../components/FormButtons';
-import { applyServerErrors, FormErrorAlert } from './formErrors';
+import { useSaveRow } from './rowEditing';
+import { FormErrorAlert } from './formErrors';
 import { amount, DifferenceBadge, RupiahInput, sum } from './money';
 import type { BudgetLine } from './types';
 
@@ -23,26 +21,13 @@ type Values = {
 function LineForm({ activityId, line, onSaved, onCancel }: { activityId: string; line: BudgetLine | null; onSaved: () => void; onCancel: () => void }) {
   const t = useT();
   const b = t.activities.budget;
-  const [unmapped, setUnmapped] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: line
       ? { accountCode: line.accountCode, description: line.description, volume: line.volume, unit: line.unit, unitPrice: line.unitPrice, quarterPlan: [...line.quarterPlan] }
       : { accountCode: '', description: '', volume: '', unit: '', unitPrice: '', quarterPlan: [0, 0, 0, 0] },
   });
-  const mutation = useMutation({
-    mutationFn: (v: Values) => {
-      const body = { ...v, volume: amount(v.volume), unitPrice: amount(v.unitPrice), quarterPlan: v.quarterPlan.map(amount) };
-      return line
-        ? api.patch<BudgetLine>(`/activities/${activityId}/budget-lines/${line.id}`, body)
-        : api.post<BudgetLine>(`/activities/${activityId}/budget-lines`, body);
-    },
-    onMutate: () => {
-      form.clearErrors();
-      setUnmapped([]);
-    },
-    onError: (e) => setUnmapped(applyServerErrors(form, e)),
-    onSuccess: onSaved,
-  });
+  const { mutation, unmapped } = useSaveRow(activityId, 'budget-lines', line?.id ?? null, form,
+    (v) => ({ ...v, volume: amount(v.volume), unitPrice: amount(v.unitPrice), quarterPlan: v.quarterPlan.map(amount) }), onSaved);
 
   const v = form.getValues();
   const computed = v.volume !== '' && v.unitPrice !== '' ? computeLineAmount(Number(v.volume), amount(v.unitPrice)) : null;

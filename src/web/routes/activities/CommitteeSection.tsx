@@ -2,18 +2,16 @@ import { useState } from 'react';
 import { Button, Card, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { committeeRoles } from '../../../shared/schemas/activities';
-import { api } from '../../api';
 import { notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
-import { applyServerErrors, FormErrorAlert } from './formErrors';
+import { FormErrorAlert } from './formErrors';
 import { Panel } from './Panel';
 import { SectionEditorForm, useSectionEditor } from './SectionEditor';
 import type { SectionProps } from './TextSections';
 import { orNull, type CommitteeMember } from './types';
 import { useActivityRefresh } from './useActivityRefresh';
-import { RowActions, useRemoveRow } from './rowEditing';
+import { RowActions, useRemoveRow, useSaveRow } from './rowEditing';
 import { FormButtons } from '../../components/FormButtons';
 
 type MemberValues = { role: string; name: string; position: string; nip: string };
@@ -21,19 +19,11 @@ type MemberValues = { role: string; name: string; position: string; nip: string 
 function MemberForm({ activityId, member, onSaved, onCancel }: { activityId: string; member: CommitteeMember | null; onSaved: () => void; onCancel: () => void }) {
   const t = useT();
   const c = t.activities.committee;
-  const [unmapped, setUnmapped] = useState<string[]>([]);
   const form = useForm<MemberValues>({
     initialValues: { role: member?.role ?? 'anggota', name: member?.name ?? '', position: member?.position ?? '', nip: member?.nip ?? '' },
   });
-  const mutation = useMutation({
-    mutationFn: (v: MemberValues) => {
-      const body = { ...v, position: orNull(v.position), nip: orNull(v.nip) };
-      return member ? api.patch(`/activities/${activityId}/committee/${member.id}`, body) : api.post(`/activities/${activityId}/committee`, body);
-    },
-    onMutate: () => form.clearErrors(),
-    onError: (e) => setUnmapped(applyServerErrors(form, e)),
-    onSuccess: onSaved,
-  });
+  const { mutation, unmapped } = useSaveRow(activityId, 'committee', member?.id ?? null, form,
+    (v) => ({ ...v, position: orNull(v.position), nip: orNull(v.nip) }), onSaved);
   return (
     <form onSubmit={form.onSubmit((v) => mutation.mutate(v))} noValidate>
       <Stack gap="sm">

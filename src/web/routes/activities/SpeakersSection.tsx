@@ -2,19 +2,17 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { formatRupiah } from '../../../shared/money';
 import { speakerStatuses, type SpeakerStatus } from '../../../shared/schemas/activities';
-import { api } from '../../api';
 import { notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
-import { applyServerErrors, FormErrorAlert } from './formErrors';
+import { FormErrorAlert } from './formErrors';
 import { amount, RupiahInput } from './money';
 import { Panel } from './Panel';
 import type { SectionProps } from './TextSections';
 import { orNull, type BudgetLine, type Speaker } from './types';
 import { useActivityRefresh } from './useActivityRefresh';
-import { RowActions, useRemoveRow } from './rowEditing';
+import { RowActions, useRemoveRow, useSaveRow } from './rowEditing';
 import { FormButtons } from '../../components/FormButtons';
 
 const statusColors: Record<SpeakerStatus, string> = { candidate: 'gray', invited: 'blue', confirmed: 'teal', declined: 'red' };
@@ -28,25 +26,16 @@ function SpeakerForm({ activityId, speaker, lines, onSaved, onCancel }: {
 }) {
   const t = useT();
   const s = t.activities.speakers;
-  const [unmapped, setUnmapped] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: {
       name: speaker?.name ?? '', institution: speaker?.institution ?? '', expertise: speaker?.expertise ?? '', topic: speaker?.topic ?? '',
       status: speaker?.status ?? 'candidate', fee: speaker?.fee ?? 0, budgetLineId: speaker?.budgetLineId ?? '',
     },
   });
-  const mutation = useMutation({
-    mutationFn: (v: Values) => {
-      const body = {
-        name: v.name, institution: orNull(v.institution), expertise: orNull(v.expertise), topic: orNull(v.topic),
-        status: v.status, fee: amount(v.fee), budgetLineId: orNull(v.budgetLineId),
-      };
-      return speaker ? api.patch(`/activities/${activityId}/speakers/${speaker.id}`, body) : api.post(`/activities/${activityId}/speakers`, body);
-    },
-    onMutate: () => form.clearErrors(),
-    onError: (e) => setUnmapped(applyServerErrors(form, e)),
-    onSuccess: onSaved,
-  });
+  const { mutation, unmapped } = useSaveRow(activityId, 'speakers', speaker?.id ?? null, form, (v) => ({
+    name: v.name, institution: orNull(v.institution), expertise: orNull(v.expertise), topic: orNull(v.topic),
+    status: v.status, fee: amount(v.fee), budgetLineId: orNull(v.budgetLineId),
+  }), onSaved);
   return (
     <form onSubmit={form.onSubmit((v) => mutation.mutate(v))} noValidate>
       <Stack gap="sm">

@@ -1,9 +1,12 @@
 import { Button, Group } from '@mantine/core';
+import { useState } from 'react';
+import type { UseFormReturnType } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifyError, notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
+import { applyServerErrors } from './formErrors';
 import { useActivityRefresh } from './useActivityRefresh';
 
 /** The rows an activity holds beside its KAK, by their API path. */
@@ -34,4 +37,30 @@ export function RowActions({ label, question, onEdit, onRemove }: { label: strin
       </ConfirmButton>
     </Group>
   );
+}
+
+/**
+ * Saves a row's form: PATCH when the row exists, POST when it is new. Server field errors land under the fields;
+ * those no field shows come back as `unmapped`, for the form's alert.
+ */
+export function useSaveRow<Values extends Record<string, unknown>>(
+  activityId: string,
+  collection: Collection,
+  rowId: string | null,
+  form: UseFormReturnType<Values>,
+  toBody: (v: Values) => unknown,
+  onSaved: () => void,
+) {
+  const [unmapped, setUnmapped] = useState<string[]>([]);
+  const mutation = useMutation({
+    mutationFn: (v: Values) =>
+      rowId ? api.patch(`/activities/${activityId}/${collection}/${rowId}`, toBody(v)) : api.post(`/activities/${activityId}/${collection}`, toBody(v)),
+    onMutate: () => {
+      form.clearErrors();
+      setUnmapped([]);
+    },
+    onError: (e) => setUnmapped(applyServerErrors(form, e)),
+    onSuccess: onSaved,
+  });
+  return { mutation, unmapped };
 }
