@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateId, formatInstantId, formatMonthRange, formatMonthYear, formatSignDate, jakartaIsoDate, monthNames } from './dates';
+import { formatDateId, formatInstantId, formatMonthRange, formatMonthYear, formatSignDate, isoDateError, jakartaIsoDate, monthNames, signDateError } from './dates';
+import { isoDate, signDateSchema } from './kak';
 
 describe('Indonesian calendar dates', () => {
   it('prints a date with the Indonesian month name', () => {
@@ -15,6 +16,26 @@ describe('Indonesian calendar dates', () => {
     expect(() => formatDateId('26/11/2026')).toThrow(RangeError);
     expect(() => formatMonthYear(2019, 0)).toThrow(RangeError);
     expect(() => formatMonthYear(2019, 13)).toThrow(RangeError);
+  });
+
+  it('says in Indonesian why a date is not a real day, for every date field of the schemas', () => {
+    expect(isoDateError('2027-02-28')).toBeNull();
+    expect(isoDateError('2028-02-29')).toBeNull();
+    expect(isoDateError('2027-02-30')).toBe('Tanggal tidak ada: Februari 2027 hanya sampai tanggal 28');
+    expect(isoDateError('2027-02-29')).toBe('Tanggal tidak ada: Februari 2027 hanya sampai tanggal 28');
+    expect(isoDateError('2027-04-31')).toBe('Tanggal tidak ada: April 2027 hanya sampai tanggal 30');
+    expect(isoDateError('2027-13-01')).toBe('Bulan harus 01-12');
+    expect(isoDateError('2027-2-3')).toBe('Tanggal harus berformat YYYY-MM-DD');
+    expect(signDateError('2027-02')).toBeNull();
+    expect(signDateError('2027-00')).toBe('Bulan harus 01-12');
+    expect(signDateError('2027-02-30')).toBe('Tanggal tidak ada: Februari 2027 hanya sampai tanggal 28');
+    expect(signDateError('30-02-2027')).toBe('Tanggal harus YYYY-MM atau YYYY-MM-DD');
+    const refused = signDateSchema.safeParse('2027-02-30');
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe('Tanggal tidak ada: Februari 2027 hanya sampai tanggal 28');
+    expect(isoDate().safeParse('2100-02-29').success).toBe(false);
+    expect(isoDate().safeParse('2000-02-29').success).toBe(true);
+    expect(() => formatDateId('2027-02-30')).toThrow('Tanggal tidak ada: Februari 2027 hanya sampai tanggal 28');
   });
 
   it('names all twelve months in Indonesian', () => {

@@ -23,13 +23,35 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * Why a calendar date "YYYY-MM-DD" is not one, in Indonesian, or null when it is a real day
+ * ("2027-02-30" -> "Tanggal tidak ada: Februari 2027 hanya sampai tanggal 28").
+ * The one rule behind every date field of the shared schemas and the documents.
+ */
+export function isoDateError(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return 'Tanggal harus berformat YYYY-MM-DD';
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1) return 'Tahun tidak valid';
+  if (month < 1 || month > 12) return 'Bulan harus 01-12';
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) return `Tanggal tidak ada: ${monthNames[month - 1]} ${year} hanya sampai tanggal ${last}`;
+  return null;
+}
+
+/** Like isoDateError for a sign date, which may also be a month only ("YYYY-MM", printed "Januari 2019"). */
+export function signDateError(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return Number(m[1]) < 1 ? 'Tahun tidak valid' : Number(m[2]) < 1 || Number(m[2]) > 12 ? 'Bulan harus 01-12' : null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'Tanggal harus YYYY-MM atau YYYY-MM-DD';
+  return isoDateError(value);
+}
+
 /** Parses "YYYY-MM-DD" strictly (no impossible days such as 30 February). */
 function parseIsoDate(iso: string): { year: number; month: number; day: number } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new RangeError(`Tanggal harus berformat YYYY-MM-DD: ${iso}`);
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`Tanggal tidak ada: ${iso}`);
-  return { year, month, day };
+  const error = isoDateError(iso);
+  if (error) throw new RangeError(`${error}: ${iso}`);
+  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
 }
 
 /** "2026-11-26" -> "26 November 2026". */

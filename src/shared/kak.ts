@@ -1,4 +1,5 @@
 import { institutionCategories } from './categories';
+import { isoDateError, signDateError } from './dates';
 import { maxSpelledRupiah } from './money';
 import { requiredText, text, z } from './zod';
 
@@ -13,7 +14,12 @@ export const rupiah = () =>
   z.number().int('Nilai rupiah harus bilangan bulat').min(0, 'Nilai rupiah tidak boleh negatif').max(maxRupiah, 'Nilai rupiah melebihi batas wajar (paling besar Rp 999.999.999.999.999)');
 export const month = () => z.number().int().min(1, 'Bulan harus 1-12').max(12, 'Bulan harus 1-12');
 const paragraph = () => text(5000).min(1, 'Paragraf tidak boleh kosong');
-const isoDate = () => z.iso.date('Tanggal harus berformat YYYY-MM-DD');
+/** A real calendar day "YYYY-MM-DD"; "2027-02-30" is refused with a message that says why (shared/dates.ts). */
+export const isoDate = () =>
+  z.string().superRefine((v, c) => {
+    const message = isoDateError(v);
+    if (message) c.addIssue({ code: 'custom', message });
+  });
 
 export const scheduleStatuses = ['planned', 'in_progress', 'done'] as const;
 export const activityStatuses = ['draft', 'approved', 'running', 'done'] as const;
@@ -83,4 +89,7 @@ export const officerInChargeSchema = z.strictObject({
 });
 
 /** Sign date as printed: a full date (YYYY-MM-DD) or only a month (YYYY-MM), as in "Padang, Januari 2019". */
-export const signDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'Tanggal harus YYYY-MM atau YYYY-MM-DD');
+export const signDateSchema = z.string().superRefine((v, c) => {
+  const message = signDateError(v);
+  if (message) c.addIssue({ code: 'custom', message });
+});

@@ -23,6 +23,15 @@ describe('KAK checks', () => {
     expect(checkActivity(activity(), matchingLines)).toEqual({ errors: [], warnings: [] });
   });
 
+  it('reports a stored sign date that is not a real day as an error, and accepts a real one', () => {
+    const bad = checkActivity({ ...activity(), signDate: '2019-02-30' }, matchingLines);
+    expect(bad.errors).toEqual([
+      { code: 'sign_date_invalid', path: 'signDate', message: 'Tanggal penandatanganan 2019-02-30: Tanggal tidak ada: Februari 2019 hanya sampai tanggal 28' },
+    ]);
+    expect(checkActivity({ ...activity(), signDate: '2019-02-28' }, matchingLines).errors).toEqual([]);
+    expect(checkActivity({ ...activity(), signDate: '2019-01' }, matchingLines).errors).toEqual([]);
+  });
+
   it('reports every missing mandatory section as an error', () => {
     const empty = kakSchema.parse({});
     const r = checkActivity({ fiscalYear: 2019, officerInCharge: { name: '', position: ' ' }, kak: empty }, []);

@@ -1,5 +1,5 @@
 import { accountCodeError } from './accountCode';
-import { formatDateId, monthNames } from './dates';
+import { formatDateId, monthNames, signDateError } from './dates';
 import { maxRupiah, type Kak } from './kak';
 import { formatRupiah, groupThousands } from './money';
 import type { CheckResult, Issue } from './schemas/activities';
@@ -13,6 +13,8 @@ export type CheckableActivity = {
   fiscalYear: number;
   officerInCharge: { name?: string | null; position?: string | null };
   kak: Kak;
+  title?: string;
+  signDate?: string | null;
 };
 export type CheckableBudgetLine = {
   accountCode: string;
@@ -154,12 +156,18 @@ function budget(kak: Kak, lines: readonly CheckableBudgetLine[]): { errors: Issu
   return { errors, warnings: [] };
 }
 
+/** A sign date stored before impossible dates were refused ("2027-02-30") blocks approval. */
+function signDate(a: CheckableActivity): Issue[] {
+  const error = a.signDate ? signDateError(a.signDate) : null;
+  return error ? [{ code: 'sign_date_invalid', path: 'signDate', message: `Tanggal penandatanganan ${a.signDate}: ${error}` }] : [];
+}
+
 /** All checks of an activity's KAK and budget lines. */
 export function checkActivity(activity: CheckableActivity, budgetLines: readonly CheckableBudgetLine[]): CheckResult {
   const s = schedule(activity);
   const b = budget(activity.kak, budgetLines);
   return {
-    errors: [...requiredSections(activity), ...fundingQuarters(activity.kak), ...s.errors, ...b.errors],
+    errors: [...requiredSections(activity), ...signDate(activity), ...fundingQuarters(activity.kak), ...s.errors, ...b.errors],
     warnings: [...s.warnings, ...b.warnings],
   };
 }

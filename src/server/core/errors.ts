@@ -36,6 +36,15 @@ export class ConflictError extends DomainError {
     super('conflict', message, { fields });
   }
 }
+/**
+ * Stored data that no longer reads as its schema (e.g. a KAK document edited outside Simpul).
+ * Answered as 500 with this clear message: the caller cannot fix it, the row must be repaired.
+ */
+export class CorruptDataError extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('corrupt_data', message, details);
+  }
+}
 export class RateLimitedError extends DomainError {
   constructor(message = 'Terlalu banyak percobaan. Coba lagi beberapa menit lagi.') {
     super('rate_limited', message);
@@ -51,4 +60,5 @@ export const httpStatusOf: Record<string, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  corrupt_data: 500,
 };

@@ -56,14 +56,21 @@ describe('KAK content', () => {
     expect(kakContent(reference2019, defaultOrganisationSettings).letterhead.lines[0]!.sizePt).toBe(15);
   });
 
-  it('still prints an amount too large to say in words, and a sign date that no longer parses', () => {
-    const huge: KakActivity = {
-      ...reference2019,
-      signDate: '2019-13',
-      kak: { ...reference2019.kak, funding: { ...reference2019.kak.funding, total: 1_000_000_000_000_000 } },
-    };
-    const all = texts(kakContent(huge, defaultOrganisationSettings).blocks);
-    expect(all.find((t) => t.startsWith('Untuk melaksanakan'))).toContain('sebesar Rp.\u00a01.000.000.000.000.000,- melalui APBD');
-    expect(all).toContain('Padang, 2019-13');
+  it('refuses to print a KAK that does not parse (an amount above the maximum) instead of casting it', () => {
+    const huge: KakActivity = { ...reference2019, kak: { ...reference2019.kak, funding: { ...reference2019.kak.funding, total: 1_000_000_000_000_000 } } };
+    expect(() => kakContent(huge, defaultOrganisationSettings)).toThrow(/Nilai rupiah melebihi batas wajar/);
+  });
+
+  it('prints a stored sign date that is not a real day as the blank to fill in, never as typed', () => {
+    const month13 = texts(kakContent({ ...reference2019, signDate: '2019-13' }, defaultOrganisationSettings).blocks);
+    expect(month13).toContain('Padang, .................... 2019');
+    const impossible = texts(kakContent({ ...reference2019, fiscalYear: 2027, signDate: '2027-02-30' }, defaultOrganisationSettings).blocks);
+    expect(impossible).toContain('Padang, .................... 2027');
+    expect(impossible.join('\n')).not.toContain('2027-02-30');
+  });
+
+  it('prints the sign date in Indonesian', () => {
+    const all = texts(kakContent({ ...reference2019, fiscalYear: 2027, signDate: '2027-02-28' }, defaultOrganisationSettings).blocks);
+    expect(all).toContain('Padang, 28 Februari 2027');
   });
 });

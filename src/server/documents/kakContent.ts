@@ -23,9 +23,9 @@ export type KakActivity = {
 const t = (text: string): Run => ({ text });
 const numbered = (texts: string[]): ListItem[] => texts.map((text, i) => ({ label: `${i + 1}.`, runs: [t(text)] }));
 
+/** The KAK with its defaults; a document that does not parse throws rather than printing half of it. */
 function readKak(raw: KakInput | Kak): Kak {
-  const parsed = kakSchema.safeParse(raw);
-  return parsed.success ? parsed.data : (raw as Kak);
+  return kakSchema.parse(raw);
 }
 
 /** "Koordinasi Kehumasan" + 2019 -> "KAK-Koordinasi-Kehumasan-2019" (ASCII only, safe in a header). */
@@ -51,14 +51,19 @@ function participantsText(kak: Kak): string {
   return `Peserta dari kegiatan ini merupakan pelaksana humas pada ${list}${frequency}.`;
 }
 
-/** A stored sign date that no longer parses is printed as typed rather than failing the whole document. */
-function signDateText(value: string): string {
+/**
+ * The sign date in Indonesian ("28 Februari 2027", "Januari 2019"). A stored date that is not a real day
+ * (saved before such dates were refused) prints as the blank to fill in by hand, never as "2027-02-30";
+ * the checks report it as an error.
+ */
+function signDateText(value: string, year: number): string {
   try {
     return formatSignDate(value);
   } catch {
-    return value;
+    return blankDate(year);
   }
 }
+const blankDate = (year: number) => `.................... ${year}`;
 
 /** The KAK of one activity, sections A-G, as blocks both renderers draw. */
 export function kakContent(activity: KakActivity, settings: DocumentSettings): DocumentModel {
@@ -152,7 +157,7 @@ export function kakContent(activity: KakActivity, settings: DocumentSettings): D
 
   const officer = activity.officerInCharge;
   const place = activity.signPlace?.trim() || '....................';
-  const date = activity.signDate ? signDateText(activity.signDate) : `.................... ${year}`;
+  const date = activity.signDate ? signDateText(activity.signDate, year) : blankDate(year);
   blocks.push({
     kind: 'signature',
     placeDate: `${place}, ${date}`,

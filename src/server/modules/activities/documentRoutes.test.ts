@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
-import { files } from '../../db/schema/index';
+import { eq } from 'drizzle-orm';
+import { activities, files } from '../../db/schema/index';
 import { defaultOrganisationSettings } from '../../../shared/schemas/settings';
 import { docxParagraphs, normalise, pdfPages } from '../../documents/testing';
 import { buildActivityInput } from './buildActivity';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   t = await createTestApp();
   committee = (await sessionFor(t, 'committee')).session;
   const created = await committee.request('POST', '/api/activities', buildActivityInput());
-  expect(created.statusCode).toBe(201);
+  expect(created.statusCode, created.body).toBe(201);
   activityId = created.json().id;
 });
 afterAll(() => t.close());
@@ -76,5 +77,49 @@ describe('KAK downloads', () => {
     const pdf = (await committee.request('GET', `/api/activities/${activityId}/kak.pdf`)).rawPayload;
     expect(pdf.includes('/Subtype /Image')).toBe(true);
     expect(normalise(pdfPages(pdf)[0]!)).toMatch(/^PEMERINTAH PROVINSI SUMATERA BARAT BIRO HUBUNGAN MASYARAKAT/);
+  });
+});
+
+describe('dates in the KAK', () => {
+  it('refuses an impossible sign date or schedule date in Indonesian, and prints a real one as "28 Februari 2027"', async () => {
+    const impossible = await committee.request('POST', '/api/activities', buildActivityInput({ fiscalYear: 2027, signDate: '2027-02-30' }));
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().error.fields.signDate).toBe('Tanggal tidak ada: Februari 2027 hanya sampai tanggal 28');
+    const base = buildActivityInput({ fiscalYear: 2027 });
+    const schedule = base.kak!.schedule!.map((s, i) => (i === 0 ? { ...s, startDate: '2027-04-31' } : s));
+    const badStep = await committee.request('POST', '/api/activities', { ...base, kak: { ...base.kak, schedule } });
+    expect(badStep.statusCode).toBe(400);
+    expect(badStep.json().error.fields['kak.schedule.0.startDate']).toBe('Tanggal tidak ada: April 2027 hanya sampai tanggal 30');
+
+    const created = await committee.request('POST', '/api/activities', buildActivityInput({ fiscalYear: 2027, signDate: '2027-02-28' }));
+    expect(created.statusCode).toBe(201);
+    const { id, version } = created.json();
+    const patch = await committee.request('PATCH', `/api/activities/${id}`, { version, signDate: '2027-02-29' });
+    expect(patch.statusCode).toBe(400);
+    expect(patch.json().error.fields.signDate).toBe('Tanggal tidak ada: Februari 2027 hanya sampai tanggal 28');
+    const pdf = normalise(pdfPages((await committee.request('GET', `/api/activities/${id}/kak.pdf`)).rawPayload).join(' '));
+    expect(pdf).toContain('Padang, 28 Februari 2027');
+    const docx = (await docxParagraphs((await committee.request('GET', `/api/activities/${id}/kak.docx`)).rawPayload)).join('\n');
+    expect(docx).toContain('Padang, 28 Februari 2027');
+    expect(docx).not.toContain('2027-02');
+  });
+});
+
+describe('stored KAK data that no longer parses', () => {
+  it('is reported as a clear error naming the field, not passed on to the screen or the documents', async () => {
+    const created = await committee.request('POST', '/api/activities', buildActivityInput());
+    const id = created.json().id as string;
+    const kak = { ...created.json().kak, background: 'bukan daftar paragraf' };
+    await t.database.db.update(activities).set({ kak }).where(eq(activities.id, id));
+    for (const url of [`/api/activities/${id}`, `/api/activities/${id}/kak.pdf`, `/api/activities/${id}/kak.docx`]) {
+      const res = await committee.request('GET', url);
+      expect(res.statusCode, url).toBe(500);
+      expect(res.json().error.code).toBe('corrupt_data');
+      expect(res.json().error.message).toMatch(/^Data KAK kegiatan ini rusak dan tidak dapat dibaca \(kak\.background: .+\)\. Hubungi administrator/);
+    }
+    await t.database.db.update(activities).set({ kak: created.json().kak, officerInCharge: { name: 'Rina', nip: '123' } }).where(eq(activities.id, id));
+    const officer = await committee.request('GET', `/api/activities/${id}`);
+    expect(officer.statusCode).toBe(500);
+    expect(officer.json().error.message).toMatch(/^Data PPTK kegiatan ini rusak dan tidak dapat dibaca \(officerInCharge\.nip: NIP harus 18 digit angka\)/);
   });
 });

@@ -1,9 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { activities, budgetLines, committeeMembers, speakers } from '../../db/schema/index';
-import { NotFoundError } from '../../core/errors';
+import { CorruptDataError, NotFoundError } from '../../core/errors';
 import { kakSchema, officerInChargeSchema, type Kak } from '../../../shared/kak';
 import { checkActivity } from '../../../shared/kakChecks';
+import type { z } from '../../../shared/zod';
 import {
   committeeRoles,
   type ActivityDetail,
@@ -20,22 +21,43 @@ type LineRow = typeof budgetLines.$inferSelect;
 type MemberRow = typeof committeeMembers.$inferSelect;
 type SpeakerRow = typeof speakers.$inferSelect;
 
-/** Stored KAK documents are re-read through the schema, so older rows gain the defaults of newer fields. */
-export function readKak(raw: unknown): Kak {
-  const parsed = kakSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : (raw as Kak);
+/** "kak.schedule.0.startDate: Tanggal tidak ada: ..." for the first problems of a failed parse. */
+function describeIssues(prefix: string, issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => `${[prefix, ...i.path.map(String)].join('.')}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Reads a stored JSON column through its schema, so older rows gain the defaults of newer fields.
+ * A value that does not parse is reported (CorruptDataError, answered 500 with the field and the reason),
+ * never cast and passed on to the screens, the checks or the documents.
+ */
+function readStored<S extends z.ZodType>(schema: S, raw: unknown, what: string, field: string, activityId?: string): z.output<S> {
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  throw new CorruptDataError(
+    `Data ${what} kegiatan ini rusak dan tidak dapat dibaca (${describeIssues(field, parsed.error.issues)}). Hubungi administrator untuk memperbaikinya.`,
+    { activityId, field },
+  );
+}
+
+/** The stored KAK document of an activity, parsed; throws CorruptDataError when it does not parse. */
+export function readKak(raw: unknown, activityId?: string): Kak {
+  return readStored(kakSchema, raw, 'KAK', 'kak', activityId);
 }
 
 export function presentActivity(row: ActivityRow) {
-  const officer = officerInChargeSchema.safeParse(row.officerInCharge ?? {});
+  const officer = readStored(officerInChargeSchema, row.officerInCharge, 'PPTK', 'officerInCharge', row.id);
   return {
     id: row.id,
     title: row.title,
     fiscalYear: row.fiscalYear,
     orgUnit: row.orgUnit,
     status: row.status as ActivityStatus,
-    officerInCharge: officer.success ? officer.data : (row.officerInCharge as { name: string; position: string; nip: string }),
-    kak: readKak(row.kak),
+    officerInCharge: officer,
+    kak: readKak(row.kak, row.id),
     committeeDecree: row.committeeDecree,
     signPlace: row.signPlace,
     signDate: row.signDate,
