@@ -11,11 +11,21 @@ import { headerOf } from './importColumns';
 import { institutionFilter } from './institutions';
 import { styleHeader } from './importTemplate';
 
+/**
+ * The row's ID and version, last on each sheet: a re-imported export updates the rows it names, and a row changed
+ * by someone else since the export is refused instead of overwritten.
+ */
+const keyColumns = [
+  { header: headerOf.id, key: 'id', width: 38 },
+  { header: headerOf.version, key: 'version', width: 8 },
+];
+
 export type ExportQuery = { q?: string; category?: string; active?: 'true' | 'false' };
 
 /**
  * The directory as XLSX: a "Lembaga" sheet and a "Petugas" sheet, limited to what the actor may see (a member
- * officer's workbook holds only their own institution's officers). The headers are those of the import.
+ * officer's workbook holds only their own institution's officers). The headers are those of the import, so the
+ * file re-imports: rows are matched by their ID column and update what was changed in the file.
  */
 export async function exportDirectory(ctx: Ctx, q: ExportQuery): Promise<{ buffer: Buffer; filename: string }> {
   authorize(ctx.actor, 'institution.export');
@@ -48,6 +58,7 @@ export async function exportDirectory(ctx: Ctx, q: ExportQuery): Promise<{ buffe
     { header: headerOf.phone, key: 'phone', width: 18, style: { numFmt: '@' } },
     { header: 'Status', key: 'status', width: 10 },
     { header: 'Jumlah Petugas Aktif', key: 'officerCount', width: 20 },
+    ...keyColumns,
   ];
   styleHeader(inst);
   for (const r of instRows) {
@@ -69,6 +80,7 @@ export async function exportDirectory(ctx: Ctx, q: ExportQuery): Promise<{ buffe
     { header: headerOf.phone, key: 'phone', width: 18, style: { numFmt: '@' } },
     { header: headerOf.isMainContact, key: 'main', width: 14 },
     { header: 'Status', key: 'status', width: 10 },
+    ...keyColumns,
   ];
   styleHeader(off);
   for (const { officer: o, institutionName } of officerRows) {

@@ -19,9 +19,17 @@ export const importColumns = [
   { key: 'position', header: 'Jabatan', note: 'Petugas: jabatan', aliases: [] },
   { key: 'prFunctionalLevel', header: 'Jenjang Pranata Humas', note: 'Petugas: Terampil, Mahir, Penyelia, Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama (boleh kosong)', aliases: ['jenjang', 'jenjang jabatan fungsional'] },
   { key: 'isMainContact', header: 'Kontak Utama', note: 'Petugas: ya atau tidak (satu kontak utama per lembaga)', aliases: ['kontak utama lembaga'] },
+  { key: 'id', header: 'ID', note: 'Diisi oleh ekspor: baris dengan ID memperbarui lembaga atau petugas itu. Kosongkan untuk data baru.', aliases: ['id lembaga', 'id petugas'] },
+  { key: 'version', header: 'Versi', note: 'Diisi oleh ekspor: bila data sudah diubah orang lain sejak diekspor, baris ditolak agar perubahan itu tidak tertimpa.', aliases: ['versi data'] },
 ] as const;
 
+/** Columns only an export fills (the template leaves them out of its Data sheet). */
+export const exportOnlyColumns = new Set<string>(['id', 'version']);
+
 export type ColumnKey = (typeof importColumns)[number]['key'];
+/** Columns compared with the stored row when a file row updates an existing institution or officer. */
+export const institutionFields = ['name', 'shortName', 'category', 'regionCode', 'address', 'website', 'email', 'phone'] as const satisfies readonly ColumnKey[];
+export const officerFields = ['name', 'institution', 'nip', 'position', 'prFunctionalLevel', 'email', 'phone', 'isMainContact'] as const satisfies readonly ColumnKey[];
 export const headerOf = Object.fromEntries(importColumns.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
 
 const byHeader = new Map<string, ColumnKey>();

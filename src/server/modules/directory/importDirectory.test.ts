@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { auditLog, institutions, officers } from '../../db/schema/index';
 import { buildInstitution, buildOfficer, multipart } from './testSupport';
@@ -116,12 +116,19 @@ describe('import preview', () => {
     const problems = res.json().rows.map((r: { problems: { field: string; message: string }[] }) => Object.fromEntries(r.problems.map((p) => [p.field, p.message])));
     expect(problems[0].name).toBe('Nama lembaga wajib diisi');
     expect(problems[1].category).toContain('Kategori "Kementerian" tidak dikenal');
-    expect(problems[2].name).toContain('sudah terdaftar');
-    expect(problems[3].regionCode).toContain('sudah dipakai Pemerintah Kota Padang Impor');
+    const body = res.json();
+    // A stored institution named again (ignoring case) is an update of it, not a duplicate.
+    expect(problems[2]).toEqual({});
+    expect(body.rows[2]).toMatchObject({ status: 'changed', changes: [{ field: 'name', before: 'Lembaga Sudah Ada', after: 'lembaga sudah ada' }] });
+    // A regency/city is identified by its region code: another name under the same code renames it.
+    expect(problems[3]).toEqual({});
+    expect(body.rows[3].changes).toEqual([{ field: 'name', column: 'Nama', before: 'Pemerintah Kota Padang Impor', after: 'Pemerintah Kota Kembar' }]);
     expect(problems[4]).toEqual({});
     expect(problems[5].name).toBe('Nama lembaga sama dengan baris 6');
     expect(problems[6].institution).toContain('tidak ditemukan');
-    expect(problems[7].email).toContain('sudah terdaftar');
+    // An officer is recognised by e-mail (whatever its case): the row renames them.
+    expect(problems[7]).toEqual({});
+    expect(body.rows[7]).toMatchObject({ status: 'changed', changes: [{ field: 'name', after: 'E-mail Terpakai' }] });
     expect(problems[8]).toEqual({});
     expect(problems[9].name).toContain('baris 10');
     expect(problems[9].isMainContact).toContain('"ya" atau "tidak"');
@@ -132,7 +139,8 @@ describe('import preview', () => {
 describe('import', () => {
   it('mode=valid imports the valid rows in one transaction with one audit row', async () => {
     const before = await counts();
-    const res = await send('/api/directory/import', { name: 'direktori.xlsx', content: await xlsx(rows('valid')) }, { mode: 'valid' });
+    const lines = rows('valid');
+    const res = await send('/api/directory/import', { name: 'direktori.xlsx', content: await xlsx(lines) }, { mode: 'valid' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ mode: 'valid', imported: { institutions: 2, officers: 2 }, skipped: 1 });
     expect(res.json().skippedRows[0].rowNumber).toBe(6);
@@ -145,8 +153,9 @@ describe('import', () => {
     const [log] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'directory.import'));
     expect((log!.after as { institutions: unknown[]; officers: unknown[] }).officers).toHaveLength(2);
 
-    const again = await send('/api/directory/import/preview', { name: 'direktori.xlsx', content: await xlsx(rows('valid')) });
-    expect(again.json().summary.valid).toBe(0);
+    // The same file again: the stored rows are recognised and left as they are.
+    const again = await send('/api/directory/import/preview', { name: 'direktori.xlsx', content: await xlsx(lines) });
+    expect(again.json().summary).toMatchObject({ new: 0, changed: 0, unchanged: 4, invalid: 1 });
   });
 
   it('mode=all writes nothing when a row is bad', async () => {
@@ -243,16 +252,140 @@ describe('template and export', () => {
     const [log] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'directory.export'));
     expect(log!.after).toMatchObject({ institutions: 1, officers: 1 });
 
-    // The export reads back as an import file: every row is recognised, and already in the directory.
+    // The export reads back as an import file: every row is recognised as the stored one, unchanged.
     const back = await send('/api/directory/import/preview', { name: 'ekspor.xlsx', content: res.rawPayload });
-    expect(back.json().rows.map((r: { kind: string; problems: { field: string }[] }) => [r.kind, r.problems.map((p) => p.field)])).toEqual([
-      ['institution', ['name']],
-      ['officer', ['email', 'nip', 'name']],
+    expect(back.json().rows.map((r: { kind: string; status: string; targetId: string }) => [r.kind, r.status, r.targetId])).toEqual([
+      ['institution', 'unchanged', inst.id],
+      ['officer', 'unchanged', expect.any(String)],
     ]);
   });
 
   it('is not open to a member officer', async () => {
     const { session: member } = await sessionFor(t, 'member', { institutionId: (await buildInstitution(t)).id });
     expect((await member.request('GET', '/api/directory/export.xlsx')).statusCode).toBe(403);
+  });
+});
+
+describe('re-importing an export updates the directory', () => {
+  async function exported(q: string): Promise<ExcelJS.Workbook> {
+    const res = await admin.request('GET', `/api/directory/export.xlsx?q=${encodeURIComponent(q)}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    return wb;
+  }
+  /** Sets a cell of the sheet's row whose first cell is `name`, by column header. */
+  function setCell(wb: ExcelJS.Workbook, sheet: string, name: string, header: string, value: string) {
+    const ws = wb.getWorksheet(sheet)!;
+    const col = (ws.getRow(1).values as string[]).indexOf(header);
+    expect(col).toBeGreaterThan(0);
+    let found = false;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === name) {
+        row.getCell(col).value = value;
+        found = true;
+      }
+    });
+    expect(found).toBe(true);
+  }
+  const file = async (wb: ExcelJS.Workbook) => ({ name: 'ekspor.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+  const officerRow = async (id: string) => (await t.database.db.select().from(officers).where(eq(officers.id, id)))[0]!;
+
+  it('an unchanged export re-imports as all "unchanged" and writes nothing', async () => {
+    const inst = await buildInstitution(t, { name: 'Dinas Ulang Impor Sama', shortName: 'DUIS', category: 'provincial_agency', phone: '+62751123456', website: 'https://duis.example.org' });
+    await buildOfficer(t, inst.id, { name: 'Sari Ulang', nip: '198002022005012001', phone: '+6281234500001', isMainContact: true, prFunctionalLevel: 'mahir', position: 'Kasubbag' });
+    await buildOfficer(t, inst.id, { name: 'Tono Ulang', email: null, active: false });
+    const wb = await exported('ulang impor sama');
+    const before = await counts();
+    const preview = await send('/api/directory/import/preview', await file(wb));
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().summary).toMatchObject({ rows: 3, valid: 3, new: 0, changed: 0, unchanged: 3 });
+    expect(preview.json().rows.every((r: { changes: unknown[] }) => r.changes.length === 0)).toBe(true);
+    const res = await send('/api/directory/import', await file(wb), { mode: 'all' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ imported: { institutions: 0, officers: 0 }, updated: { institutions: 0, officers: 0 }, unchanged: 3 });
+    expect(await counts()).toEqual(before);
+    const [stored] = await t.database.db.select().from(institutions).where(eq(institutions.id, inst.id));
+    expect(stored!.version).toBe(1);
+  });
+
+  it('a phone changed in the file shows as the one change, and is applied and audited like a manual edit', async () => {
+    const inst = await buildInstitution(t, { name: 'Dinas Ulang Impor Telepon', category: 'bumd' });
+    const sari = await buildOfficer(t, inst.id, { name: 'Sari Telepon', phone: '+6281234500002' });
+    await buildOfficer(t, inst.id, { name: 'Budi Telepon' });
+    const wb = await exported('ulang impor telepon');
+    setCell(wb, 'Petugas', 'Sari Telepon', 'Telepon', '0813-1111-2222');
+    const before = await counts();
+
+    const preview = (await send('/api/directory/import/preview', await file(wb))).json();
+    expect(preview.summary).toMatchObject({ new: 0, changed: 1, unchanged: 2 });
+    const changed = preview.rows.find((r: { status: string }) => r.status === 'changed');
+    expect(changed).toMatchObject({ kind: 'officer', targetId: sari.id, values: { name: 'Sari Telepon' } });
+    expect(changed.changes).toEqual([{ field: 'phone', column: 'Telepon', before: '+62 812 3450 0002', after: '+62 813 1111 2222' }]);
+    expect(await counts()).toEqual(before);
+
+    const res = await send('/api/directory/import', await file(wb), { mode: 'all' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ imported: { institutions: 0, officers: 0 }, updated: { institutions: 0, officers: 1 }, unchanged: 2 });
+    expect(await officerRow(sari.id)).toMatchObject({ phone: '+6281311112222', version: 2 });
+    // One audit row for the officer (as PATCH /api/officers/:id writes) and one for the import.
+    expect(await counts()).toEqual({ ...before, audit: before.audit + 2 });
+    const [log] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'officer.update'), eq(auditLog.entityId, sari.id)));
+    expect(log).toMatchObject({ before: { phone: '+6281234500002', version: 1 }, after: { phone: '+6281311112222', version: 2 } });
+
+    // The same file again: the row names version 1, but the officer is at version 2 now.
+    const again = (await send('/api/directory/import/preview', await file(wb))).json();
+    const stale = again.rows.find((r: { targetId: string | null; kind: string }) => r.kind === 'officer' && r.values.name === 'Sari Telepon');
+    expect(stale.status).toBe('invalid');
+    expect(stale.problems[0]).toMatchObject({ field: 'version', message: expect.stringContaining('sudah diubah sejak berkas diekspor') });
+  });
+
+  it('a change made by someone else after the export is not overwritten', async () => {
+    const inst = await buildInstitution(t, { name: 'Dinas Ulang Impor Basi', category: 'bumd' });
+    const wb = await exported('ulang impor basi');
+    const current = (await admin.request('GET', `/api/institutions/${inst.id}`)).json();
+    const patched = await admin.request('PATCH', `/api/institutions/${inst.id}`, { address: 'Jl. Baru 1', version: current.version });
+    expect(patched.statusCode).toBe(200);
+    setCell(wb, 'Lembaga', 'Dinas Ulang Impor Basi', 'Alamat', 'Jl. Lama 2');
+    const before = await counts();
+    const res = await send('/api/directory/import', await file(wb), { mode: 'all' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.rows[0].problems[0].field).toBe('version');
+    expect(await counts()).toEqual(before);
+    const [stored] = await t.database.db.select().from(institutions).where(eq(institutions.id, inst.id));
+    expect(stored!.address).toBe('Jl. Baru 1');
+  });
+
+  it('rows without ID are matched by region code, NIP and e-mail, and change only what they fill; a new main contact replaces the old one', async () => {
+    const regency = await buildInstitution(t, { name: 'Pemerintah Kabupaten Kunci', category: 'regency_city', regionCode: '13.98' });
+    const old = await buildOfficer(t, regency.id, { name: 'Kontak Lama Kunci', isMainContact: true });
+    const byNip = await buildOfficer(t, regency.id, { name: 'Petugas NIP Kunci', nip: '199001012015011001' });
+    const byEmail = await buildOfficer(t, regency.id, { name: 'Petugas Surel Kunci', email: 'surel.kunci@example.org' });
+    const lines = [
+      ['lembaga', 'Pemerintah Kabupaten Kunci Baru', '', 'Pemerintah Kabupaten/Kota', '13.98', '', '', '', '', '', '', ''],
+      ['petugas', 'Petugas NIP Kunci', '', '', '', '', '0812-7777-8888', 'Pemerintah Kabupaten Kunci Baru', '199001012015011001', '', '', 'ya'],
+      ['petugas', 'Petugas Surel Kunci', '', '', '', 'SUREL.KUNCI@example.org', '', 'Pemerintah Kabupaten Kunci Baru', '', 'Staf', '', 'tidak'],
+    ];
+    const preview = (await send('/api/directory/import/preview', { name: 'kunci.csv', content: csv(lines) })).json();
+    expect(preview.rows.map((r: { status: string; targetId: string }) => [r.status, r.targetId])).toEqual([
+      ['changed', regency.id],
+      ['changed', byNip.id],
+      ['changed', byEmail.id],
+    ]);
+    expect(preview.rows[1].changes.map((c: { field: string; before: string; after: string }) => `${c.field}: ${c.before} -> ${c.after}`)).toEqual([
+      'phone: (kosong) -> +62 812 7777 8888',
+      'isMainContact: tidak -> ya',
+    ]);
+    const res = await send('/api/directory/import', { name: 'kunci.csv', content: csv(lines) }, { mode: 'all' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().updated).toEqual({ institutions: 1, officers: 2 });
+    expect(await officerRow(old.id)).toMatchObject({ isMainContact: false, version: 2 });
+    // Without an ID, an empty cell keeps what is stored (the e-mail here).
+    expect(await officerRow(byNip.id)).toMatchObject({ isMainContact: true, phone: '+6281277778888', email: byNip.email, version: 2 });
+    expect(await officerRow(byEmail.id)).toMatchObject({ position: 'Staf', version: 2 });
+    const [stored] = await t.database.db.select().from(institutions).where(eq(institutions.id, regency.id));
+    expect(stored).toMatchObject({ name: 'Pemerintah Kabupaten Kunci Baru', version: 2 });
+    const unsetLog = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'officer.update'), eq(auditLog.entityId, old.id)));
+    expect(unsetLog).toHaveLength(1);
   });
 });

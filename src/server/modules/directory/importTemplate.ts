@@ -3,7 +3,7 @@ import type { Ctx } from '../../core/context';
 import { authorize } from '../../core/policy';
 import { categoryLabels, institutionCategories } from '../../../shared/categories';
 import { prFunctionalLevelLabels, prFunctionalLevels } from '../../../shared/schemas/directory';
-import { importColumns } from './importColumns';
+import { exportOnlyColumns, importColumns } from './importColumns';
 
 const textColumns = new Set(['regionCode', 'phone', 'nip']);
 const dataRows = 500;
@@ -24,7 +24,7 @@ export async function buildImportTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Simpul - Koordinasi Kehumasan';
   const data = workbook.addWorksheet('Data');
-  data.columns = importColumns.map((c) => ({
+  data.columns = importColumns.filter((c) => !exportOnlyColumns.has(c.key)).map((c) => ({
     header: c.header,
     key: c.key,
     width: Math.max(14, c.header.length + 4, c.key === 'name' || c.key === 'institution' || c.key === 'address' ? 40 : 0),
@@ -61,7 +61,9 @@ export async function buildImportTemplate(): Promise<Buffer> {
   help.addRow({});
   help.addRow({ column: 'Cara mengisi', note: 'Satu baris untuk satu lembaga (Jenis = lembaga) atau satu petugas humas (Jenis = petugas), di lembar "Data".' });
   help.addRow({ note: 'Petugas boleh merujuk lembaga yang ditambahkan di berkas yang sama (tulis nama atau singkatannya di kolom Lembaga).' });
-  help.addRow({ note: 'Baris yang sama dengan data yang sudah terdaftar (nama lembaga, kode wilayah, e-mail atau NIP petugas) ditolak.' });
+  help.addRow({ note: 'Baris yang merujuk data yang sudah terdaftar memperbarui data itu: lembaga dikenali dari kolom ID (hasil ekspor), kode wilayah atau namanya; petugas dari kolom ID, NIP, e-mail, atau namanya di lembaga yang sama.' });
+  help.addRow({ note: 'Pratinjau menandai setiap baris: baru, berubah (dengan isian sebelum -> sesudah) atau sama (tidak ditulis).' });
+  help.addRow({ note: 'Untuk memperbarui banyak data sekaligus: ekspor direktori, ubah berkasnya, lalu impor kembali. Kolom yang tidak ada di berkas tidak mengubah data tersimpan. Pada baris ber-ID (hasil ekspor) sel kosong mengosongkan isian itu; pada baris tanpa ID sel kosong tidak mengubah data tersimpan.' });
   help.addRow({ note: 'Berkas CSV juga diterima, dengan judul kolom yang sama di baris pertama (pemisah koma atau titik koma).' });
   help.addRow({});
   help.addRow({ column: 'Kategori', note: 'Tulis nama kategori atau kodenya:' });
