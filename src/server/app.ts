@@ -14,6 +14,7 @@ import { authenticate, sessionCookie, type Authentication } from './core/authent
 import { anonymous, type Ctx } from './core/context';
 import { errorHandler } from './core/errorHandler';
 import { createMailer, type Mailer } from './core/mail';
+import { loggerOptions } from './core/logging';
 import { DomainError, UnauthenticatedError } from './core/errors';
 import { modules } from './modules/index';
 
@@ -32,10 +33,7 @@ declare module 'fastify' {
   }
 }
 
-/** Hides secrets that may ride in a URL, so they never reach the logs. */
-export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:token|password)=)[^&#]*/gi, '$1[disembunyikan]');
-}
+export { redactUrl } from './core/logging';
 
 export type AppDeps = { config: Config; database: Database; mailer?: Mailer; logger?: boolean | object };
 export type App = FastifyInstance;
@@ -45,14 +43,8 @@ const webDist = resolve(process.cwd(), 'dist/web');
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: deps.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
-      serializers: {
-        // One-time links carry their token in the query string (reset password, accept invitation).
-        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
-      },
-    },
+    // Secrets in headers and URLs hidden, errors scrubbed of query values (core/logging.ts).
+    logger: deps.logger ?? loggerOptions(config.logLevel),
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => randomUUID(),
     trustProxy: true,

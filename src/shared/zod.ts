@@ -5,11 +5,20 @@ z.config(z.locales.id());
 
 export { z };
 
+/**
+ * Control characters no text field accepts: NUL (PostgreSQL refuses it in text, error 22021) and the other C0
+ * controls and DEL. Tab, line feed and carriage return stay allowed (paragraphs, pasted Windows line ends).
+ */
+export const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const controlCharacterMessage = 'Isian mengandung karakter kontrol yang tidak diizinkan (mis. karakter NUL)';
+/** A string without control characters (see `controlCharacters`); the base of every free-text field. */
+export const safeString = () => z.string().refine((v) => !controlCharacters.test(v), controlCharacterMessage);
+
 /** Common building blocks with limits, so that no field accepts unbounded input. */
-export const text = (max = 200) => z.string().trim().max(max, `Maksimal ${max} karakter`);
+export const text = (max = 200) => safeString().trim().max(max, `Maksimal ${max} karakter`);
 export const requiredText = (max = 200, label = 'Isian') => text(max).min(1, `${label} wajib diisi`);
 export const optionalText = (max = 200) =>
   z.union([text(max), z.null()]).optional().transform((v) => (v === '' ? null : v));
-export const email = () => z.string().trim().toLowerCase().max(254).pipe(z.email('Alamat e-mail tidak valid'));
+export const email = () => safeString().trim().toLowerCase().max(254).pipe(z.email('Alamat e-mail tidak valid'));
 export const password = () => z.string().min(10, 'Kata sandi minimal 10 karakter').max(200, 'Kata sandi maksimal 200 karakter');
 export const uuid = () => z.uuid('ID tidak valid');

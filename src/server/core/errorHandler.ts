@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, httpStatusOf } from './errors';
+import { scrubError } from './logging';
 
 type Body = { error: { code: string; message: string; fields?: Record<string, string>; [k: string]: unknown } };
 
@@ -10,6 +11,9 @@ const pgCodes: Record<string, [number, string, string]> = {
   '22001': [400, 'validation_failed', 'Isian terlalu panjang'],
   '22P02': [400, 'validation_failed', 'Format isian tidak valid'],
   '22003': [400, 'validation_failed', 'Angka di luar batas yang diizinkan'],
+  // Second line behind the text schemas, which refuse control characters: NUL in text (22021) or in JSON (22P05).
+  '22021': [400, 'validation_failed', 'Isian mengandung karakter yang tidak diizinkan (mis. karakter NUL)'],
+  '22P05': [400, 'validation_failed', 'Isian mengandung karakter yang tidak diizinkan (mis. karakter NUL)'],
 };
 
 /** Field path "a.b.0" -> message, in Indonesian, from zod issues. */
@@ -56,6 +60,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const [code, message] = messages[status] ?? ['bad_request', 'Permintaan tidak valid'];
     body = { error: { code, message, detail: error.message } };
   }
-  if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+  // Never the failing query's parameters (they may hold a password hash): see core/logging.ts.
+  if (status >= 500) request.log.error({ err: scrubError(error), requestId: request.id }, 'unhandled error');
   reply.status(status).send(body);
 }

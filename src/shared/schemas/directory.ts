@@ -1,7 +1,7 @@
 import { categoryLabels, institutionCategories, type InstitutionCategory } from '../categories';
 import { normalizePhone, phoneMessage } from '../phone';
 import { normalizeSearch } from '../text';
-import { email, requiredText, text, z } from '../zod';
+import { email, requiredText, safeString, text, z } from '../zod';
 
 /**
  * Shapes of the member directory API (institutions and their PR officers): inputs validated on both
@@ -68,8 +68,7 @@ export const phone = () =>
   });
 const optionalPhone = () => z.preprocess(blankToNull, phone().nullable()).optional();
 const website = () =>
-  z
-    .string()
+  safeString() // a URL parser drops a trailing NUL; refuse it before
     .trim()
     .max(300, 'Maksimal 300 karakter')
     .transform((v) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `https://${v}`))
