@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, notExists, sql } from 'drizzle-orm';
+import sharp, { type Metadata } from 'sharp';
 import { files, institutions, settings } from '../db/schema/index';
 import type { Ctx } from './context';
 import { DomainError, NotFoundError, ValidationError } from './errors';
@@ -15,19 +16,67 @@ export function detectImage(bytes: Uint8Array): 'image/png' | 'image/jpeg' | nul
   return null;
 }
 
-/** Checks and stores an uploaded logo inside the caller's transaction; returns the stored file's metadata. */
+/** Limits of an uploaded image, checked from its header before any pixel is decoded. */
+export const imageLimits = { maxSidePx: 4000, maxPixels: 16_000_000, storedMaxPx: 1000 };
+
+// Decoded pixels must not linger in libvips' operation cache between uploads.
+sharp.cache(false);
+
+/**
+ * Decodes an uploaded PNG or JPEG with libvips and returns a normalised re-encoded copy (at most 1,000 px a side,
+ * orientation applied, EXIF and other metadata dropped), so documents and browsers never get the user's bytes.
+ * Refuses, with a 4xx in Indonesian, what is not PNG/JPEG by its magic bytes (SVG never reaches a decoder),
+ * what does not decode completely, and what is larger than 4,000 px a side or 16 Mpx (read from the header;
+ * `limitInputPixels` is the second line).
+ */
+export async function normaliseImage(bytes: Buffer, what = 'Logo'): Promise<{ mime: 'image/png' | 'image/jpeg'; content: Buffer; width: number; height: number }> {
+  const mime = detectImage(bytes);
+  if (!mime) throw new ValidationError(`${what} harus berupa gambar PNG atau JPEG`, { file: 'Hanya PNG atau JPEG (SVG tidak diterima)' });
+  const unreadable = () =>
+    new ValidationError(`${what} tidak dapat dibaca sebagai gambar ${mime === 'image/png' ? 'PNG' : 'JPEG'} (berkas rusak atau bukan gambar)`, {
+      file: 'Gambar rusak',
+    });
+  const input = () => sharp(bytes, { limitInputPixels: imageLimits.maxPixels, failOn: 'error', sequentialRead: true });
+  let meta: Metadata;
+  try {
+    meta = await input().metadata();
+  } catch {
+    throw unreadable();
+  }
+  if (meta.format !== (mime === 'image/png' ? 'png' : 'jpeg') || !meta.width || !meta.height) throw unreadable();
+  const { maxSidePx, maxPixels } = imageLimits;
+  if (meta.width > maxSidePx || meta.height > maxSidePx || meta.width * meta.height > maxPixels) {
+    throw new ValidationError(
+      `${what} terlalu besar: ${meta.width.toLocaleString('id-ID')} x ${meta.height.toLocaleString('id-ID')} piksel. ` +
+        `Maksimal ${maxSidePx.toLocaleString('id-ID')} piksel per sisi dan ${maxPixels / 1_000_000} megapiksel; perkecil gambarnya lalu unggah lagi.`,
+      { file: `Maksimal ${maxSidePx.toLocaleString('id-ID')} x ${maxSidePx.toLocaleString('id-ID')} piksel` },
+    );
+  }
+  try {
+    const pipeline = input()
+      .rotate() // applies the EXIF orientation; the output carries no metadata
+      .resize({ width: imageLimits.storedMaxPx, height: imageLimits.storedMaxPx, fit: 'inside', withoutEnlargement: true });
+    const out = mime === 'image/png'
+      ? await pipeline.png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true })
+      : await pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 90, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+    return { mime, content: out.data, width: out.info.width, height: out.info.height };
+  } catch {
+    throw unreadable();
+  }
+}
+
+/** Checks, normalises and stores an uploaded logo inside the caller's transaction; returns the stored file's metadata. */
 export async function storeImage(ctx: Ctx, file: { buffer: Buffer; filename: string }) {
   if (file.buffer.length > imageMaxBytes) throw new DomainError('payload_too_large', 'Logo terlalu besar: maksimal 1 MB');
-  const mime = detectImage(file.buffer);
-  if (!mime) throw new ValidationError('Logo harus berupa gambar PNG atau JPEG', { file: 'Hanya PNG atau JPEG (SVG tidak diterima)' });
+  const image = await normaliseImage(file.buffer);
   const [stored] = await ctx.db
     .insert(files)
     .values({
       name: file.filename.slice(0, 200),
-      mime,
-      size: file.buffer.length,
-      sha256: createHash('sha256').update(file.buffer).digest('hex'),
-      content: file.buffer,
+      mime: image.mime,
+      size: image.content.length,
+      sha256: createHash('sha256').update(image.content).digest('hex'),
+      content: image.content,
     })
     .returning({ id: files.id, name: files.name, mime: files.mime, size: files.size, sha256: files.sha256 });
   return stored!;

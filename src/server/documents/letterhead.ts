@@ -1,4 +1,5 @@
-import { detectImage } from '../core/files';
+import { createHash } from 'node:crypto';
+import { detectImage, normaliseImage } from '../core/files';
 import { letterheadDetailLines, type OrganisationSettings } from '../../shared/schemas/settings';
 import { letterheadGeometry, mmToPt, textWidthMm, type } from './layout';
 import { fitSizePt } from './metrics';
@@ -6,6 +7,23 @@ import type { Letterhead } from './model';
 
 /** What a renderer needs of the organisation: its settings, and the logo's bytes when one is set. */
 export type DocumentSettings = OrganisationSettings & { logo?: Uint8Array | null };
+
+const trustedLogos = new Map<string, Buffer | null>();
+
+/**
+ * The logo as the renderers may embed it: uploads are stored normalised (core/files.ts), but a file stored before
+ * that (or restored from an old backup) is re-encoded here once per process, within the same pixel limits; a logo
+ * that does not decode is left off the letterhead instead of failing every document.
+ */
+export async function documentLogo(bytes: Uint8Array | null | undefined): Promise<Buffer | null> {
+  if (!bytes?.length) return null;
+  const key = createHash('sha256').update(bytes).digest('hex');
+  if (trustedLogos.has(key)) return trustedLogos.get(key)!;
+  const logo = await normaliseImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then((i) => i.content, () => null);
+  if (trustedLogos.size >= 16) trustedLogos.delete(trustedLogos.keys().next().value!);
+  trustedLogos.set(key, logo);
+  return logo;
+}
 
 /** Width of the column the letterhead's text is centred in, beside the logo when there is one. */
 export function letterheadTextWidthMm(hasLogo: boolean): number {

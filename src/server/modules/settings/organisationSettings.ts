@@ -5,7 +5,7 @@ import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { UnauthenticatedError, ValidationError } from '../../core/errors';
 import { authorize } from '../../core/policy';
-import type { DocumentSettings } from '../../documents/letterhead';
+import { documentLogo, type DocumentSettings } from '../../documents/letterhead';
 import {
   defaultOrganisationSettings,
   organisationSettingsSchema,
@@ -36,7 +36,8 @@ export async function loadDocumentSettings(db: Db): Promise<DocumentSettings> {
   const value = await getOrganisationSettings(db);
   if (!value.logoFileId) return { ...value, logo: null };
   const [file] = await db.select({ content: files.content }).from(files).where(eq(files.id, value.logoFileId));
-  return { ...value, logo: file?.content ?? null };
+  // Never the stored bytes as such: documentLogo re-encodes a logo stored before uploads were normalised.
+  return { ...value, logo: await documentLogo(file?.content) };
 }
 
 /** Any signed-in user may read the settings (the SPA shows the letterhead in previews). */
