@@ -18,7 +18,25 @@ export type KakActivity = {
   kak: KakInput | Kak;
   signPlace?: string | null;
   signDate?: string | null;
+  /** A draft prints with the "DRAF" mark; absent (e.g. the reference document) means final. */
+  status?: string;
+  /** The check results: blocking errors are named in the mark. */
+  checks?: { errors: readonly unknown[] };
 };
+
+/**
+ * The mark of a document that is not final: "DRAF — belum disetujui" on a draft, plus the number of blocking
+ * check errors when there are any ("... · 2 kesalahan pemeriksaan belum diperbaiki"); null for an approved KAK
+ * without errors, which prints clean.
+ */
+export function kakDraftMark(activity: Pick<KakActivity, 'status' | 'checks'>): string | null {
+  const errors = activity.checks?.errors.length ?? 0;
+  const parts = [
+    activity.status === 'draft' ? 'DRAF — belum disetujui' : null,
+    errors ? `${errors} kesalahan pemeriksaan KAK belum diperbaiki` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}
 
 const t = (text: string): Run => ({ text });
 const numbered = (texts: string[]): ListItem[] => texts.map((text, i) => ({ label: `${i + 1}.`, runs: [t(text)] }));
@@ -173,6 +191,7 @@ export function kakContent(activity: KakActivity, settings: DocumentSettings): D
       author: activity.orgUnit?.trim() || settings.unitNameLines.at(-1) || 'Simpul',
     },
     letterhead: letterheadFrom(settings),
+    draftMark: kakDraftMark(activity),
     blocks,
   };
 }

@@ -38,6 +38,11 @@ export type Block =
 export type DocumentModel = {
   /** Document properties (title, subject) shown by readers. */
   meta: { title: string; subject: string; author: string };
+  /**
+   * A document that is not final (a draft KAK, one with check errors): this line is printed at the top of
+   * every page, and the PDF carries a large "DRAF" across each page. Absent on a final document.
+   */
+  draftMark?: string | null;
   letterhead: Letterhead;
   blocks: Block[];
 };

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   ImageRun,
   LineRuleType,
   Packer,
@@ -32,6 +33,8 @@ const single = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 const sectionTw = mmToTwip(indent.sectionMm);
 const listTw = mmToTwip(indent.listMm);
 const textTw = mmToTwip(textWidthMm);
+/** The colour of the draft mark: a red that prints dark on a black-and-white printer. */
+const draftColor = 'C00000';
 const align = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 const runs = (list: Run[]): TextRun[] =>
@@ -200,6 +203,21 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
             },
           },
         },
+        ...(model.draftMark
+          ? {
+              headers: {
+                default: new Header({
+                  children: [
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      spacing: single,
+                      children: [new TextRun({ text: model.draftMark, bold: true, color: draftColor, size: halfPt(type.footerPt) })],
+                    }),
+                  ],
+                }),
+              },
+            }
+          : {}),
         footers: {
           default: new Footer({
             children: [

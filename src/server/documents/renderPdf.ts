@@ -18,6 +18,8 @@ const width = mmToPt(textWidthMm);
 const sectionX = left + mmToPt(indent.sectionMm);
 const listX = left + mmToPt(indent.listMm);
 const cellPad = 4;
+/** The colour of the draft mark (as in the Word file). */
+const draftColor = '#C00000';
 
 class Writer {
   readonly bottom: number;
@@ -225,13 +227,24 @@ class Writer {
     });
   }
 
-  pageNumbers() {
+  /** Page numbers at the foot; on a document that is not final, the mark at the top and "DRAF" across the page. */
+  pageFurniture(draftMark: string | null | undefined) {
     const doc = this.doc;
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       const bottomMargin = doc.page.margins.bottom;
       doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
+      if (draftMark) {
+        const cx = doc.page.width / 2;
+        const cy = doc.page.height / 2;
+        doc.save().rotate(-45, { origin: [cx, cy] }).fillColor(draftColor).fillOpacity(0.12).font(fonts.bold).fontSize(140);
+        doc.text('DRAF', cx - 300, cy - 70, { width: 600, align: 'center', lineBreak: false });
+        doc.restore();
+        doc.save().fillColor(draftColor).font(fonts.bold).fontSize(type.footerPt);
+        doc.text(draftMark, left, mmToPt(page.footerMm), { width, align: 'center', lineBreak: false });
+        doc.restore();
+      }
       doc.font(fonts.regular).fontSize(type.footerPt);
       doc.text(String(i + 1), left, doc.page.height - mmToPt(page.footerMm) - type.footerPt, { width, align: 'center', lineBreak: false });
       doc.page.margins.bottom = bottomMargin;
@@ -257,7 +270,7 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
   const w = new Writer(doc);
   w.letterhead(model.letterhead);
   w.blocks(model.blocks);
-  w.pageNumbers();
+  w.pageFurniture(model.draftMark);
   doc.end();
   return done;
 }

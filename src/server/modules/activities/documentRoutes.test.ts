@@ -123,3 +123,42 @@ describe('stored KAK data that no longer parses', () => {
     expect(officer.json().error.message).toMatch(/^Data PPTK kegiatan ini rusak dan tidak dapat dibaca \(officerInCharge\.nip: NIP harus 18 digit angka\)/);
   });
 });
+
+describe('the DRAF mark', () => {
+  const pdfText = (pdf: Buffer) => pdfPages(pdf).map(normalise);
+  async function docxHeaders(docx: Buffer): Promise<string[]> {
+    const zip = await JSZip.loadAsync(docx);
+    const parts = Object.keys(zip.files).filter((f) => /^word\/header\d*\.xml$/.test(f));
+    return (await Promise.all(parts.map((part) => docxParagraphs(docx, part)))).flat();
+  }
+
+  it('marks every page of a draft, names blocking check errors, and leaves an approved KAK clean', async () => {
+    const { session: admin } = await sessionFor(t, 'admin');
+    const draft = (await committee.request('POST', '/api/activities', buildActivityInput())).json();
+    const pdfRes = await committee.request('GET', `/api/activities/${draft.id}/kak.pdf`);
+    expect(pdfRes.headers['x-kak-status']).toBe('draft');
+    expect(pdfRes.headers['x-kak-check-errors']).toBe('0');
+    const pages = pdfText(pdfRes.rawPayload);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) expect(p).toContain('DRAF — belum disetujui');
+    const docxRes = await committee.request('GET', `/api/activities/${draft.id}/kak.docx`);
+    expect(docxRes.headers['x-kak-status']).toBe('draft');
+    expect(await docxHeaders(docxRes.rawPayload)).toEqual(['DRAF — belum disetujui']);
+
+    const broken = (await committee.request('POST', '/api/activities', buildActivityInput({ kak: { intent: '', locations: [] } }))).json();
+    const brokenPdf = await committee.request('GET', `/api/activities/${broken.id}/kak.pdf`);
+    expect(brokenPdf.headers['x-kak-check-errors']).toBe('2');
+    expect(pdfText(brokenPdf.rawPayload)[0]).toContain('DRAF — belum disetujui · 2 kesalahan pemeriksaan KAK belum diperbaiki');
+    const brokenDocx = (await committee.request('GET', `/api/activities/${broken.id}/kak.docx`)).rawPayload;
+    expect(await docxHeaders(brokenDocx)).toEqual(['DRAF — belum disetujui · 2 kesalahan pemeriksaan KAK belum diperbaiki']);
+
+    const approved = await admin.request('POST', `/api/activities/${draft.id}/status`, { status: 'approved', version: draft.version });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const finalPdf = await committee.request('GET', `/api/activities/${draft.id}/kak.pdf`);
+    expect(finalPdf.headers['x-kak-status']).toBe('approved');
+    expect(pdfText(finalPdf.rawPayload).join(' ')).not.toContain('DRAF');
+    const finalDocx = (await committee.request('GET', `/api/activities/${draft.id}/kak.docx`)).rawPayload;
+    expect(await docxHeaders(finalDocx)).toEqual([]);
+    expect((await docxParagraphs(finalDocx)).join(' ')).not.toContain('DRAF');
+  });
+});

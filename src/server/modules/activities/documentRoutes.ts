@@ -13,12 +13,26 @@ const formats = {
 } as const;
 export type KakFormat = keyof typeof formats;
 
-/** The KAK of an activity as a file; whoever may read the activity may download it (getActivity authorizes). */
-export async function kakDocument(ctx: Ctx, activityId: string, format: KakFormat): Promise<{ fileName: string; mime: string; body: Buffer }> {
+/**
+ * The KAK of an activity as a file; whoever may read the activity may download it (getActivity authorizes).
+ * A draft, or a KAK whose checks report errors, prints with the "DRAF" mark (documents/kakContent.ts) and says
+ * so in the answer: `x-kak-status` and `x-kak-check-errors` (the SPA warns before the download).
+ */
+export async function kakDocument(
+  ctx: Ctx,
+  activityId: string,
+  format: KakFormat,
+): Promise<{ fileName: string; mime: string; body: Buffer; status: string; checkErrors: number }> {
   const activity = await getActivity(ctx, activityId);
   const settings = await loadDocumentSettings(ctx.db);
   const { mime, render } = formats[format];
-  return { fileName: `${kakFileBaseName(activity)}.${format}`, mime, body: await render(activity, settings) };
+  return {
+    fileName: `${kakFileBaseName(activity)}.${format}`,
+    mime,
+    body: await render(activity, settings),
+    status: activity.status,
+    checkErrors: activity.checks.errors.length,
+  };
 }
 
 const params = z.object({ id: z.uuid('ID kegiatan tidak valid') });
@@ -40,6 +54,8 @@ export const activityDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
           .type(doc.mime)
           .header('content-disposition', `attachment; filename="${doc.fileName}"`)
           .header('cache-control', 'private, no-store')
+          .header('x-kak-status', doc.status)
+          .header('x-kak-check-errors', String(doc.checkErrors))
           .send(doc.body);
       },
     );
