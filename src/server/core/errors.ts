@@ -45,6 +45,18 @@ export class CorruptDataError extends DomainError {
     super('corrupt_data', message, details);
   }
 }
+/** The row's status does not allow the action (e.g. editing an approved KAK): 409, saying what to do. */
+export class StateError extends DomainError {
+  constructor(message: string, extra?: Record<string, unknown>) {
+    super('invalid_state', message, extra);
+  }
+}
+/** The client saved on top of a version that is no longer current: 409 with the current version. */
+export class StaleVersionError extends DomainError {
+  constructor(message: string, currentVersion: number) {
+    super('conflict', message, { currentVersion, fields: { version: 'Versi data sudah usang' } });
+  }
+}
 export class RateLimitedError extends DomainError {
   constructor(message = 'Terlalu banyak percobaan. Coba lagi beberapa menit lagi.') {
     super('rate_limited', message);
@@ -57,6 +69,7 @@ export const httpStatusOf: Record<string, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  invalid_state: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -1,9 +1,18 @@
 import type { Actor, Role } from './context';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors';
+import { ForbiddenError, NotFoundError, StateError, UnauthenticatedError } from './errors';
+import { lifecycles, type SubjectType } from './lifecycles';
 
 /**
- * The one place that decides who may do what. Routes call `authorize`; queries that list
- * private rows are scoped with `institutionScope` so rows of another institution are never found.
+ * The one place that decides who may do what, looking at the caller and at the row acted on.
+ * Routes and use cases call `authorize`; queries that list private rows are scoped with
+ * `institutionScope` so rows of another institution are never found.
+ *
+ * A decision has three layers, in order:
+ *  1. the role grants the action at all (`byRole`); otherwise 403;
+ *  2. row rules: ownership and institution (`rowRules`); a failed row rule answers 404, so the
+ *     answer does not even confirm the row exists;
+ *  3. the row's lifecycle (`lifecycles.ts`): its status lists the actions it allows; otherwise 409
+ *     with a message that says which status the row must be in.
  */
 export const actions = [
   'directory.read',
@@ -17,51 +26,94 @@ export const actions = [
   'user.manage',
   'audit.read',
   'activity.read',
+  /** Create activities; change a draft's KAK, budget lines, committee and speakers. */
   'activity.write',
+  /** Delete a draft activity. */
+  'activity.delete',
+  /** Move an activity along its statuses (each move also needs the permission `statusTransitions` names). */
+  'activity.status',
+  /** Approve a KAK, or withdraw its approval (back to draft). */
   'activity.approve',
+  /** Copy an activity into a new draft. */
+  'activity.copy',
+  /** Read the personal data of an activity (NIPs, fees) that members do not see. */
+  'activity.readPersonal',
   'settings.manage',
   'apiToken.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
-/** Subject of a check: the institution whose data is touched, when there is one. */
-export type Subject = { institutionId?: string | null };
+/** The row (or its aggregate root) an action is taken on. Every field is optional: rules read what they need. */
+export type Subject = {
+  type?: SubjectType;
+  status?: string;
+  institutionId?: string | null;
+  ownerId?: string | null;
+};
+
+type User = Extract<Actor, { kind: 'user' }>;
+
+const committeeActivity: Action[] = ['activity.read', 'activity.write', 'activity.delete', 'activity.status', 'activity.copy', 'activity.readPersonal'];
 
 const byRole: Record<Role, readonly Action[]> = {
   admin: actions,
-  committee: [
-    'directory.read',
-    'officer.read',
-    'institution.export',
-    'activity.read',
-    'activity.write',
-    'apiToken.manage',
-  ],
+  committee: ['directory.read', 'officer.read', 'institution.export', ...committeeActivity, 'apiToken.manage'],
   member: ['directory.read', 'institution.update', 'officer.read', 'officer.write', 'activity.read', 'apiToken.manage'],
   speaker: ['directory.read', 'activity.read', 'apiToken.manage'],
 };
 
-/** Actions a member officer may only take on their own institution. */
-const ownInstitutionOnly = new Set<Action>(['institution.update', 'officer.read', 'officer.write']);
+const ownInstitution = (actor: User, subject: Subject) => !!actor.institutionId && subject.institutionId === actor.institutionId;
+
+/** Rules that look at the row, by action and role. A rule that answers false makes the row "not found". */
+const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subject: Subject) => boolean>>>> = {
+  'institution.update': { member: ownInstitution },
+  'officer.read': { member: ownInstitution },
+  'officer.write': { member: ownInstitution },
+  // Members and speakers see an activity once its KAK is approved, never a draft.
+  'activity.read': { member: (_a, s) => s.status !== 'draft', speaker: (_a, s) => s.status !== 'draft' },
+};
+
+function roleGrants(actor: User, action: Action): boolean {
+  return byRole[actor.role].includes(action);
+}
+
+function rowAllows(actor: User, action: Action, subject: Subject): boolean {
+  const rule = rowRules[action]?.[actor.role];
+  return !rule || rule(actor, subject);
+}
+
+/** The lifecycle's refusal for this row and action, or null when its status allows the action. */
+function lifecycleRefusal(action: Action, subject: Subject): string | null {
+  if (!subject.type || subject.status === undefined) return null;
+  const lifecycle = lifecycles[subject.type];
+  if (!lifecycle || !lifecycle.governs(action)) return null;
+  const allowed = lifecycle.allows[subject.status] ?? [];
+  return allowed.includes(action) ? null : lifecycle.refusal(subject.status, action);
+}
 
 export function can(actor: Actor, action: Action, subject?: Subject): boolean {
   if (actor.kind !== 'user') return false;
-  if (!byRole[actor.role].includes(action)) return false;
-  if (actor.role === 'member' && ownInstitutionOnly.has(action) && subject) {
-    return !!actor.institutionId && subject.institutionId === actor.institutionId;
-  }
-  return true;
+  if (!roleGrants(actor, action)) return false;
+  if (!subject) return true;
+  return rowAllows(actor, action, subject) && lifecycleRefusal(action, subject) === null;
 }
 
 /**
- * Throws when the actor may not act. For a member looking at another institution's private data
- * it throws NotFound, so the answer does not even confirm the row exists.
+ * Throws when the actor may not act: 401 for anonymous callers, 403 when the role never may, 404 when the
+ * row is not theirs to see, 409 when the row's status does not allow the action.
  */
-export function authorize(actor: Actor, action: Action, subject?: Subject): asserts actor is Extract<Actor, { kind: 'user' }> {
+export function authorize(actor: Actor, action: Action, subject?: Subject): asserts actor is User {
   if (actor.kind !== 'user') throw new UnauthenticatedError();
-  if (can(actor, action, subject)) return;
-  if (subject && byRole[actor.role].includes(action)) throw new NotFoundError();
-  throw new ForbiddenError();
+  if (!roleGrants(actor, action)) throw new ForbiddenError();
+  if (!subject) return;
+  if (!rowAllows(actor, action, subject)) throw new NotFoundError();
+  const refusal = lifecycleRefusal(action, subject);
+  if (refusal) throw new StateError(refusal, { status: subject.status });
+}
+
+/** The subset of `candidates` the actor may take on this row: what `GET` answers ship as `can`. */
+export function allowedActions<A extends Action>(actor: Actor, candidates: readonly A[], subject: Subject): Record<A, boolean> {
+  return Object.fromEntries(candidates.map((a) => [a, can(actor, a, subject)])) as Record<A, boolean>;
 }
 
 /** The institution a member's queries are limited to; null means every institution. */
@@ -70,7 +122,7 @@ export function institutionScope(actor: Actor): string | null {
   return null;
 }
 
-/** What the SPA may show: the actions this actor can take in general (scoped actions still checked per row). */
+/** What the SPA may show in general: the actions this actor's role grants (rows answer their own `can`). */
 export function abilitiesOf(actor: Actor): Action[] {
   if (actor.kind !== 'user') return [];
   return [...byRole[actor.role]];

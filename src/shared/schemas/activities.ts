@@ -8,6 +8,7 @@ import {
   signDateSchema,
 } from '../kak';
 import { optionalText, requiredText, z } from '../zod';
+import { versionField } from './version';
 
 /** Shapes of the activities API (KAK planning): inputs validated on both sides, outputs typed for the SPA. */
 
@@ -37,12 +38,15 @@ export const speakerStatusLabels: Record<SpeakerStatus, string> = {
   declined: 'Berhalangan',
 };
 
-/** Allowed status moves and the permission each needs: approving (and withdrawing approval) is the administrator's. */
-export const statusTransitions: Record<ActivityStatus, Partial<Record<ActivityStatus, 'activity.approve' | 'activity.write'>>> = {
+/**
+ * Allowed status moves and the permission each needs: approving (and withdrawing approval, which reopens the
+ * KAK for editing) is the administrator's; the other moves are the committee's.
+ */
+export const statusTransitions: Record<ActivityStatus, Partial<Record<ActivityStatus, 'activity.approve' | 'activity.status'>>> = {
   draft: { approved: 'activity.approve' },
-  approved: { draft: 'activity.approve', running: 'activity.write' },
-  running: { done: 'activity.write' },
-  done: { running: 'activity.write' },
+  approved: { draft: 'activity.approve', running: 'activity.status' },
+  running: { done: 'activity.status' },
+  done: { running: 'activity.status' },
 };
 
 export const fiscalYear = () =>
@@ -74,6 +78,9 @@ export const budgetLineInput = z.strictObject({
   position: z.number().int().min(0).max(10_000).optional(),
 });
 export const updateBudgetLineInput = budgetLineInput.partial();
+/** Bodies of the budget line, committee and speaker writes: the row plus the activity's version read. */
+export const addBudgetLineBody = budgetLineInput.extend({ version: versionField() });
+export const updateBudgetLineBody = updateBudgetLineInput.extend({ version: versionField() });
 
 export const committeeMemberInput = z.strictObject({
   role: z.enum(committeeRoles, 'Peran panitia tidak dikenal'),
@@ -82,6 +89,8 @@ export const committeeMemberInput = z.strictObject({
   nip: nip(),
 });
 export const updateCommitteeMemberInput = committeeMemberInput.partial();
+export const addCommitteeMemberBody = committeeMemberInput.extend({ version: versionField() });
+export const updateCommitteeMemberBody = updateCommitteeMemberInput.extend({ version: versionField() });
 
 export const speakerInput = z.strictObject({
   name: requiredText(120, 'Nama narasumber'),
@@ -102,6 +111,9 @@ export const updateSpeakerInput = z.strictObject({
   fee: rupiah().optional(),
   budgetLineId: z.uuid('ID tidak valid').nullable().optional(),
 });
+
+export const addSpeakerBody = speakerInput.extend({ version: versionField() });
+export const updateSpeakerBody = updateSpeakerInput.extend({ version: versionField() });
 
 export const defaultOrgUnit = 'Biro Humas Sekretariat Daerah Provinsi Sumatera Barat';
 
@@ -143,7 +155,7 @@ export const officerInChargePatchSchema = z.strictObject({
 
 /** PATCH /api/activities/:id: only the keys sent change; `version` is the version the client read. */
 export const updateActivityInput = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField(),
   title: requiredText(300, 'Judul kegiatan').optional(),
   fiscalYear: fiscalYear().optional(),
   orgUnit: requiredText(300, 'Unit kerja').optional(),
@@ -156,7 +168,7 @@ export const updateActivityInput = z.strictObject({
 
 export const changeStatusInput = z.strictObject({
   status: z.enum(activityStatuses, 'Status tidak dikenal'),
-  version: z.number().int().min(1),
+  version: versionField(),
 });
 export const listActivitiesQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -223,13 +235,29 @@ export const activityOutput = z.object({
   updatedAt: z.string(),
   version: z.number(),
 });
+/** What the caller may do with this activity now (its status and the caller's role decide): the SPA shows only these. */
+export const activityCanOutput = z.object({
+  update: z.boolean(),
+  delete: z.boolean(),
+  copy: z.boolean(),
+  /** The statuses the caller may move the activity to. */
+  moveTo: z.array(z.enum(activityStatuses)),
+});
+export type ActivityCan = z.infer<typeof activityCanOutput>;
+
 /** GET /api/activities/:id and the answer of every activity write. */
 export const activityDetailOutput = activityOutput.extend({
   budgetLines: z.array(budgetLineOutput),
   committee: z.array(committeeMemberOutput),
   speakers: z.array(speakerOutput),
   checks: checkResultSchema,
+  can: activityCanOutput,
 });
+/** Answers of budget line, committee and speaker writes: the row and the activity's new version. */
+export const budgetLineWriteOutput = budgetLineOutput.extend({ activityVersion: z.number() });
+export const committeeMemberWriteOutput = committeeMemberOutput.extend({ activityVersion: z.number() });
+export const speakerWriteOutput = speakerOutput.extend({ activityVersion: z.number() });
+export const activityVersionOutput = z.object({ ok: z.literal(true), activityVersion: z.number() });
 export const activitySummaryOutput = z.object({
   id: z.string(),
   title: z.string(),
@@ -244,5 +272,7 @@ export const activityListOutput = z.object({ items: z.array(activitySummaryOutpu
 export type BudgetLine = z.infer<typeof budgetLineOutput>;
 export type CommitteeMember = z.infer<typeof committeeMemberOutput>;
 export type Speaker = z.infer<typeof speakerOutput>;
-export type ActivityDetail = z.infer<typeof activityDetailOutput>;
+/** The activity as the server holds it; the API answer adds what the caller `can` do with it. */
+export type ActivityDetail = Omit<z.infer<typeof activityDetailOutput>, 'can'>;
+export type ActivityView = z.infer<typeof activityDetailOutput>;
 export type ActivitySummary = z.infer<typeof activitySummaryOutput>;

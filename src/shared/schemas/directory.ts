@@ -127,8 +127,8 @@ export const updateOfficerInput = z.strictObject({
 export type CreateOfficerInput = z.output<typeof createOfficerInput>;
 export type UpdateOfficerInput = z.output<typeof updateOfficerInput>;
 
-/** Optional body of deactivate/activate: the version read, to refuse a stale change. */
-export const setActiveInput = z.strictObject({ version: version().optional() }).nullish();
+/** Body of deactivate/activate: the version read, to refuse a stale change. */
+export const setActiveInput = z.strictObject({ version: version() });
 
 const bool = () => z.enum(['true', 'false']);
 export const listInstitutionsQuery = z.strictObject({

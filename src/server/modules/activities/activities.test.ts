@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childWrite } from '../../../../test/helpers/activityWrites';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { buildActivityInput } from './buildActivity';
-import { staleVersionMessage } from './validate';
+import { staleVersionMessage } from '../../core/aggregate';
 
 let t: TestApp;
 let admin: Session;
@@ -91,8 +92,9 @@ describe('planning an activity as a structured KAK', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.message).toBe(staleVersionMessage);
     expect(stale.json().error.message).toBe(
-      'Kegiatan ini telah diubah oleh pengguna lain sejak Anda membukanya. Muat ulang untuk melihat perubahan terbaru.',
+      'Data ini telah diubah oleh pengguna lain sejak Anda membukanya. Muat ulang untuk melihat perubahan terbaru, lalu ulangi perubahan Anda.',
     );
+    expect(stale.json().error.currentVersion).toBe(2);
     const now = (await committee.request('GET', `/api/activities/${a.id}`)).json();
     expect(now).toMatchObject({ title: 'Simpanan pertama', version: 2 });
     expect(now.kak.intent).toBe(a.kak.intent);
@@ -107,14 +109,15 @@ describe('planning an activity as a structured KAK', () => {
 
   it('deletes a draft but keeps an activity that is no longer a draft', async () => {
     const a = await create(committee);
-    expect((await committee.request('DELETE', `/api/activities/${a.id}`)).statusCode).toBe(200);
+    expect((await committee.request('DELETE', `/api/activities/${a.id}`)).statusCode).toBe(400);
+    expect((await committee.request('DELETE', `/api/activities/${a.id}?version=1`)).statusCode).toBe(200);
     expect((await committee.request('GET', `/api/activities/${a.id}`)).statusCode).toBe(404);
     expect(await auditActions(a.id)).toEqual(['activity.delete', 'activity.create']);
     const b = await create(admin);
     await admin.request('POST', `/api/activities/${b.id}/status`, { status: 'approved', version: 1 });
-    const refused = await admin.request('DELETE', `/api/activities/${b.id}`);
-    expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.message).toBe('Hanya kegiatan berstatus Draf yang dapat dihapus');
+    const refused = await admin.request('DELETE', `/api/activities/${b.id}?version=2`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe('Kegiatan berstatus Disetujui tidak dapat dihapus; hanya kegiatan berstatus Draf yang dapat dihapus.');
   });
 
   it('shows the activity routes in the OpenAPI document', async () => {
@@ -130,13 +133,14 @@ describe('who may plan activities', () => {
     for (const role of ['member', 'speaker'] as const) {
       const { session } = await sessionFor(t, role);
       expect((await session.request('GET', '/api/activities')).statusCode).toBe(200);
-      expect((await session.request('GET', `/api/activities/${a.id}`)).statusCode).toBe(200);
+      // A draft is the committee's working copy: members and speakers do not even learn it exists.
+      expect((await session.request('GET', `/api/activities/${a.id}`)).statusCode).toBe(404);
       const post = await session.request('POST', '/api/activities', buildActivityInput());
       expect(post.statusCode).toBe(403);
       expect(post.json().error.message).toBe('Anda tidak berhak melakukan tindakan ini');
       expect((await session.request('PATCH', `/api/activities/${a.id}`, { version: 1, title: 'Bukan hak' })).statusCode).toBe(403);
       expect((await session.request('POST', `/api/activities/${a.id}/copy`)).statusCode).toBe(403);
-      expect((await session.request('POST', `/api/activities/${a.id}/committee`, { role: 'anggota', name: 'X' })).statusCode).toBe(403);
+      expect((await childWrite(session, 'POST', a.id, `committee`, { role: 'anggota', name: 'X' })).statusCode).toBe(403);
     }
     expect((await admin.request('GET', `/api/activities/${a.id}`)).json()).toMatchObject({ title: a.title, version: 1 });
   });

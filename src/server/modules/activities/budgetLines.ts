@@ -1,17 +1,16 @@
-import { and, eq, max, sql } from 'drizzle-orm';
+import { eq, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../../db/client';
-import { activities, budgetLines } from '../../db/schema/index';
-import { audit } from '../../core/audit';
-import { inTransaction, type Ctx } from '../../core/context';
-import { NotFoundError, ValidationError } from '../../core/errors';
-import { authorize } from '../../core/policy';
+import { budgetLines } from '../../db/schema/index';
+import { childRows } from '../../core/childRows';
+import { ValidationError } from '../../core/errors';
 import { computeLineAmount } from '../../../shared/kakChecks';
 import { formatRupiah } from '../../../shared/money';
-import type { budgetLineInput, updateBudgetLineInput } from '../../../shared/schemas/activities';
+import type { BudgetLine, budgetLineInput } from '../../../shared/schemas/activities';
+import { activityRoot } from './activityRoot';
 import { presentBudgetLine } from './present';
 
 type LineInput = z.output<typeof budgetLineInput>;
+type LineRow = typeof budgetLines.$inferSelect;
 
 /**
  * The stored values of a line: amount = volume x unit price (refused when not whole rupiah), and a quarter
@@ -36,57 +35,25 @@ export function prepareLine(input: Omit<LineInput, 'position'>, prefix = '') {
   };
 }
 
-/** Marks the activity as changed (sub-resource writes need no version); 404 when it does not exist. */
-export async function touchActivity(db: Db, activityId: string): Promise<void> {
-  const [row] = await db.update(activities).set({ updatedAt: sql`now()` }).where(eq(activities.id, activityId)).returning({ id: activities.id });
-  if (!row) throw new NotFoundError('Kegiatan tidak ditemukan');
-}
-
-async function findLine(db: Db, activityId: string, lineId: string) {
-  const [row] = await db.select().from(budgetLines).where(and(eq(budgetLines.id, lineId), eq(budgetLines.activityId, activityId)));
-  if (!row) throw new NotFoundError('Rincian anggaran tidak ditemukan');
-  return row;
-}
-
-export async function createBudgetLine(ctx: Ctx, activityId: string, input: LineInput) {
-  authorize(ctx.actor, 'activity.write');
-  const values = prepareLine(input);
-  return inTransaction(ctx, async (tx) => {
-    await touchActivity(tx.db, activityId);
-    const [last] = await tx.db.select({ n: max(budgetLines.position) }).from(budgetLines).where(eq(budgetLines.activityId, activityId));
-    const position = input.position ?? (last?.n ?? -1) + 1;
-    const [row] = await tx.db.insert(budgetLines).values({ ...values, activityId, position }).returning();
-    const line = presentBudgetLine(row!);
-    await audit(tx, { action: 'budgetLine.create', entityType: 'budget_line', entityId: line.id, after: line });
-    return line;
-  });
-}
-
-export async function updateBudgetLine(ctx: Ctx, activityId: string, lineId: string, input: z.output<typeof updateBudgetLineInput>) {
-  authorize(ctx.actor, 'activity.write');
-  return inTransaction(ctx, async (tx) => {
-    const before = presentBudgetLine(await findLine(tx.db, activityId, lineId));
-    const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as LineInput;
+/** Budget lines of an activity: written through the activity (its status, version and audit). */
+export const budgetLineRows = childRows<LineRow, BudgetLine, LineInput>({
+  root: activityRoot,
+  action: 'activity.write',
+  table: budgetLines,
+  parentKey: budgetLines.activityId,
+  auditName: 'budgetLine',
+  entityType: 'budget_line',
+  notFound: 'Rincian anggaran tidak ditemukan',
+  present: presentBudgetLine,
+  async values(tx, activityId, input, before) {
+    const merged = { ...before, ...stripUndefined(input) } as LineInput;
     const values = prepareLine(merged);
-    await touchActivity(tx.db, activityId);
-    const [row] = await tx.db
-      .update(budgetLines)
-      .set({ ...values, position: merged.position, updatedAt: sql`now()` })
-      .where(eq(budgetLines.id, lineId))
-      .returning();
-    const after = presentBudgetLine(row!);
-    await audit(tx, { action: 'budgetLine.update', entityType: 'budget_line', entityId: lineId, before, after });
-    return after;
-  });
-}
+    if (before) return { ...values, position: merged.position, updatedAt: sql`now()` };
+    const [last] = await tx.db.select({ n: max(budgetLines.position) }).from(budgetLines).where(eq(budgetLines.activityId, activityId));
+    return { ...values, position: input.position ?? (last?.n ?? -1) + 1 };
+  },
+});
 
-/** Deletes a line; speakers paid from it keep their fee but lose the link. */
-export async function deleteBudgetLine(ctx: Ctx, activityId: string, lineId: string): Promise<void> {
-  authorize(ctx.actor, 'activity.write');
-  await inTransaction(ctx, async (tx) => {
-    const before = presentBudgetLine(await findLine(tx.db, activityId, lineId));
-    await touchActivity(tx.db, activityId);
-    await tx.db.delete(budgetLines).where(eq(budgetLines.id, lineId));
-    await audit(tx, { action: 'budgetLine.delete', entityType: 'budget_line', entityId: lineId, before });
-  });
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -2,9 +2,11 @@ import { activities, budgetLines, committeeMembers, speakers } from '../../db/sc
 import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { ValidationError } from '../../core/errors';
-import { authorize } from '../../core/policy';
+import { loadAuthorized } from '../../core/aggregate';
+import { activityRoot } from './activityRoot';
+import { getActivity } from './getActivity';
 import type { Kak } from '../../../shared/kak';
-import type { ActivityDetail } from '../../../shared/schemas/activities';
+import type { ActivityView } from '../../../shared/schemas/activities';
 import { loadActivityDetail } from './present';
 
 /** "2019-02-28" -> "2020-02-28"; 29 February becomes 28 February in a year without it. Also "2019-01" -> "2020-01". */
@@ -46,8 +48,8 @@ const inOrder = (base: number, i: number) => new Date(base + i);
  * Starts next year's activity from this one: a new draft with its own copies of the KAK, budget lines,
  * committee (without the decree) and speakers (back to candidates). Nothing is shared with the original.
  */
-export async function copyActivity(ctx: Ctx, id: string): Promise<ActivityDetail> {
-  authorize(ctx.actor, 'activity.write');
+export async function copyActivity(ctx: Ctx, id: string): Promise<ActivityView> {
+  await loadAuthorized(ctx, activityRoot, id, 'activity.copy');
   const newId = await inTransaction(ctx, async (tx) => {
     const src = await loadActivityDetail(tx.db, id);
     const year = src.fiscalYear + 1;
@@ -110,5 +112,5 @@ export async function copyActivity(ctx: Ctx, id: string): Promise<ActivityDetail
     await audit(tx, { action: 'activity.copy', entityType: 'activity', entityId: activityId, after: { copiedFromId: src.id, fiscalYear: year } });
     return activityId;
   });
-  return loadActivityDetail(ctx.db, newId);
+  return getActivity(ctx, newId);
 }

@@ -3,16 +3,17 @@ import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { authorize } from '../../core/policy';
 import { kakSchema } from '../../../shared/kak';
-import { createActivityInput, type ActivityDetail, type CreateActivityInput } from '../../../shared/schemas/activities';
+import { createActivityInput, type ActivityView, type CreateActivityInput } from '../../../shared/schemas/activities';
 import { prepareLine } from './budgetLines';
-import { loadActivityDetail, presentActivity } from './present';
+import { getActivity } from './getActivity';
+import { presentActivity } from './present';
 import { parseInput } from './validate';
 
 /**
  * Creates a draft activity, optionally with its KAK sections and budget lines (the Word import passes
  * what it parsed). The input is validated here too, so callers other than the route are safe.
  */
-export async function createActivity(ctx: Ctx, input: CreateActivityInput): Promise<ActivityDetail> {
+export async function createActivity(ctx: Ctx, input: CreateActivityInput): Promise<ActivityView> {
   authorize(ctx.actor, 'activity.write');
   const data = parseInput(createActivityInput, input);
   const lines = (data.budgetLines ?? []).map((l, i) => ({ ...prepareLine(l, `budgetLines.${i}.`), position: l.position ?? i }));
@@ -35,5 +36,5 @@ export async function createActivity(ctx: Ctx, input: CreateActivityInput): Prom
     await audit(tx, { action: 'activity.create', entityType: 'activity', entityId: row!.id, after: { ...presentActivity(row!), budgetLines: lines } });
     return row!.id;
   });
-  return loadActivityDetail(ctx.db, id);
+  return getActivity(ctx, id);
 }

@@ -3,37 +3,47 @@ import {
   activityDetailOutput,
   activityIdParams,
   activityListOutput,
-  budgetLineInput,
-  budgetLineOutput,
+  activityVersionOutput,
+  addBudgetLineBody,
+  addCommitteeMemberBody,
+  addSpeakerBody,
   budgetLineParams,
+  budgetLineWriteOutput,
   changeStatusInput,
-  committeeMemberInput,
-  committeeMemberOutput,
   committeeMemberParams,
+  committeeMemberWriteOutput,
   createActivityInput,
   listActivitiesQuery,
-  speakerInput,
-  speakerOutput,
   speakerParams,
+  speakerWriteOutput,
   updateActivityInput,
-  updateBudgetLineInput,
-  updateCommitteeMemberInput,
-  updateSpeakerInput,
+  updateBudgetLineBody,
+  updateCommitteeMemberBody,
+  updateSpeakerBody,
 } from '../../../shared/schemas/activities';
+import { versionQuery } from '../../../shared/schemas/version';
 import { z } from '../../../shared/zod';
-import { createBudgetLine, deleteBudgetLine, updateBudgetLine } from './budgetLines';
+import type { ChildWrite } from '../../core/childRows';
+import { budgetLineRows } from './budgetLines';
 import { changeStatus } from './changeStatus';
-import { addCommitteeMember, removeCommitteeMember, updateCommitteeMember } from './committee';
+import { committeeRows } from './committee';
 import { copyActivity } from './copyActivity';
 import { createActivity } from './createActivity';
 import { deleteActivity } from './deleteActivity';
 import { getActivity } from './getActivity';
 import { listActivities } from './listActivities';
-import { addSpeaker, removeSpeaker, updateSpeaker } from './speakers';
+import { speakerRows } from './speakers';
 import { updateActivity } from './updateActivity';
 
 const tags = ['activities'];
 const ok = { 200: z.object({ ok: z.literal(true) }) };
+/** A budget line, committee member or speaker write answers the row and the activity's new version. */
+const written = <T,>({ item, version }: ChildWrite<T>) => ({ ...item, activityVersion: version });
+const removed = ({ version }: { version: number }) => ({ ok: true as const, activityVersion: version });
+const withVersion = <B extends { version: number }>(body: B) => {
+  const { version, ...rest } = body;
+  return [rest, version] as const;
+};
 
 /** Activities and their KAK: the activity, its budget lines, committee and speakers. */
 export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -50,8 +60,8 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/api/activities/:id', { schema: { tags, summary: 'Change an activity; KAK sections sent replace those sections; needs the version read (409 when stale)', params: activityIdParams, body: updateActivityInput, response: { 200: activityDetailOutput } } }, async (req) =>
     updateActivity(req.ctx, req.params.id, req.body),
   );
-  app.delete('/api/activities/:id', { schema: { tags, summary: 'Delete a draft activity', params: activityIdParams, response: ok } }, async (req) => {
-    await deleteActivity(req.ctx, req.params.id);
+  app.delete('/api/activities/:id', { schema: { tags, summary: 'Delete a draft activity (?version= the version read)', params: activityIdParams, querystring: versionQuery, response: ok } }, async (req) => {
+    await deleteActivity(req.ctx, req.params.id, req.query.version);
     return { ok: true as const };
   });
   app.post('/api/activities/:id/status', { schema: { tags, summary: 'Move the status (approval is refused while the checks report errors)', params: activityIdParams, body: changeStatusInput, response: { 200: activityDetailOutput } } }, async (req) =>
@@ -62,39 +72,25 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     return copyActivity(req.ctx, req.params.id);
   });
 
-  app.post('/api/activities/:id/budget-lines', { schema: { tags, summary: 'Add a budget line (amount = volume x unit price)', params: activityIdParams, body: budgetLineInput, response: { 201: budgetLineOutput } } }, async (req, reply) => {
-    reply.status(201);
-    return createBudgetLine(req.ctx, req.params.id, req.body);
-  });
-  app.patch('/api/activities/:id/budget-lines/:lineId', { schema: { tags, summary: 'Change a budget line', params: budgetLineParams, body: updateBudgetLineInput, response: { 200: budgetLineOutput } } }, async (req) =>
-    updateBudgetLine(req.ctx, req.params.id, req.params.lineId, req.body),
-  );
-  app.delete('/api/activities/:id/budget-lines/:lineId', { schema: { tags, summary: 'Delete a budget line', params: budgetLineParams, response: ok } }, async (req) => {
-    await deleteBudgetLine(req.ctx, req.params.id, req.params.lineId);
-    return { ok: true as const };
-  });
-
-  app.post('/api/activities/:id/committee', { schema: { tags, summary: 'Add a committee member', params: activityIdParams, body: committeeMemberInput, response: { 201: committeeMemberOutput } } }, async (req, reply) => {
-    reply.status(201);
-    return addCommitteeMember(req.ctx, req.params.id, req.body);
-  });
-  app.patch('/api/activities/:id/committee/:memberId', { schema: { tags, summary: 'Change a committee member', params: committeeMemberParams, body: updateCommitteeMemberInput, response: { 200: committeeMemberOutput } } }, async (req) =>
-    updateCommitteeMember(req.ctx, req.params.id, req.params.memberId, req.body),
-  );
-  app.delete('/api/activities/:id/committee/:memberId', { schema: { tags, summary: 'Remove a committee member', params: committeeMemberParams, response: ok } }, async (req) => {
-    await removeCommitteeMember(req.ctx, req.params.id, req.params.memberId);
-    return { ok: true as const };
-  });
-
-  app.post('/api/activities/:id/speakers', { schema: { tags, summary: 'Add a speaker candidate', params: activityIdParams, body: speakerInput, response: { 201: speakerOutput } } }, async (req, reply) => {
-    reply.status(201);
-    return addSpeaker(req.ctx, req.params.id, req.body);
-  });
-  app.patch('/api/activities/:id/speakers/:speakerId', { schema: { tags, summary: 'Change a speaker (status, topic, fee, budget line)', params: speakerParams, body: updateSpeakerInput, response: { 200: speakerOutput } } }, async (req) =>
-    updateSpeaker(req.ctx, req.params.id, req.params.speakerId, req.body),
-  );
-  app.delete('/api/activities/:id/speakers/:speakerId', { schema: { tags, summary: 'Remove a speaker', params: speakerParams, response: ok } }, async (req) => {
-    await removeSpeaker(req.ctx, req.params.id, req.params.speakerId);
-    return { ok: true as const };
-  });
+  const children = [
+    { path: 'budget-lines', param: 'lineId', rows: budgetLineRows, what: 'budget line', add: addBudgetLineBody, update: updateBudgetLineBody, out: budgetLineWriteOutput, params: budgetLineParams },
+    { path: 'committee', param: 'memberId', rows: committeeRows, what: 'committee member', add: addCommitteeMemberBody, update: updateCommitteeMemberBody, out: committeeMemberWriteOutput, params: committeeMemberParams },
+    { path: 'speakers', param: 'speakerId', rows: speakerRows, what: 'speaker', add: addSpeakerBody, update: updateSpeakerBody, out: speakerWriteOutput, params: speakerParams },
+  ] as const;
+  // The rows an activity holds: each write names the activity's version read, and is refused unless the activity is a draft.
+  for (const c of children) {
+    const rows = c.rows as unknown as ReturnType<typeof import('../../core/childRows').childRows<unknown, object, unknown>>;
+    app.post(`/api/activities/:id/${c.path}`, { schema: { tags, summary: `Add a ${c.what} to a draft activity`, params: activityIdParams, body: c.add as typeof addSpeakerBody, response: { 201: c.out as typeof speakerWriteOutput } } }, async (req, reply) => {
+      reply.status(201);
+      const [input, version] = withVersion(req.body);
+      return written(await rows.add(req.ctx, req.params.id, input, version)) as never;
+    });
+    app.patch(`/api/activities/:id/${c.path}/:${c.param}`, { schema: { tags, summary: `Change a ${c.what} of a draft activity`, params: c.params as typeof speakerParams, body: c.update as typeof updateSpeakerBody, response: { 200: c.out as typeof speakerWriteOutput } } }, async (req) => {
+      const [input, version] = withVersion(req.body);
+      return written(await rows.update(req.ctx, req.params.id, (req.params as Record<string, string>)[c.param]!, input, version)) as never;
+    });
+    app.delete(`/api/activities/:id/${c.path}/:${c.param}`, { schema: { tags, summary: `Remove a ${c.what} of a draft activity (?version= the activity's version read)`, params: c.params as typeof speakerParams, querystring: versionQuery, response: { 200: activityVersionOutput } } }, async (req) =>
+      removed(await rows.remove(req.ctx, req.params.id, (req.params as Record<string, string>)[c.param]!, req.query.version)),
+    );
+  }
 };

@@ -2,19 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { budgetLines, speakers } from '../../db/schema/index';
-import { audit } from '../../core/audit';
-import { inTransaction, type Ctx } from '../../core/context';
-import { NotFoundError, ValidationError } from '../../core/errors';
-import { authorize } from '../../core/policy';
-import type { speakerInput, updateSpeakerInput } from '../../../shared/schemas/activities';
-import { touchActivity } from './budgetLines';
+import { childRows } from '../../core/childRows';
+import { ValidationError } from '../../core/errors';
+import type { Speaker, speakerInput } from '../../../shared/schemas/activities';
+import { activityRoot } from './activityRoot';
 import { presentSpeaker } from './present';
-
-async function findSpeaker(db: Db, activityId: string, speakerId: string) {
-  const [row] = await db.select().from(speakers).where(and(eq(speakers.id, speakerId), eq(speakers.activityId, activityId)));
-  if (!row) throw new NotFoundError('Narasumber tidak ditemukan');
-  return presentSpeaker(row);
-}
 
 /** The fee must be paid from a line of the same activity. */
 async function checkBudgetLine(db: Db, activityId: string, budgetLineId: string | null | undefined) {
@@ -26,54 +18,27 @@ async function checkBudgetLine(db: Db, activityId: string, budgetLineId: string 
   }
 }
 
-/** Adds a speaker candidate (narasumber) with topic, status and fee. */
-export async function addSpeaker(ctx: Ctx, activityId: string, input: z.output<typeof speakerInput>) {
-  authorize(ctx.actor, 'activity.write');
-  return inTransaction(ctx, async (tx) => {
-    await touchActivity(tx.db, activityId);
+/** Speaker candidates (narasumber) with topic, status and fee: written through the activity. */
+export const speakerRows = childRows<typeof speakers.$inferSelect, Speaker, z.output<typeof speakerInput>>({
+  root: activityRoot,
+  action: 'activity.write',
+  table: speakers,
+  parentKey: speakers.activityId,
+  auditName: 'speaker',
+  entityType: 'speaker',
+  notFound: 'Narasumber tidak ditemukan',
+  present: presentSpeaker,
+  async values(tx, activityId, input, before) {
     await checkBudgetLine(tx.db, activityId, input.budgetLineId);
-    const [row] = await tx.db
-      .insert(speakers)
-      .values({
-        activityId,
-        name: input.name,
-        institution: input.institution ?? null,
-        expertise: input.expertise ?? null,
-        topic: input.topic ?? null,
-        status: input.status,
-        fee: input.fee,
-        budgetLineId: input.budgetLineId ?? null,
-      })
-      .returning();
-    const speaker = presentSpeaker(row!);
-    await audit(tx, { action: 'speaker.create', entityType: 'speaker', entityId: speaker.id, after: speaker });
-    return speaker;
-  });
-}
-
-export async function updateSpeaker(ctx: Ctx, activityId: string, speakerId: string, input: z.output<typeof updateSpeakerInput>) {
-  authorize(ctx.actor, 'activity.write');
-  return inTransaction(ctx, async (tx) => {
-    const before = await findSpeaker(tx.db, activityId, speakerId);
-    await checkBudgetLine(tx.db, activityId, input.budgetLineId);
-    await touchActivity(tx.db, activityId);
-    const [row] = await tx.db
-      .update(speakers)
-      .set({ ...input, updatedAt: sql`now()` })
-      .where(eq(speakers.id, speakerId))
-      .returning();
-    const after = presentSpeaker(row!);
-    await audit(tx, { action: 'speaker.update', entityType: 'speaker', entityId: speakerId, before, after });
-    return after;
-  });
-}
-
-export async function removeSpeaker(ctx: Ctx, activityId: string, speakerId: string): Promise<void> {
-  authorize(ctx.actor, 'activity.write');
-  await inTransaction(ctx, async (tx) => {
-    const before = await findSpeaker(tx.db, activityId, speakerId);
-    await touchActivity(tx.db, activityId);
-    await tx.db.delete(speakers).where(eq(speakers.id, speakerId));
-    await audit(tx, { action: 'speaker.delete', entityType: 'speaker', entityId: speakerId, before });
-  });
-}
+    if (before) return { ...input, updatedAt: sql`now()` };
+    return {
+      name: input.name,
+      institution: input.institution ?? null,
+      expertise: input.expertise ?? null,
+      topic: input.topic ?? null,
+      status: input.status ?? 'candidate',
+      fee: input.fee ?? 0,
+      budgetLineId: input.budgetLineId ?? null,
+    };
+  },
+});

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childWrite } from '../../../../test/helpers/activityWrites';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { buildActivityInput, buildBudgetLine } from './buildActivity';
 import { nextYearDate, nextYearTitle } from './copyActivity';
@@ -98,11 +99,12 @@ describe('copy to next year', () => {
         buildBudgetLine({ description: 'Laporan', volume: 32, unitPrice: 50_780, quarter: 2, accountCode: '5.1.02.01.01.0026' }),
       ],
     });
-    await committee.request('POST', `/api/activities/${a.id}/committee`, { role: 'ketua', name: 'Yusuf Contoh' });
-    await committee.request('POST', `/api/activities/${a.id}/speakers`, { name: 'Dr. Andi Contoh', status: 'confirmed', fee: 3_400_000, budgetLineId: a.budgetLines[0].id });
-    await setStatus(admin, a.id, 'approved', 1);
-    await setStatus(committee, a.id, 'running', 2);
-    await setStatus(committee, a.id, 'done', 3);
+    await childWrite(committee, 'POST', a.id, `committee`, { role: 'ketua', name: 'Yusuf Contoh' });
+    await childWrite(committee, 'POST', a.id, `speakers`, { name: 'Dr. Andi Contoh', status: 'confirmed', fee: 3_400_000, budgetLineId: a.budgetLines[0].id });
+    // Adding the chair and the speaker made versions 2 and 3.
+    expect((await setStatus(admin, a.id, 'approved', 3)).statusCode).toBe(200);
+    await setStatus(committee, a.id, 'running', 4);
+    await setStatus(committee, a.id, 'done', 5);
     return get(a.id);
   }
 
@@ -138,10 +140,10 @@ describe('copy to next year', () => {
         kak: { background: ['Latar belakang baru'], schedule: [{ step: 'Rapat', startMonth: 5, endMonth: 5, kind: 'meeting' }], funding: { ...c.kak.funding, total: 1 } },
         officerInCharge: { name: 'PPTK Baru' },
       }),
-      await committee.request('PATCH', `/api/activities/${c.id}/budget-lines/${c.budgetLines[0].id}`, { unitPrice: 1, quarterPlan: [1, 0, 0, 0] }),
-      await committee.request('PATCH', `/api/activities/${c.id}/speakers/${c.speakers[0].id}`, { name: 'Narasumber lain', fee: 1 }),
-      await committee.request('PATCH', `/api/activities/${c.id}/committee/${c.committee[0].id}`, { name: 'Ketua lain' }),
-      await committee.request('DELETE', `/api/activities/${c.id}/budget-lines/${c.budgetLines[1].id}`),
+      await childWrite(committee, 'PATCH', c.id, `budget-lines/${c.budgetLines[0].id}`, { unitPrice: 1, quarterPlan: [1, 0, 0, 0] }),
+      await childWrite(committee, 'PATCH', c.id, `speakers/${c.speakers[0].id}`, { name: 'Narasumber lain', fee: 1 }),
+      await childWrite(committee, 'PATCH', c.id, `committee/${c.committee[0].id}`, { name: 'Ketua lain' }),
+      await childWrite(committee, 'DELETE', c.id, `budget-lines/${c.budgetLines[1].id}`),
     ];
     expect(writes.map((w) => w.statusCode)).toEqual([200, 200, 200, 200, 200]);
     const changed = await get(c.id);

@@ -1,26 +1,25 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { activities } from '../../db/schema/index';
-import { audit } from '../../core/audit';
-import { inTransaction, type Ctx } from '../../core/context';
-import { authorize } from '../../core/policy';
+import { writeAggregate } from '../../core/aggregate';
+import type { Ctx } from '../../core/context';
 import { kakSchema } from '../../../shared/kak';
-import type { ActivityDetail, updateActivityInput } from '../../../shared/schemas/activities';
-import { findActivityRow, loadActivityDetail, presentActivity } from './present';
-import { parseInput, staleVersion } from './validate';
+import type { ActivityView, updateActivityInput } from '../../../shared/schemas/activities';
+import { activityRoot } from './activityRoot';
+import { getActivity } from './getActivity';
+import { presentActivity } from './present';
+import { parseInput } from './validate';
 
 /**
- * Changes the keys sent (a KAK section sent replaces that section). The client names the version it read;
- * when someone saved in between, nothing is written and the answer is 409.
+ * Changes the keys sent (a KAK section sent replaces that section) of a draft. The client names the version it
+ * read; when someone saved in between, nothing is written and the answer is 409.
  */
-export async function updateActivity(ctx: Ctx, id: string, input: z.output<typeof updateActivityInput>): Promise<ActivityDetail> {
-  authorize(ctx.actor, 'activity.write');
-  await inTransaction(ctx, async (tx) => {
-    const before = presentActivity(await findActivityRow(tx.db, id));
-    if (before.version !== input.version) throw staleVersion(before.version);
+export async function updateActivity(ctx: Ctx, id: string, input: z.output<typeof updateActivityInput>): Promise<ActivityView> {
+  await writeAggregate(ctx, activityRoot, id, { action: 'activity.write', version: input.version }, async (tx, row) => {
+    const before = presentActivity(row);
     const kak = input.kak ? parseInput(kakSchema, { ...before.kak, ...stripUndefined(input.kak) }) : undefined;
     const officerInCharge = input.officerInCharge ? { ...before.officerInCharge, ...stripUndefined(input.officerInCharge) } : undefined;
-    const [row] = await tx.db
+    const [updated] = await tx.db
       .update(activities)
       .set({
         title: input.title,
@@ -31,16 +30,12 @@ export async function updateActivity(ctx: Ctx, id: string, input: z.output<typeo
         committeeDecree: input.committeeDecree,
         signPlace: input.signPlace,
         signDate: input.signDate,
-        version: sql`${activities.version} + 1`,
-        updatedAt: sql`now()`,
       })
-      .where(and(eq(activities.id, id), eq(activities.version, input.version)))
+      .where(eq(activities.id, id))
       .returning();
-    // Another transaction may have saved between our read and this update.
-    if (!row) throw staleVersion(before.version + 1);
-    await audit(tx, { action: 'activity.update', entityType: 'activity', entityId: id, before, after: presentActivity(row) });
+    return { result: null, audit: { action: 'activity.update', entityType: 'activity', entityId: id, before, after: presentActivity(updated!) } };
   });
-  return loadActivityDetail(ctx.db, id);
+  return getActivity(ctx, id);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/schemas/directory';
 import { normalizeSearch, searchTextOf } from '../../../shared/text';
 import { searchCondition } from './search';
-import { assertVersion } from './versioning';
+import { assertVersion } from '../../core/aggregate';
 
 type InstitutionRow = typeof institutions.$inferSelect;
 
@@ -213,7 +213,7 @@ export async function updateInstitution(ctx: Ctx, id: string, input: UpdateInsti
 }
 
 /** Deactivates or reactivates a member; rows are never deleted because meetings and letters refer to them. */
-export async function setInstitutionActive(ctx: Ctx, id: string, active: boolean, version?: number): Promise<InstitutionDetail> {
+export async function setInstitutionActive(ctx: Ctx, id: string, active: boolean, version: number): Promise<InstitutionDetail> {
   authorize(ctx.actor, 'institution.deactivate');
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(institutions).where(eq(institutions.id, id)).for('update');

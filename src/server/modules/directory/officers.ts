@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/schemas/directory';
 import { searchTextOf } from '../../../shared/text';
 import { searchCondition } from './search';
-import { assertVersion } from './versioning';
+import { assertVersion } from '../../core/aggregate';
 
 type OfficerRow = typeof officers.$inferSelect;
 
@@ -199,7 +199,7 @@ export async function updateOfficer(ctx: Ctx, id: string, input: UpdateOfficerIn
 }
 
 /** Deactivates or reactivates an officer (never deleted: invitations and attendance refer to them). */
-export async function setOfficerActive(ctx: Ctx, id: string, active: boolean, version?: number): Promise<Officer> {
+export async function setOfficerActive(ctx: Ctx, id: string, active: boolean, version: number): Promise<Officer> {
   authorize(ctx.actor, 'officer.write');
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(officers).where(eq(officers.id, id)).for('update');

@@ -46,10 +46,10 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Edit an institution; send the version you read (409 when stale)', params, body: updateInstitutionInput, response: { 200: institutionDetailSchema } },
   }, async (req) => updateInstitution(req.ctx, req.params.id, req.body));
   app.post('/api/institutions/:id/deactivate', { schema: { tags, summary: 'Deactivate an institution (never deleted)', params, body: setActiveInput, response: { 200: institutionDetailSchema } } }, async (req) =>
-    setInstitutionActive(req.ctx, req.params.id, false, req.body?.version),
+    setInstitutionActive(req.ctx, req.params.id, false, req.body.version),
   );
   app.post('/api/institutions/:id/activate', { schema: { tags, summary: 'Reactivate an institution', params, body: setActiveInput, response: { 200: institutionDetailSchema } } }, async (req) =>
-    setInstitutionActive(req.ctx, req.params.id, true, req.body?.version),
+    setInstitutionActive(req.ctx, req.params.id, true, req.body.version),
   );
   app.post('/api/institutions/:id/logo', {
     schema: { tags, summary: 'Upload the logo: multipart field "file", PNG or JPEG, at most 1 MB', params, ...multipart, response: { 200: institutionDetailSchema } },
@@ -81,10 +81,10 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Edit an officer; send the version you read (409 when stale)', params, body: updateOfficerInput, response: { 200: officerSchema } },
   }, async (req) => updateOfficer(req.ctx, req.params.id, req.body));
   app.post('/api/officers/:id/deactivate', { schema: { tags, summary: 'Deactivate an officer (also ends being main contact)', params, body: setActiveInput, response: { 200: officerSchema } } }, async (req) =>
-    setOfficerActive(req.ctx, req.params.id, false, req.body?.version),
+    setOfficerActive(req.ctx, req.params.id, false, req.body.version),
   );
   app.post('/api/officers/:id/activate', { schema: { tags, summary: 'Reactivate an officer', params, body: setActiveInput, response: { 200: officerSchema } } }, async (req) =>
-    setOfficerActive(req.ctx, req.params.id, true, req.body?.version),
+    setOfficerActive(req.ctx, req.params.id, true, req.body.version),
   );
 
   // ---- Import and export ----

@@ -1,0 +1,36 @@
+import { activityStatusLabels, type ActivityStatus } from '../../shared/schemas/activities';
+import type { Action } from './policy';
+
+/**
+ * Lifecycles as data: for each kind of row, the actions each status allows. An action a lifecycle governs
+ * (its `governs`) is refused with 409 when the row's status does not list it; actions it does not govern
+ * (reading, for instance) are left to the role and row rules. New modules add their kind of row here.
+ */
+export type Lifecycle = {
+  governs: (action: Action) => boolean;
+  allows: Record<string, readonly Action[]>;
+  /** Why the status refuses the action, in Indonesian, saying what to do instead. */
+  refusal: (status: string, action: Action) => string;
+};
+
+const activityLocked: Action[] = ['activity.status', 'activity.approve', 'activity.copy'];
+
+const activity: Lifecycle = {
+  governs: (a) => a === 'activity.write' || a === 'activity.delete' || a === 'activity.status' || a === 'activity.copy',
+  allows: {
+    draft: ['activity.write', 'activity.delete', ...activityLocked],
+    approved: activityLocked,
+    running: activityLocked,
+    done: activityLocked,
+  } satisfies Record<ActivityStatus, readonly Action[]>,
+  refusal: (status, action) => {
+    const label = activityStatusLabels[status as ActivityStatus] ?? status;
+    if (action === 'activity.delete') return `Kegiatan berstatus ${label} tidak dapat dihapus; hanya kegiatan berstatus Draf yang dapat dihapus.`;
+    return `Kegiatan berstatus ${label} tidak dapat diubah. Kembalikan statusnya ke Draf terlebih dahulu (perubahan status tercatat).`;
+  },
+};
+
+/** The kinds of row the policy knows; a kind with a lifecycle has its entry below. */
+export type SubjectType = 'activity' | 'institution' | 'officer';
+
+export const lifecycles: Partial<Record<SubjectType, Lifecycle>> = { activity };
