@@ -33,6 +33,8 @@ export function formatRupiah(n: number, opts: RupiahFormat = {}): string {
 
 /** The largest amount spellRupiah can say: 999.999.999.999.999 (just under one thousand trillion). */
 export const maxSpelledRupiah = 999_999_999_999_999;
+/** What a form says about an amount above the bound: "Nilai rupiah paling banyak Rp 999.999.999.999.999". */
+export const maxRupiahMessage = `Nilai rupiah paling banyak Rp ${groupThousands(maxSpelledRupiah)}`;
 
 const ones = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
 // Scales of 10^3k; "ribu" takes "se-" for one, the larger ones say "satu".

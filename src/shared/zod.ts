@@ -5,6 +5,14 @@ z.config(z.locales.id());
 
 export { z };
 
+const isEmptyChoice = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+// An empty choice is a missing one: "Wajib dipilih", not "Pilihan tidak valid: diharapkan salah satu dari ...".
+z.config({ customError: (iss) => (iss.code === 'invalid_value' && isEmptyChoice(iss.input) ? 'Wajib dipilih' : undefined) });
+
+/** A required choice among `values`: left empty it says "<label> wajib dipilih", anything else `unknown`. */
+export const requiredEnum = <const T extends readonly [string, ...string[]]>(values: T, label: string, unknown = `${label} tidak dikenal`) =>
+  z.enum(values, { error: (iss) => (isEmptyChoice(iss.input) ? `${label} wajib dipilih` : unknown) });
+
 /**
  * Control characters no text field accepts: NUL (PostgreSQL refuses it in text, error 22021) and the other C0
  * controls and DEL. Tab, line feed and carriage return stay allowed (paragraphs, pasted Windows line ends).

@@ -1,7 +1,7 @@
 import { categoryLabels, institutionCategories, type InstitutionCategory } from '../categories';
 import { normalizePhone, phoneMessage } from '../phone';
 import { normalizeSearch } from '../text';
-import { email, requiredText, safeString, text, z } from '../zod';
+import { email, requiredEnum, requiredText, safeString, text, z } from '../zod';
 
 /**
  * Shapes of the member directory API (institutions and their PR officers): inputs validated on both
@@ -26,6 +26,7 @@ export const regionCodePattern = /^\d{2}\.\d{2}$/;
 export const regionCodeMessage = 'Kode wilayah harus berformat NN.NN (kode Kemendagri, mis. 13.71)';
 export const regionCodeRequiredMessage = 'Kode wilayah wajib diisi untuk Pemerintah Kabupaten/Kota';
 export const nipMessage = 'NIP harus 18 digit angka';
+export const categoryRequiredMessage = 'Kategori wajib dipilih';
 export const categoryMessage = `Kategori tidak dikenal (pilihan: ${institutionCategories.map((c) => categoryLabels[c].id).join(', ')})`;
 export const levelMessage = `Jenjang Pranata Humas tidak dikenal (pilihan: ${prFunctionalLevels.map((l) => prFunctionalLevelLabels[l]).join(', ')})`;
 
@@ -80,7 +81,7 @@ export const nip = () =>
     (v) => (typeof v === 'string' ? blankToNull(v.replace(/\s+/g, '')) : v),
     z.string().max(40).regex(/^\d{18}$/, nipMessage).nullable(),
   ).optional();
-const category = () => z.enum(institutionCategories, { error: categoryMessage });
+const category = () => requiredEnum(institutionCategories, 'Kategori', categoryMessage);
 const version = () => z.number({ error: 'Versi data wajib dikirim' }).int().min(1);
 
 const institutionFields = {

@@ -2,6 +2,7 @@ import { categoryLabels, type InstitutionCategory } from '../../../shared/catego
 import { formatPhone } from '../../../shared/phoneDisplay';
 import {
   categoryMessage,
+  categoryRequiredMessage,
   createInstitutionInput,
   createOfficerInput,
   levelMessage,
@@ -221,7 +222,7 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
       phone: from('phone', v.phone, stored?.phone),
     });
     addZodIssues(row, parsed.error?.issues ?? [], {
-      category: categoryText ? `Kategori "${categoryText}" tidak dikenal ${categoryMessage.replace(/^Kategori tidak dikenal /, '')}` : 'Kategori wajib dipilih',
+      category: categoryText ? `Kategori "${categoryText}" tidak dikenal ${categoryMessage.replace(/^Kategori tidak dikenal /, '')}` : categoryRequiredMessage,
     });
     const finalCategory = parsed.data?.category ?? category;
     const finalRegion = parsed.data?.regionCode ?? v.regionCode;
