@@ -5,8 +5,9 @@ import { mailPort } from './test/e2e/mailbox';
 
 // Browser tests run Debian's Chromium (Playwright cannot download its own browser here)
 // against a real server on a fresh embedded database with the demo data.
-const port = 3107;
-const dataDir = 'node_modules/.cache/simpul-e2e-data';
+// E2E_PORT lets several runs share a machine (each gets its own server and data folder).
+const port = Number(process.env.E2E_PORT ?? 3107);
+const dataDir = `node_modules/.cache/simpul-e2e-data-${port}`;
 // Workers load this file too: only the main process (which starts the server) may wipe the data.
 if (!process.env.TEST_WORKER_INDEX) rmSync(dataDir, { recursive: true, force: true });
 

@@ -7,8 +7,9 @@ import { simpleParser } from 'mailparser';
  * A capturing SMTP server for the browser tests (playwright.config.ts points the app's SMTP_URL here):
  * each message is written as JSON to `mailDir`, where `waitForMail` finds it.
  */
-export const mailPort = 3108;
-export const mailDir = 'node_modules/.cache/simpul-e2e-mail';
+// Next to the server's port (E2E_PORT), so several runs can share a machine.
+export const mailPort = Number(process.env.E2E_PORT ?? 3107) + 1000;
+export const mailDir = `node_modules/.cache/simpul-e2e-mail-${mailPort}`;
 
 export default async function startMailbox() {
   rmSync(mailDir, { recursive: true, force: true });
