@@ -335,7 +335,7 @@ describe('re-importing an export updates the directory', () => {
 
     // The same file again: the row names version 1, but the officer is at version 2 now.
     const again = (await send('/api/directory/import/preview', await file(wb))).json();
-    const stale = again.rows.find((r: { targetId: string | null; kind: string }) => r.kind === 'officer' && r.values.name === 'Sari Telepon');
+    const stale = again.rows.find((r: { kind: string; values: { name?: string } }) => r.kind === 'officer' && r.values.name === 'Sari Telepon');
     expect(stale.status).toBe('invalid');
     expect(stale.problems[0]).toMatchObject({ field: 'version', message: expect.stringContaining('sudah diubah sejak berkas diekspor') });
   });
