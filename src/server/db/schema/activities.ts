@@ -1,5 +1,7 @@
 import { bigint, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt, version } from './columns';
+import { createdAt, id, oneOf, updatedAt, version } from './columns';
+import { activityStatuses } from '../../../shared/kak';
+import { committeeRoles, speakerStatuses } from '../../../shared/schemas/activities';
 
 /** One budgeted yearly activity (kegiatan) and its Terms of Reference (KAK) sections. */
 export const activities = pgTable(
@@ -22,7 +24,7 @@ export const activities = pgTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [index('activities_year_idx').on(t.fiscalYear)],
+  (t) => [index('activities_year_idx').on(t.fiscalYear), oneOf('activities_status_check', t.status, activityStatuses)],
 );
 
 /** Rincian anggaran: volume x unit price = amount, spread over quarters. */
@@ -58,7 +60,7 @@ export const committeeMembers = pgTable(
     officerId: uuid('officer_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('committee_activity_idx').on(t.activityId)],
+  (t) => [index('committee_activity_idx').on(t.activityId), oneOf('committee_members_role_check', t.role, committeeRoles)],
 );
 
 export const speakers = pgTable(
@@ -76,5 +78,5 @@ export const speakers = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('speakers_activity_idx').on(t.activityId)],
+  (t) => [index('speakers_activity_idx').on(t.activityId), oneOf('speakers_status_check', t.status, speakerStatuses)],
 );

@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, bigserial } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns';
+import { createdAt, id, oneOf } from './columns';
+import { roles } from '../../core/context';
 import { institutions } from './directory';
 
 export const users = pgTable(
@@ -16,7 +17,7 @@ export const users = pgTable(
     createdAt: createdAt(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email)],
+  (t) => [uniqueIndex('users_email_key').on(t.email), oneOf('users_role_check', t.role, roles), oneOf('users_locale_check', t.locale, ['id', 'en'])],
 );
 
 export const sessions = pgTable(

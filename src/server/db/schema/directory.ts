@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, uuid, integer, uniqueIndex } from 'drizzle-orm/pg-core';
-import { bytea, createdAt, id, updatedAt, version } from './columns';
+import { bytea, createdAt, id, oneOf, updatedAt, version } from './columns';
+import { institutionCategories } from '../../../shared/categories';
+import { prFunctionalLevels } from '../../../shared/schemas/directory';
 
 export const files = pgTable('files', {
   id: id(),
@@ -35,6 +37,7 @@ export const institutions = pgTable(
   },
   (t) => [
     index('institutions_category_idx').on(t.category),
+    oneOf('institutions_category_check', t.category, institutionCategories),
     index('institutions_search_idx').on(t.searchText),
     index('institutions_name_idx').on(t.name, t.id),
     uniqueIndex('institutions_name_key').on(sql`lower(${t.name})`),
@@ -64,6 +67,7 @@ export const officers = pgTable(
   },
   (t) => [
     index('officers_institution_idx').on(t.institutionId),
+    oneOf('officers_pr_functional_level_check', t.prFunctionalLevel, prFunctionalLevels, { nullable: true }),
     index('officers_search_idx').on(t.searchText),
     index('officers_name_idx').on(t.name, t.id),
     uniqueIndex('officers_email_key').on(t.email).where(sql`${t.email} is not null`),

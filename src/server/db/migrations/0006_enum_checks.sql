@@ -1,0 +1,7 @@
+ALTER TABLE "users" ADD CONSTRAINT "users_role_check" CHECK ("users"."role" in ('admin', 'committee', 'member', 'speaker'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_locale_check" CHECK ("users"."locale" in ('id', 'en'));--> statement-breakpoint
+ALTER TABLE "institutions" ADD CONSTRAINT "institutions_category_check" CHECK ("institutions"."category" in ('vertical_agency', 'regency_city', 'non_departmental', 'university', 'bumn', 'bumd', 'provincial_agency', 'bureau'));--> statement-breakpoint
+ALTER TABLE "officers" ADD CONSTRAINT "officers_pr_functional_level_check" CHECK ("officers"."pr_functional_level" is null or "officers"."pr_functional_level" in ('terampil', 'mahir', 'penyelia', 'ahli_pertama', 'ahli_muda', 'ahli_madya', 'ahli_utama'));--> statement-breakpoint
+ALTER TABLE "activities" ADD CONSTRAINT "activities_status_check" CHECK ("activities"."status" in ('draft', 'approved', 'running', 'done'));--> statement-breakpoint
+ALTER TABLE "committee_members" ADD CONSTRAINT "committee_members_role_check" CHECK ("committee_members"."role" in ('pengarah', 'penanggung_jawab', 'ketua', 'sekretaris', 'anggota'));--> statement-breakpoint
+ALTER TABLE "speakers" ADD CONSTRAINT "speakers_status_check" CHECK ("speakers"."status" in ('candidate', 'invited', 'confirmed', 'declined'));
