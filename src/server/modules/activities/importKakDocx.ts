@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
 import { DomainError, ValidationError } from '../../core/errors';
+import { withImportSlot } from '../../core/importSlot';
 
 /**
  * Reads the body of a Word (.docx) file as a flat list of blocks in document order: paragraphs
@@ -18,8 +19,14 @@ export type DocParagraph = {
 export type DocTable = { kind: 'table'; rows: string[][] };
 export type DocBlock = DocParagraph | DocTable;
 
-/** Limits against zip bombs: the XML parts of a KAK are a few hundred kilobytes at most. */
-const maxPartBytes = 8 * 1024 * 1024;
+/**
+ * Limits against zip bombs: the XML parts of a KAK are a few hundred kilobytes at most. Each part is inflated as a
+ * stream and abandoned past its limit, whatever size the zip declares; the three parts read share one budget.
+ */
+export const docxMaxPartBytes = 4 * 1024 * 1024;
+export const docxMaxInflatedBytes = 8 * 1024 * 1024;
+const docxMaxEntries = 2000;
+const tooBig = () => new ValidationError('Isi dokumen terlalu besar untuk dibaca sebagai KAK.');
 
 type XNode = Record<string, unknown>;
 
@@ -52,7 +59,7 @@ function checkSignature(buf: Buffer): void {
   }
 }
 
-async function readPart(zip: JSZip, name: string): Promise<string | null> {
+async function readPart(zip: JSZip, name: string, budget: { left: number }): Promise<string | null> {
   const entry = zip.file(name);
   if (!entry) return null;
   return new Promise<string>((resolve, reject) => {
@@ -61,10 +68,11 @@ async function readPart(zip: JSZip, name: string): Promise<string | null> {
     const stream = entry.nodeStream('nodebuffer');
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxPartBytes) {
+      budget.left -= chunk.length;
+      if (size > docxMaxPartBytes || budget.left < 0) {
         stream.pause();
         stream.removeAllListeners('data');
-        reject(new ValidationError('Isi dokumen terlalu besar untuk dibaca sebagai KAK.'));
+        reject(tooBig());
         return;
       }
       chunks.push(chunk);
@@ -222,9 +230,16 @@ function walk(nodes: XNode[], ctx: Context, emit: (b: DocBlock) => void): void {
   }
 }
 
-/** Opens a .docx and returns its body blocks in order; throws a 4xx DomainError for anything that is not a readable DOCX. */
+/**
+ * Opens a .docx and returns its body blocks in order; throws a 4xx DomainError for anything that is not a readable DOCX.
+ * One import parses at a time in this process (429 beyond it: core/importSlot.ts).
+ */
 export async function readDocxBlocks(buf: Buffer): Promise<DocBlock[]> {
   checkSignature(buf);
+  return withImportSlot(() => readDocx(buf));
+}
+
+async function readDocx(buf: Buffer): Promise<DocBlock[]> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buf, { checkCRC32: false });
@@ -234,10 +249,12 @@ export async function readDocxBlocks(buf: Buffer): Promise<DocBlock[]> {
   let documentXml: string | null;
   let numberingXml: string | null;
   let stylesXml: string | null;
+  if (Object.keys(zip.files).length > docxMaxEntries) throw tooBig();
+  const budget = { left: docxMaxInflatedBytes };
   try {
-    documentXml = await readPart(zip, 'word/document.xml');
-    numberingXml = await readPart(zip, 'word/numbering.xml');
-    stylesXml = await readPart(zip, 'word/styles.xml');
+    documentXml = await readPart(zip, 'word/document.xml', budget);
+    numberingXml = await readPart(zip, 'word/numbering.xml', budget);
+    stylesXml = await readPart(zip, 'word/styles.xml', budget);
   } catch (e) {
     if (e instanceof DomainError) throw e;
     throw new ValidationError('Berkas .docx rusak atau terpotong sehingga tidak dapat dibuka. Simpan ulang dari Word lalu unggah lagi.');
