@@ -18,6 +18,21 @@ async function open2019(page: Page) {
   await expect(page.getByTestId('activity-year')).toHaveText('TA 2019');
 }
 
+/**
+ * A fresh draft copy of the 2019 activity, opened: the 2019 one is done, so its KAK is no longer edited
+ * (each test gets its own draft, so tests do not see each other's edits).
+ */
+async function openDraftOf2019(page: Page, opts: { loggedIn?: boolean } = {}) {
+  if (!opts.loggedIn) await open2019(page);
+  const id = page.url().split('/').pop()!;
+  const me = await (await page.request.get('/api/auth/me')).json();
+  // Into a year of their own, so the list of 2020 holds only what the copy test makes.
+  const copy = await page.request.post(`/api/activities/${id}/copy`, { headers: { 'x-csrf-token': me.csrfToken }, data: { fiscalYear: 2031 } });
+  expect(copy.status(), await copy.text()).toBe(201);
+  await page.goto(`/app/activities/${(await copy.json()).id}`);
+  await expect(page.getByTestId('activity-status')).toHaveText('Draf');
+}
+
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 test('activity page screenshots, desktop and phone', async ({ page }) => {
@@ -91,7 +106,7 @@ test('the 2019 activity: schedule timeline, funding total, KAK downloads, and th
 });
 
 test('an objective is edited and saved; the change is there after a reload', async ({ page }) => {
-  await open2019(page);
+  await openDraftOf2019(page);
   const b = region(page, 'B. Maksud dan Tujuan');
   await b.getByRole('button', { name: 'Ubah' }).click();
   const changed = 'Merencanakan dan melaksanakan kegiatan kehumasan yang berkelanjutan dan terukur dalam mencapai humas yang profesional.';
@@ -106,7 +121,7 @@ test('an objective is edited and saved; the change is there after a reload', asy
 });
 
 test('a schedule step saved without its name gets the server\'s message under that field (kak.schedule.1.step)', async ({ page }) => {
-  await open2019(page);
+  await openDraftOf2019(page);
   const schedule = region(page, 'D. Jadwal Kegiatan');
   await schedule.getByRole('button', { name: 'Ubah' }).click();
   const second = schedule.getByTestId('schedule-row').nth(1);
@@ -124,7 +139,7 @@ test('a schedule step saved without its name gets the server\'s message under th
 });
 
 test('a save on top of someone else\'s change shows the conflict, reloads, and keeps the typed text to copy', async ({ page }) => {
-  await open2019(page);
+  await openDraftOf2019(page);
   const a = region(page, 'A. Latar Belakang');
   await a.getByRole('button', { name: 'Ubah' }).click();
   const mine = 'Paragraf tambahan yang saya ketik sebelum orang lain menyimpan.';
@@ -144,7 +159,7 @@ test('a save on top of someone else\'s change shows the conflict, reloads, and k
 
   await a.getByRole('button', { name: 'Simpan' }).click();
   const alert = a.getByRole('alert');
-  await expect(alert).toContainText('Kegiatan ini telah diubah oleh pengguna lain');
+  await expect(alert).toContainText('Data ini telah diubah oleh pengguna lain');
   await expect(a.getByRole('textbox', { name: 'Isian Anda yang belum tersimpan' })).toHaveValue(new RegExp(mine));
   await alert.getByRole('button', { name: 'Muat ulang' }).click();
   // The form now holds the latest text; what was typed stays readable.
@@ -161,7 +176,7 @@ test('a save on top of someone else\'s change shows the conflict, reloads, and k
 });
 
 test('a budget line with a bad account code gets the field error; the corrected line is added and counted', async ({ page }) => {
-  await open2019(page);
+  await openDraftOf2019(page);
   const budget = region(page, 'Rincian anggaran per triwulan');
   await budget.getByRole('button', { name: '+ Tambah rincian' }).click();
   const dialog = page.getByRole('dialog');
@@ -221,6 +236,24 @@ test('a new activity cannot be approved while its KAK is empty: the server\'s bl
   await expect(region(page, 'A. Latar Belakang').getByTestId('panel-errors')).toContainText('Latar belakang (bagian A) wajib diisi');
 });
 
+test('a done activity offers no edits, only the moves the server allows; a draft offers them again', async ({ page }) => {
+  await open2019(page);
+  await expect(page.getByTestId('activity-status')).toHaveText('Selesai');
+  await expect(page.getByRole('button', { name: 'Ubah' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^\+ Tambah/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Hapus draf' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Salin ke tahun berikutnya' })).toBeVisible();
+  // The server refuses the edit all the same, with a message that says what to do.
+  const id = page.url().split('/').pop()!;
+  const me = await (await page.request.get('/api/auth/me')).json();
+  const current = await (await page.request.get(`/api/activities/${id}`)).json();
+  const refused = await page.request.patch(`/api/activities/${id}`, { headers: { 'x-csrf-token': me.csrfToken }, data: { version: current.version, title: 'Diubah' } });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.message).toContain('Kembalikan statusnya ke Draf');
+  await openDraftOf2019(page, { loggedIn: true });
+  await expect(region(page, 'A. Latar Belakang').getByRole('button', { name: 'Ubah' })).toBeVisible();
+});
+
 test('copy to next year lands on the 2020 draft', async ({ page }) => {
   await open2019(page);
   await page.getByRole('button', { name: 'Salin ke tahun berikutnya' }).click();
@@ -238,7 +271,7 @@ test('copy to next year lands on the 2020 draft', async ({ page }) => {
 });
 
 test('committee and speakers: a member with a bad NIP gets the field error, a speaker is linked to a budget line, both removed again', async ({ page }) => {
-  await open2019(page);
+  await openDraftOf2019(page);
   const committee = region(page, 'Panitia pelaksana');
   await committee.getByRole('button', { name: '+ Tambah anggota panitia' }).click();
   let dialog = page.getByRole('dialog');

@@ -2,19 +2,16 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { statusTransitions } from '../../../shared/schemas/activities';
 import { api, ApiError } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifyError, notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
-import { useSession } from '../../session';
 import { activityQuery, statusColors, type ActivityDetail, type ActivityStatus, type Issue } from './types';
 
 /** Title, year, status and the actions the user may take (status moves, copy, downloads, delete). */
 export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
   const t = useT();
   const a = t.activities;
-  const { can } = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [blocked, setBlocked] = useState<{ message: string; issues: Issue[] } | null>(null);
@@ -46,7 +43,7 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
     onError: (e) => notifyError(e, t),
   });
   const remove = useMutation({
-    mutationFn: () => api.del(`/activities/${activity.id}`),
+    mutationFn: () => api.del(`/activities/${activity.id}?version=${activity.version}`),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: key });
       queryClient.invalidateQueries({ queryKey: ['activities'] });
@@ -56,9 +53,8 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
     onError: (e) => notifyError(e, t),
   });
 
-  const moves = Object.entries(statusTransitions[activity.status]) as [ActivityStatus, 'activity.approve' | 'activity.write'][];
-  const allowed = moves.filter(([, ability]) => can(ability) && can('activity.write'));
-  const writer = can('activity.write');
+  // What the server says this user may do with the activity in its status.
+  const allowed = activity.can.moveTo.map((to) => [to] as const);
 
   return (
     <Stack gap="xs">
@@ -80,14 +76,14 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
               {a.transitions[`${activity.status}>${to}`] ?? a.status[to]}
             </Button>
           ))}
-          {writer ? (
+          {activity.can.copy ? (
             <ConfirmButton size="sm" variant="default" color="teal" question={a.copyQuestion(activity.fiscalYear + 1)} loading={copy.isPending} onConfirm={() => copy.mutate()}>
               {a.copyNextYear}
             </ConfirmButton>
           ) : null}
           <Button size="sm" variant="default" component="a" href={`/api/activities/${activity.id}/kak.docx`} download>{a.downloadDocx}</Button>
           <Button size="sm" variant="default" component="a" href={`/api/activities/${activity.id}/kak.pdf`} download>{a.downloadPdf}</Button>
-          {writer && activity.status === 'draft' ? (
+          {activity.can.delete ? (
             <ConfirmButton size="sm" variant="subtle" color="red" question={a.deleteQuestion} loading={remove.isPending} onConfirm={() => remove.mutate()}>
               {a.deleteDraft}
             </ConfirmButton>

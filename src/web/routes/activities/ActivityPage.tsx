@@ -3,7 +3,6 @@ import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/errors';
 import { useT } from '../../i18n';
-import { useSession } from '../../session';
 import { ActivityHeader } from './ActivityHeader';
 import { BudgetLinesSection } from './BudgetLinesSection';
 import { ChecksSummary, PanelNav } from './ChecksSummary';
@@ -21,7 +20,6 @@ import { activityQuery, issuesUnder, prefixesOf, type PanelId } from './types';
 export function ActivityPage() {
   const { id = '' } = useParams();
   const t = useT();
-  const { can } = useSession();
   const { data: activity, error } = useQuery(activityQuery(id));
   if (error) return <ErrorAlert error={error} />;
   if (!activity) return <Text c="dimmed">{t.common.loading}</Text>;
@@ -30,7 +28,7 @@ export function ActivityPage() {
     errors: issuesUnder(activity.checks.errors, prefixesOf(panel)),
     warnings: issuesUnder(activity.checks.warnings, prefixesOf(panel)),
   });
-  const props = (panel: PanelId) => ({ activity, canEdit: can('activity.write'), issues: issues(panel) });
+  const props = (panel: PanelId) => ({ activity, canEdit: activity.can.update, issues: issues(panel) });
 
   return (
     <Stack gap="md" maw={1200} key={activity.id}>

@@ -1,5 +1,8 @@
 import { api } from '../../api';
-import type { ActivityDetail, ActivityStatus, ActivitySummary, BudgetLine, CommitteeMember, Issue, Speaker } from '../../../shared/schemas/activities';
+import type { ActivityStatus, ActivitySummary, ActivityView, BudgetLine, CommitteeMember, Issue, Speaker } from '../../../shared/schemas/activities';
+
+/** The activity as the API answers it, with what the user `can` do with it now (the server decides). */
+type ActivityDetail = ActivityView;
 
 export type { ActivityDetail, ActivityStatus, ActivitySummary, BudgetLine, CommitteeMember, Issue, Speaker };
 
