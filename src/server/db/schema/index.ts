@@ -4,3 +4,4 @@ export * from './directory';
 export * from './settings';
 export * from './activities';
 export * from './mail';
+export * from './meetings';
