@@ -30,3 +30,14 @@ export const defaultOrganisationSettings: OrganisationSettings = {
 };
 
 export { letterheadDetailLines } from '../letterhead';
+
+/** The answer of GET/PUT /api/settings/organisation and of the logo upload (plain strings: nothing to transform). */
+export const organisationSettingsOutput = z.object({
+  unitNameLines: z.array(z.string()),
+  address: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  website: z.string(),
+  logoFileId: z.uuid().nullable(),
+  rupiahStyle: z.enum(rupiahStyles),
+});

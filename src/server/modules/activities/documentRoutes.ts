@@ -4,6 +4,7 @@ import { kakFileBaseName } from '../../documents/kakContent';
 import { renderKakDocx } from '../../documents/kakDocx';
 import { renderKakPdf } from '../../documents/kakPdf';
 import { z } from '../../../shared/zod';
+import { binaryResponse } from '../../../shared/schemas/common';
 import { loadDocumentSettings } from '../settings/organisationSettings';
 import { getActivity } from './getActivity';
 
@@ -46,6 +47,7 @@ export const activityDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
           tags: ['activities'],
           summary: `The KAK (Kerangka Acuan Kerja) of the activity as ${format === 'docx' ? 'a Word document' : 'a PDF'}, with the letterhead`,
           params,
+          response: { 200: binaryResponse([formats[format].mime], `The KAK as ${format.toUpperCase()}`) },
         },
       },
       async (req, reply) => {

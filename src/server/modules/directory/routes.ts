@@ -13,6 +13,7 @@ import {
   updateInstitutionInput,
   updateOfficerInput,
 } from '../../../shared/schemas/directory';
+import { binaryResponse, mimeTypes } from '../../../shared/schemas/common';
 import { createInstitution, getInstitution, listInstitutions, setInstitutionActive, updateInstitution } from './institutions';
 import { createOfficer, getOfficer, listInstitutionOfficers, listOfficers, setOfficerActive, updateOfficer } from './officers';
 import { getLogo, logoMaxBytes, uploadLogo } from './logo';
@@ -54,11 +55,12 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/institutions/:id/logo', {
     schema: { tags, summary: 'Upload the logo: multipart field "file", PNG or JPEG, at most 1 MB', params, ...multipart, response: { 200: institutionDetailSchema } },
   }, async (req) => uploadLogo(req.ctx, req.params.id, await readUpload(req, { maxBytes: logoMaxBytes, what: 'Logo' })));
-  app.get('/api/institutions/:id/logo', { schema: { tags, summary: 'The logo image (PNG or JPEG)', params } }, async (req, reply) => {
+  app.get('/api/institutions/:id/logo', { schema: { tags, summary: 'The logo image (PNG or JPEG)', params, response: { 200: binaryResponse([mimeTypes.png, mimeTypes.jpeg], 'The logo image') } } }, async (req, reply) => {
     const logo = await getLogo(req.ctx, req.params.id);
     const etag = `"${logo.sha256}"`;
     reply.header('cache-control', 'private, max-age=300').header('etag', etag);
-    if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+    // 304 carries no body, so it needs no response schema (the type provider only knows the declared 200).
+    if (req.headers['if-none-match'] === etag) return reply.status(304 as 200).send();
     return reply.type(logo.mime).send(logo.content);
   });
   app.get('/api/institutions/:id/officers', { schema: { tags, summary: 'Officers of one institution, main contact first', params, response: { 200: officerListSchema } } }, async (req) =>
@@ -88,7 +90,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---- Import and export ----
-  app.get('/api/directory/import/template', { schema: { tags, summary: 'XLSX template of the import (columns explained on its "Petunjuk" sheet)' } }, async (req, reply) => {
+  app.get('/api/directory/import/template', { schema: { tags, summary: 'XLSX template of the import (columns explained on its "Petunjuk" sheet)', response: { 200: binaryResponse([mimeTypes.xlsx], 'The XLSX template') } } }, async (req, reply) => {
     const buffer = await importTemplate(req.ctx);
     return reply.type(xlsxType).header('content-disposition', 'attachment; filename="templat-impor-direktori.xlsx"').send(buffer);
   });
@@ -104,7 +106,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     return result;
   });
   app.get('/api/directory/export.xlsx', {
-    schema: { tags, summary: 'The directory as XLSX (sheets Lembaga and Petugas), limited to what the caller may see', querystring: listInstitutionsQuery.pick({ q: true, category: true, active: true }) },
+    schema: { tags, summary: 'The directory as XLSX (sheets Lembaga and Petugas), limited to what the caller may see', querystring: listInstitutionsQuery.pick({ q: true, category: true, active: true }), response: { 200: binaryResponse([mimeTypes.xlsx], 'The XLSX workbook') } },
   }, async (req, reply) => {
     const { buffer, filename } = await exportDirectory(req.ctx, req.query);
     return reply.type(xlsxType).header('content-disposition', `attachment; filename="${filename}"`).send(buffer);
