@@ -17,6 +17,11 @@ export type AggregateRoot<Row> = {
   notFound: string;
   /** What the policy reads of the row: status, institution, owner. */
   subject: (row: Row) => Subject;
+  /**
+   * Reads the row with what its subject needs from other tables (a meeting's manager ids); default: the
+   * table's row. `loadAuthorized` uses it; `writeAggregate` locks the table's row and reads it the same way.
+   */
+  load?: (ctx: Ctx, id: string) => Promise<Row | undefined>;
 };
 
 export type AuditEntry = Parameters<typeof audit>[1];
@@ -35,6 +40,11 @@ export function assertVersion(current: number, sent: number): void {
 
 /** Reads a root row without locking or authorizing it (for presenters and the policy's read checks). */
 export async function findRoot<Row>(ctx: Ctx, root: AggregateRoot<Row>, id: string): Promise<Row> {
+  if (root.load) {
+    const loaded = await root.load(ctx, id);
+    if (!loaded) throw new NotFoundError(root.notFound);
+    return loaded;
+  }
   const [row] = await ctx.db.select().from(root.table as PgTable).where(eq(root.table.id, id));
   if (!row) throw new NotFoundError(root.notFound);
   return row as Row;
@@ -69,7 +79,7 @@ export async function writeAggregate<Row, T>(
       .where(eq(root.table.id, id))
       .for('update');
     if (!locked) throw new NotFoundError(root.notFound);
-    const row = locked as Row;
+    const row = root.load ? ((await root.load(tx, id)) as Row) : (locked as Row);
     authorize(tx.actor, intent.action, { type: root.type, ...root.subject(row) });
     const current = (locked as { version: number }).version;
     assertVersion(current, intent.version);

@@ -31,6 +31,6 @@ const activity: Lifecycle = {
 };
 
 /** The kinds of row the policy knows; a kind with a lifecycle has its entry below. */
-export type SubjectType = 'activity' | 'institution' | 'officer';
+export type SubjectType = 'activity' | 'institution' | 'officer' | 'meeting';
 
 export const lifecycles: Partial<Record<SubjectType, Lifecycle>> = { activity };

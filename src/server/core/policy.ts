@@ -40,6 +40,8 @@ export const actions = [
   'activity.readPersonal',
   'settings.manage',
   'apiToken.manage',
+  /** Check delegates in (and out) at a meeting, read its participant list for the device cache, attendance board and daftar hadir: the meeting's managers and administrators. */
+  'meeting.checkIn',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -49,6 +51,8 @@ export type Subject = {
   status?: string;
   institutionId?: string | null;
   ownerId?: string | null;
+  /** The users who run the row (a meeting's managers: committee members named on it). */
+  managerIds?: readonly string[];
 };
 
 type User = Extract<Actor, { kind: 'user' }>;
@@ -57,11 +61,12 @@ const committeeActivity: Action[] = ['activity.read', 'activity.write', 'activit
 
 const byRole: Record<Role, readonly Action[]> = {
   admin: actions,
-  committee: ['directory.read', 'officer.read', 'institution.export', ...committeeActivity, 'apiToken.manage'],
+  committee: ['directory.read', 'officer.read', 'institution.export', ...committeeActivity, 'apiToken.manage', 'meeting.checkIn'],
   member: ['directory.read', 'institution.update', 'officer.read', 'officer.write', 'activity.read', 'apiToken.manage'],
   speaker: ['directory.read', 'activity.read', 'apiToken.manage'],
 };
 
+const managesRow = (actor: User, subject: Subject) => !!subject.managerIds?.includes(actor.id);
 const ownInstitution = (actor: User, subject: Subject) => !!actor.institutionId && subject.institutionId === actor.institutionId;
 
 /** Rules that look at the row, by action and role. A rule that answers false makes the row "not found". */
@@ -71,6 +76,8 @@ const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subjec
   'officer.write': { member: ownInstitution },
   // Members and speakers see an activity once its KAK is approved, never a draft.
   'activity.read': { member: (_a, s) => s.status !== 'draft', speaker: (_a, s) => s.status !== 'draft' },
+  // Only the committee members named as a meeting's managers run its check-in (administrators always may).
+  'meeting.checkIn': { committee: managesRow },
 };
 
 function roleGrants(actor: User, action: Action): boolean {
