@@ -28,10 +28,10 @@ export function ActivityListPage() {
   const setYear = (y: number) => setParams(y === currentYear ? {} : { year: String(y) }, { replace: true });
   const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
 
-  const all = useQuery({ queryKey: ['activities', 'all'], queryFn: () => api.get<Page<ActivitySummary>>('/activities') });
+  const all = useQuery({ queryKey: ['activities', 'all'], queryFn: () => api.get<Page<ActivitySummary>>('/activities', { limit: 200 }) });
   const list = useQuery({
     queryKey: ['activities', 'year', year],
-    queryFn: () => api.get<Page<ActivitySummary>>('/activities', { year }),
+    queryFn: () => api.get<Page<ActivitySummary>>('/activities', { year, limit: 200 }),
     placeholderData: keepPreviousData,
   });
   const yearsWithActivities = [...new Set((all.data?.items ?? []).map((i) => i.fiscalYear))].sort((x, y) => y - x);
