@@ -35,6 +35,6 @@ describe('demo activity: Koordinasi Kehumasan 2019', () => {
     expect(a.speakers).toHaveLength(3);
     const speakerLine = a.budgetLines.find((l) => l.description === 'Honorarium narasumber')!;
     expect(a.speakers.every((s) => s.budgetLineId === speakerLine.id && s.status === 'confirmed')).toBe(true);
-    expect(a.speakers.reduce((s, sp) => s + sp.fee, 0)).toBe(speakerLine.amount);
+    expect(a.speakers.reduce((s, sp) => s + (sp.fee ?? 0), 0)).toBe(speakerLine.amount);
   });
 });

@@ -8,7 +8,6 @@ import {
   signDateSchema,
 } from '../kak';
 import { optionalText, requiredText, z } from '../zod';
-import { pageQueryFields } from './common';
 import { versionField } from './version';
 
 /** Shapes of the activities API (KAK planning): inputs validated on both sides, outputs typed for the SPA. */
@@ -174,7 +173,6 @@ export const changeStatusInput = z.strictObject({
 export const listActivitiesQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(activityStatuses).optional(),
-  ...pageQueryFields,
 });
 export const activityIdParams = z.object({ id: z.uuid('ID tidak valid') });
 export const budgetLineParams = z.object({ id: z.uuid('ID tidak valid'), lineId: z.uuid('ID tidak valid') });
@@ -217,7 +215,8 @@ export const speakerOutput = z.object({
   expertise: z.string().nullable(),
   topic: z.string().nullable(),
   status: z.enum(speakerStatuses),
-  fee: z.number(),
+  /** null when hidden from the caller (member officers do not see fees). */
+  fee: z.number().nullable(),
   budgetLineId: z.string().nullable(),
   updatedAt: z.string(),
 });
@@ -254,6 +253,11 @@ export const activityDetailOutput = activityOutput.extend({
   speakers: z.array(speakerOutput),
   checks: checkResultSchema,
   can: activityCanOutput,
+  /**
+   * True when the caller is not shown the personal and internal data (member officers): NIPs are empty,
+   * fees null, budget lines and check results left out.
+   */
+  personalDataHidden: z.boolean().optional(),
 });
 /** Answers of budget line, committee and speaker writes: the row and the activity's new version. */
 export const budgetLineWriteOutput = budgetLineOutput.extend({ activityVersion: z.number() });

@@ -104,7 +104,7 @@ export async function copyActivity(ctx: Ctx, id: string): Promise<ActivityView> 
           expertise: s.expertise,
           topic: s.topic,
           status: 'candidate',
-          fee: s.fee,
+          fee: s.fee ?? 0,
           budgetLineId: s.budgetLineId ? (lineIds.get(s.budgetLineId) ?? null) : null,
         })),
       );

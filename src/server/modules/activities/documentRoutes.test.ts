@@ -7,7 +7,8 @@ import { eq } from 'drizzle-orm';
 import { activities, files } from '../../db/schema/index';
 import { defaultOrganisationSettings } from '../../../shared/schemas/settings';
 import { docxParagraphs, normalise, pdfPages } from '../../documents/testing';
-import { buildActivityInput } from './buildActivity';
+import { childWrite } from '../../../../test/helpers/activityWrites';
+import { buildActivityInput, buildBudgetLine } from './buildActivity';
 
 let t: TestApp;
 let committee: Session;
@@ -32,14 +33,26 @@ describe('KAK downloads', () => {
     expect(text).toContain('NIP. 19780101 200501 2 001');
   });
 
-  it('gives the PDF to a member officer too (reading activities is open to members)', async () => {
+  it('gives a member officer the approved KAK without the PPTK NIP, and 404 for a draft', async () => {
     const { session } = await sessionFor(t, 'member');
-    const res = await session.request('GET', `/api/activities/${activityId}/kak.pdf`);
+    const draft = await session.request('GET', `/api/activities/${activityId}/kak.pdf`);
+    expect(draft.statusCode).toBe(404);
+    const { session: admin } = await sessionFor(t, 'admin');
+    const a = (await committee.request('POST', '/api/activities', buildActivityInput())).json();
+    expect((await admin.request('POST', `/api/activities/${a.id}/status`, { status: 'approved', version: a.version })).statusCode).toBe(200);
+    const res = await session.request('GET', `/api/activities/${a.id}/kak.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe('attachment; filename="KAK-Koordinasi-Kehumasan-2019.pdf"');
     expect(res.headers['cache-control']).toBe('private, no-store');
-    expect(normalise(pdfPages(res.rawPayload).join(' '))).toContain('G. PEMBIAYAAN Untuk melaksanakan kegiatan ini telah dialokasikan dana sebesar Rp. 48.357.960,-');
+    const text = normalise(pdfPages(res.rawPayload).join(' '));
+    expect(text).toContain('G. PEMBIAYAAN Untuk melaksanakan kegiatan ini telah dialokasikan dana sebesar Rp. 48.357.960,-');
+    expect(text).not.toContain('19780101');
+    expect(text).toContain('NIP. ....................................');
+    const docx = (await docxParagraphs((await session.request('GET', `/api/activities/${a.id}/kak.docx`)).rawPayload)).join('\n');
+    expect(docx).not.toContain('19780101');
+    const full = (await docxParagraphs((await committee.request('GET', `/api/activities/${a.id}/kak.docx`)).rawPayload)).join('\n');
+    expect(full).toContain('NIP. 19780101 200501 2 001');
   });
 
   it('refuses anonymous callers, and answers 404 and 400 in Indonesian', async () => {
@@ -160,5 +173,53 @@ describe('the DRAF mark', () => {
     const finalDocx = (await committee.request('GET', `/api/activities/${draft.id}/kak.docx`)).rawPayload;
     expect(await docxHeaders(finalDocx)).toEqual([]);
     expect((await docxParagraphs(finalDocx)).join(' ')).not.toContain('DRAF');
+  });
+});
+
+describe('what member officers see of activities', () => {
+  it('lists and opens only approved activities, without NIPs, fees, budget lines or check results', async () => {
+    const { session: admin } = await sessionFor(t, 'admin');
+    const { session: member } = await sessionFor(t, 'member');
+    const { session: speaker } = await sessionFor(t, 'speaker');
+    const a = (
+      await committee.request('POST', '/api/activities', buildActivityInput({ title: 'Rapat Terbuka', budgetLines: [buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 }), buildBudgetLine({ description: 'Laporan', volume: 32, unitPrice: 50_780, quarter: 2, accountCode: '5.1.02.01.01.0026' })] }))
+    ).json();
+    expect((await childWrite(committee, 'POST', a.id, 'committee', { role: 'ketua', name: 'Yusuf Contoh', nip: '198001012006041002' })).statusCode).toBe(201);
+    const sp = await childWrite(committee, 'POST', a.id, 'speakers', { name: 'Dr. Andi Contoh', status: 'confirmed', fee: 3_400_000, budgetLineId: a.budgetLines[0].id });
+    expect(sp.statusCode, sp.body).toBe(201);
+    const hidden = (await committee.request('POST', '/api/activities', buildActivityInput({ title: 'Rapat Draf Rahasia' }))).json();
+    const current = (await committee.request('GET', `/api/activities/${a.id}`)).json();
+    expect((await admin.request('POST', `/api/activities/${a.id}/status`, { status: 'approved', version: current.version })).statusCode).toBe(200);
+
+    // The bureau sees everything.
+    const whole = (await committee.request('GET', `/api/activities/${a.id}`)).json();
+    expect(whole.personalDataHidden).toBeUndefined();
+    expect(whole.officerInCharge.nip).toBe('197801012005012001');
+    expect(whole.committee[0].nip).toBe('198001012006041002');
+    expect(whole.speakers[0].fee).toBe(3_400_000);
+    expect(whole.budgetLines).toHaveLength(2);
+    const committeeList = (await committee.request('GET', '/api/activities?year=2019')).json().items.map((i: { id: string }) => i.id);
+    expect(committeeList).toEqual(expect.arrayContaining([a.id, hidden.id]));
+
+    for (const s of [member, speaker]) {
+      const res = await s.request('GET', `/api/activities/${a.id}`);
+      expect(res.statusCode).toBe(200);
+      const seen = res.json();
+      expect(seen).toMatchObject({ title: 'Rapat Terbuka', status: 'approved', personalDataHidden: true, budgetLines: [], checks: { errors: [], warnings: [] } });
+      expect(seen.officerInCharge).toEqual({ ...whole.officerInCharge, nip: '' });
+      expect(seen.committee).toEqual([{ ...whole.committee[0], nip: null }]);
+      expect(seen.speakers).toEqual([{ ...whole.speakers[0], fee: null, budgetLineId: null }]);
+      expect(seen.kak).toEqual(whole.kak);
+      expect(res.body).not.toContain('198001012006041002');
+      expect(res.body).not.toContain('3400000');
+      const draft = await s.request('GET', `/api/activities/${hidden.id}`);
+      expect(draft.statusCode).toBe(404);
+      const list = (await s.request('GET', '/api/activities?year=2019')).json();
+      const ids = list.items.map((i: { id: string }) => i.id);
+      expect(ids).toContain(a.id);
+      expect(ids).not.toContain(hidden.id);
+      expect(list.items.every((i: { status: string }) => i.status !== 'draft')).toBe(true);
+      expect((await s.request('GET', '/api/activities?status=draft')).json()).toMatchObject({ items: [], total: 0 });
+    }
   });
 });

@@ -86,7 +86,7 @@ export function SpeakersSection({ activity, canEdit, issues }: SectionProps) {
               </Group>
               {sp.institution ? <Text size="xs" c="dimmed">{sp.institution}</Text> : null}
               {sp.topic ? <Text size="sm">{sp.topic}</Text> : null}
-              <Text size="sm">{s.fee}: {formatRupiah(sp.fee)}</Text>
+              <Text size="sm">{s.fee}: {sp.fee === null ? '—' : formatRupiah(sp.fee)}</Text>
               {actions(sp)}
             </Card>
           ))}
@@ -117,7 +117,7 @@ export function SpeakersSection({ activity, canEdit, issues }: SectionProps) {
                     <Table.Td>{sp.expertise}</Table.Td>
                     <Table.Td>{sp.topic}</Table.Td>
                     <Table.Td>{status(sp)}</Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatRupiah(sp.fee)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{sp.fee === null ? '—' : formatRupiah(sp.fee)}</Table.Td>
                     <Table.Td>{line ? <Text size="xs">{lineLabel(line)}</Text> : <Text size="xs" c="dimmed">{s.noBudgetLine}</Text>}</Table.Td>
                     {canEdit ? <Table.Td>{actions(sp)}</Table.Td> : null}
                   </Table.Tr>
