@@ -1,4 +1,5 @@
 import { activityStatusLabels, type ActivityStatus } from '../../shared/schemas/activities';
+import { meetingStatusLabels, type MeetingStatus } from '../../shared/meetingStates';
 import type { Action } from './policy';
 
 /**
@@ -33,4 +34,27 @@ const activity: Lifecycle = {
 /** The kinds of row the policy knows; a kind with a lifecycle has its entry below. */
 export type SubjectType = 'activity' | 'institution' | 'officer' | 'meeting';
 
-export const lifecycles: Partial<Record<SubjectType, Lifecycle>> = { activity };
+const meetingGoverned: readonly Action[] = ['meeting.manage', 'meeting.send', 'meeting.checkIn', 'meeting.overrideQuota'];
+
+/**
+ * A meeting is prepared (draft), invited (invitations_sent), held (running) and closed (done) or called off.
+ * Check-in opens once invitations are out and stays open after it is done, so a phone that was offline can
+ * still sync its queued check-ins; a done or cancelled meeting is otherwise read-only.
+ */
+const meeting: Lifecycle = {
+  governs: (a) => meetingGoverned.includes(a),
+  allows: {
+    draft: ['meeting.manage', 'meeting.send'],
+    invitations_sent: ['meeting.manage', 'meeting.send', 'meeting.checkIn', 'meeting.overrideQuota'],
+    running: ['meeting.manage', 'meeting.send', 'meeting.checkIn', 'meeting.overrideQuota'],
+    done: ['meeting.checkIn'],
+    cancelled: [],
+  } satisfies Record<MeetingStatus, readonly Action[]>,
+  refusal: (status, action) => {
+    const label = meetingStatusLabels[status as MeetingStatus] ?? status;
+    if (action === 'meeting.checkIn') return `Check-in belum dibuka: rapat berstatus ${label}. Check-in dibuka setelah undangan dikirim.`;
+    return `Rapat berstatus ${label} tidak dapat diubah lagi.`;
+  },
+};
+
+export const lifecycles: Partial<Record<SubjectType, Lifecycle>> = { activity, meeting };

@@ -42,6 +42,20 @@ export const actions = [
   'apiToken.manage',
   /** Check delegates in (and out) at a meeting, read its participant list for the device cache, attendance board and daftar hadir: the meeting's managers and administrators. */
   'meeting.checkIn',
+  /** See meetings (committee: every meeting, read-only unless it manages it). */
+  'meeting.read',
+  /** Create a meeting for an activity (the creator becomes one of its managers). */
+  'meeting.create',
+  /** Change a meeting, its agenda, invitees, letters and registrations: its managers and administrators only. */
+  'meeting.manage',
+  /** Send (and resend) the invitation letters. */
+  'meeting.send',
+  /** Move a meeting along its statuses. */
+  'meeting.status',
+  /** Register a walk-in over the institution's quota. */
+  'meeting.overrideQuota',
+  /** Read one institution's invitation and delegates (a member officer: its own institution only). */
+  'meeting.invitation.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -59,10 +73,12 @@ type User = Extract<Actor, { kind: 'user' }>;
 
 const committeeActivity: Action[] = ['activity.read', 'activity.write', 'activity.delete', 'activity.status', 'activity.copy', 'activity.readPersonal'];
 
+const committeeMeeting: Action[] = ['meeting.read', 'meeting.create', 'meeting.manage', 'meeting.send', 'meeting.status', 'meeting.overrideQuota', 'meeting.invitation.read'];
+
 const byRole: Record<Role, readonly Action[]> = {
   admin: actions,
-  committee: ['directory.read', 'officer.read', 'institution.export', ...committeeActivity, 'apiToken.manage', 'meeting.checkIn'],
-  member: ['directory.read', 'institution.update', 'officer.read', 'officer.write', 'activity.read', 'apiToken.manage'],
+  committee: ['directory.read', 'officer.read', 'institution.export', ...committeeActivity, 'apiToken.manage', 'meeting.checkIn', ...committeeMeeting],
+  member: ['directory.read', 'institution.update', 'officer.read', 'officer.write', 'activity.read', 'apiToken.manage', 'meeting.invitation.read'],
   speaker: ['directory.read', 'activity.read', 'apiToken.manage'],
 };
 
@@ -78,6 +94,12 @@ const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subjec
   'activity.read': { member: (_a, s) => s.status !== 'draft', speaker: (_a, s) => s.status !== 'draft' },
   // Only the committee members named as a meeting's managers run its check-in (administrators always may).
   'meeting.checkIn': { committee: managesRow },
+  // Only a meeting's managers (and administrators) change it; a member reads only its own institution's invitation.
+  'meeting.manage': { committee: managesRow },
+  'meeting.send': { committee: managesRow },
+  'meeting.status': { committee: managesRow },
+  'meeting.overrideQuota': { committee: managesRow },
+  'meeting.invitation.read': { committee: managesRow, member: ownInstitution },
 };
 
 function roleGrants(actor: User, action: Action): boolean {
