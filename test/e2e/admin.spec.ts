@@ -22,9 +22,14 @@ test('an administrator invites a committee member, and the audit trail shows it 
   await expect(row).toContainText('Undangan tertunda');
 
   await page.getByRole('navigation').getByRole('link', { name: 'Jejak audit' }).click();
-  await page.getByLabel('Tindakan').fill('user.invite');
-  const entry = page.getByRole('row', { name: /user\.invite/ }).first();
+  // In people's words: the action's label, the actor's and the invited user's names, not codes and ids.
+  await page.getByRole('textbox', { name: 'Tindakan' }).click();
+  await page.getByRole('option', { name: 'Pengguna diundang' }).click();
+  const entry = page.getByRole('row', { name: /Pengguna diundang/ }).first();
   await expect(entry).toBeVisible();
+  await expect(entry).toContainText('Rina Panitia');
+  await expect(entry).toContainText('Pengguna');
+  await expect(entry).not.toContainText('user.invite');
   await entry.click();
   await expect(page.getByRole('cell', { name: 'rina.panitia@example.org', exact: true })).toBeVisible();
 });

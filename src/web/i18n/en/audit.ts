@@ -9,7 +9,7 @@ export const audit: typeof base = {
   to: 'To date',
   at: 'Time',
   actor: 'Actor',
-  entityId: 'Data ID',
+  entityId: 'Record',
   field: 'Field',
   before: 'Before',
   after: 'After',

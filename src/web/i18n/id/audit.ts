@@ -7,7 +7,7 @@ export const audit = {
   to: 'Sampai tanggal',
   at: 'Waktu',
   actor: 'Pelaku',
-  entityId: 'ID data',
+  entityId: 'Data',
   field: 'Kolom',
   before: 'Sebelum',
   after: 'Sesudah',

@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { Autocomplete, Button, Group, SimpleGrid, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../api';
@@ -9,11 +9,12 @@ import { Pager } from '../../components/Pager';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { AuditDiff } from './AuditDiff';
+import { auditActionLabel, auditActionLabels, auditEntityLabel, auditEntityLabels } from '../../../shared/auditLabels';
 
-type AuditRow = { id: number; at: string; actorLabel: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown };
-
-/** Entity types written by the modules so far; the filter also accepts any other text. */
-const knownEntityTypes = ['institution', 'officer', 'user', 'api_token', 'activity', 'import'];
+type AuditRow = {
+  id: number; at: string; actorLabel: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown;
+  actionLabel: string; entityLabel: string; actorName: string | null; entityName: string | null;
+};
 const limit = 50;
 const empty = { entityType: '', action: '', from: '', to: '' };
 
@@ -28,6 +29,8 @@ export function AuditPage() {
     setFilters((f) => ({ ...f, [k]: v }));
     setOffset(0);
   };
+  const entityChoices = Object.keys(auditEntityLabels).map((k) => ({ value: k, label: auditEntityLabel(k, lang) }));
+  const actionChoices = Object.keys(auditActionLabels).map((k) => ({ value: k, label: auditActionLabel(k, lang) }));
   const { data, error, isFetching } = useQuery({
     queryKey: ['audit', debounced, offset],
     queryFn: () => api.get<Page<AuditRow>>('/audit', { ...debounced, limit, offset }),
@@ -38,8 +41,8 @@ export function AuditPage() {
     <>
       <PageHeader title={t.audit.title} description={t.audit.description} />
       <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
-        <Autocomplete label={t.audit.entityType} data={knownEntityTypes} value={filters.entityType} onChange={set('entityType')} />
-        <TextInput label={t.audit.action} placeholder="institution.update" value={filters.action} onChange={(e) => set('action')(e.currentTarget.value)} />
+        <Select label={t.audit.entityType} data={entityChoices} value={filters.entityType || null} onChange={(v) => set('entityType')(v ?? '')} clearable searchable />
+        <Select label={t.audit.action} data={actionChoices} value={filters.action || null} onChange={(v) => set('action')(v ?? '')} clearable searchable />
         <TextInput label={t.audit.from} type="date" value={filters.from} onChange={(e) => set('from')(e.currentTarget.value)} />
         <TextInput label={t.audit.to} type="date" value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
       </SimpleGrid>
@@ -68,10 +71,15 @@ export function AuditPage() {
                   <Table.Td>
                     <UnstyledButton aria-expanded={open === row.id} fz="sm">{open === row.id ? '▾' : '▸'} {formatDateTime(row.at, lang)}</UnstyledButton>
                   </Table.Td>
-                  <Table.Td>{row.actorLabel}</Table.Td>
-                  <Table.Td ff="monospace" fz="sm">{row.action}</Table.Td>
-                  <Table.Td>{row.entityType}</Table.Td>
-                  <Table.Td ff="monospace" fz="xs">{row.entityId ?? ''}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{row.actorName ?? row.actorLabel}</Text>
+                    {row.actorName ? <Text size="xs" c="dimmed">{row.actorLabel}</Text> : null}
+                  </Table.Td>
+                  <Table.Td title={row.action}>{lang === 'id' ? row.actionLabel : auditActionLabel(row.action, lang)}</Table.Td>
+                  <Table.Td>{lang === 'id' ? row.entityLabel : auditEntityLabel(row.entityType, lang)}</Table.Td>
+                  <Table.Td title={row.entityId ?? undefined}>
+                    {row.entityName ?? (row.entityId ? <Text span ff="monospace" fz="xs">{row.entityId}</Text> : '')}
+                  </Table.Td>
                 </Table.Tr>
                 {open === row.id ? (
                   <Table.Tr>
