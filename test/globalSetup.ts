@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { migrate, openDatabase } from '../src/server/db/client';
+import { installJobs } from '../src/server/core/jobs';
+import { allQueues } from '../src/server/modules/jobs/queues';
 
 /**
  * Migrates one template database per run. PGlite: a dump that each test file loads (much faster
@@ -21,6 +23,7 @@ export default async function setup() {
     url.pathname = `/${template}`;
     const database = await openDatabase({ databaseUrl: url.toString() });
     await migrate(database);
+    await installJobs(database, allQueues);
     await database.close();
     process.env.SIMPUL_TEST_PG_TEMPLATE = template;
     return async () => {
@@ -32,6 +35,8 @@ export default async function setup() {
   }
   const database = await openDatabase({ pgliteDataDir: null });
   await migrate(database);
+  // The job queue's schema too, so no test pays for installing it.
+  await installJobs(database, allQueues);
   const client = (database as unknown as { client: { dumpDataDir: (c: 'none') => Promise<Blob> } }).client;
   const dump = await client.dumpDataDir('none');
   await database.close();

@@ -17,11 +17,15 @@ import { createMailer, type Mailer } from './core/mail';
 import { loggerOptions } from './core/logging';
 import { DomainError, UnauthenticatedError } from './core/errors';
 import { modules } from './modules/index';
+import { startJobs, type JobsRuntime, type JobsRuntimeOptions } from './core/jobs';
+import { allQueues } from './modules/jobs/queues';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The mailer requests use; the background mail worker sends through the same one. */
     mailer: Mailer;
+    /** The job queue's workers in this process (null when the app was built without them). */
+    jobs: JobsRuntime | null;
   }
   interface FastifyContextConfig {
     /** The route answers anonymous callers (login, health, public documents). */
@@ -35,7 +39,10 @@ declare module 'fastify' {
 
 export { redactUrl } from './core/logging';
 
-export type AppDeps = { config: Config; database: Database; mailer?: Mailer; logger?: boolean | object };
+export type AppDeps = { config: Config; database: Database; mailer?: Mailer; logger?: boolean | object;
+  /** false: no job queue workers; or worker timings (tests). */
+  jobs?: false | Partial<Pick<JobsRuntimeOptions, 'pollingIntervalSeconds' | 'maintenanceIntervalSeconds' | 'work'>>;
+};
 export type App = FastifyInstance;
 
 const webDist = resolve(process.cwd(), 'dist/web');
@@ -103,6 +110,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   for (const mod of modules) await app.register(mod);
+  // Background work (mail, housekeeping, schedules) runs on the job queue in the serving process.
+  const jobs = deps.jobs === false ? null : await startJobs({ database, config, mailer, log: app.log, queues: allQueues, ...deps.jobs });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', async () => {
+    await jobs?.stop();
+  });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/app/', wildcard: false, index: false });

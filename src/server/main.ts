@@ -4,12 +4,14 @@ import { buildApp } from './app';
 import { ensureAdmin } from './seed/admin';
 import { seedDemo, seedReference } from './seed/index';
 import { backup, restore } from './operations/backup';
-import { startMailWorker } from './core/mailOutbox';
-import { startHousekeeping } from './core/housekeeping';
+import { installJobs } from './core/jobs';
+import { allQueues } from './modules/jobs/queues';
 
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database);
+  // The job queue's own schema (pgboss) and Simpul's queues; about 50 ms the first time, then a check.
+  await installJobs(database, allQueues);
   return database;
 }
 
@@ -18,12 +20,9 @@ async function serve(config: Config) {
   const database = await open(config);
   if (config.demo) await seedDemo(database.db);
   const admin = await ensureAdmin(database.db, config);
+  // buildApp starts the job queue's workers and schedules (mail, hourly housekeeping); app.close() stops them.
   const app = await buildApp({ config, database });
-  const stopMailWorker = startMailWorker(database.db, app.mailer, app.log);
-  const stopHousekeeping = startHousekeeping(database.db, app.log);
   const shutdown = async () => {
-    stopMailWorker();
-    stopHousekeeping();
     await app.close();
     await database.close();
     process.exit(0);

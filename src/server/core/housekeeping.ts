@@ -1,6 +1,8 @@
 import { lt, or, isNotNull } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../db/client';
 import { loginAttempts, sessions, userTokens } from '../db/schema/index';
+import { defineQueue } from './jobs';
 
 /** Removes what has no use any more: expired sessions, spent or expired one-time links, old log-in attempts. */
 export async function removeExpiredRecords(db: Db, now = new Date()) {
@@ -11,11 +13,17 @@ export async function removeExpiredRecords(db: Db, now = new Date()) {
   return { sessions: s.length, userTokens: t.length, loginAttempts: a.length };
 }
 
-/** Runs removeExpiredRecords hourly in the background; returns a stop function. */
-export function startHousekeeping(db: Db, log: { warn: (o: object, m: string) => void }, intervalMs = 3600_000) {
-  const timer = setInterval(() => {
-    removeExpiredRecords(db).catch((e) => log.warn({ err: (e as Error).message }, 'housekeeping failed'));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+/** Hourly (at minute 7, Asia/Jakarta), once across all processes sharing the database. */
+export const housekeepingQueue = defineQueue({
+  name: 'housekeeping',
+  label: 'Pembersihan berkala',
+  schema: z.object({}),
+  retryLimit: 2,
+  expireInSeconds: 600,
+  cron: { expression: '7 * * * *', data: {} },
+  handler: async (_data, jc) => {
+    const removed = await removeExpiredRecords(jc.db);
+    jc.log.info({ removed }, 'housekeeping');
+    return removed;
+  },
+});

@@ -4,6 +4,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { createMailer } from './mail';
 import { createTestApp, createUser, loginAs, type TestApp } from '../../../test/helpers/testApp';
+import { waitFor } from '../../../test/helpers/waitFor';
 
 // A capturing SMTP server on loopback: mail really goes over SMTP, and the test reads what arrived.
 let server: SMTPServer;
@@ -38,7 +39,9 @@ describe('mail over SMTP', () => {
     const s = await loginAs(t, admin.email);
     const res = await s.request('POST', '/api/users', { email: 'undangan@example.org', name: 'Petugas Undangan', role: 'committee' });
     expect(res.statusCode).toBe(201);
-    const mail = received.find((m) => m.subject?.includes('Undangan'))!;
+    // Sent by the mail worker moments after the request has answered.
+    const mail = await waitFor(() => received.find((m) => m.subject?.includes('Undangan')));
+    expect(mail.messageId).toMatch(/@simpul\.test>?$/);
     expect(mail.from?.text).toContain('noreply@simpul.test');
     expect((mail.to as { text: string }).text).toBe('undangan@example.org');
     const link = mail.text!.match(/http:\/\/simpul\.test\/app\/accept-invitation\?token=\S+/)![0];

@@ -1,95 +1,155 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../db/client';
 import { mailOutbox } from '../db/schema/index';
 import type { Ctx } from './context';
-import type { Mail, Mailer } from './mail';
+import { defineQueue, enqueue, wakeWorkers, type JobContext } from './jobs';
+import type { Mail } from './mail';
 
-export const maxMailAttempts = 12;
 export const sentBodyPlaceholder = '(isi dihapus setelah terkirim)';
 
-/** Queues a mail inside the caller's transaction: it is sent only if the change commits. */
-export async function enqueueMail(ctx: Ctx, mail: Mail): Promise<void> {
-  await ctx.db.insert(mailOutbox).values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
+/**
+ * Mail goes out through the `mail_send` queue: pg-boss retries a failed delivery with a doubling delay
+ * (30 s, 1 min, 2 min, ... with jitter) and gives up after 10 retries (about 9-17 hours); a job lost with its
+ * process (kill -9) is retried once it expires (5 minutes).
+ */
+export const mailQueue = defineQueue({
+  name: 'mail_send',
+  label: 'Pengiriman e-mail',
+  schema: z.object({ mailId: z.number().int().positive() }),
+  retryLimit: 10,
+  retryDelaySeconds: 30,
+  retryBackoff: true,
+  expireInSeconds: 300,
+  handler: (data, jc) => deliverMail(jc, data.mailId),
+  // Retrying a failed mail job from the screen puts its mail back in the queue.
+  onRetry: async (db, data) => {
+    await db.update(mailOutbox).set({ state: 'queued' }).where(and(eq(mailOutbox.id, data.mailId), eq(mailOutbox.state, 'failed')));
+  },
+  // Mail queued before the job queue existed (or by an older version) gets its job.
+  onStart: async (db) => {
+    const orphans = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(and(eq(mailOutbox.state, 'queued'), isNull(mailOutbox.jobId)));
+    for (const o of orphans) {
+      const jobId = randomUUID();
+      await db.transaction(async (tx) => {
+        await tx.update(mailOutbox).set({ jobId }).where(eq(mailOutbox.id, o.id));
+        await enqueue({ db: tx as unknown as Db }, mailQueue, { mailId: o.id }, { id: jobId });
+      });
+    }
+  },
+});
+
+/**
+ * Queues a mail inside the caller's transaction: the mail log row and its job commit with the change, or neither
+ * exists. Nothing is sent here: the request does not wait for SMTP.
+ */
+export async function enqueueMail(ctx: Pick<Ctx, 'db' | 'config'>, mail: Mail): Promise<void> {
+  const jobId = randomUUID();
+  const host = new URL(ctx.config.publicUrl).hostname || 'simpul.local';
+  const [row] = await ctx.db
+    .insert(mailOutbox)
+    .values({
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      messageId: `<${randomUUID()}@${host}>`,
+      entityType: mail.related?.type ?? null,
+      entityId: mail.related?.id ?? null,
+      eraseBody: !mail.keepBody,
+      jobId,
+    })
+    .returning({ id: mailOutbox.id });
+  await enqueue(ctx, mailQueue, { mailId: row!.id }, { id: jobId });
 }
 
-/** Minutes to wait before the next try: 1, 2, 4, ... up to 6 hours. */
-function backoffMinutes(attempts: number) {
-  return Math.min(2 ** Math.max(0, attempts - 1), 360);
+/** After the commit: wakes this process's mail worker so the mail leaves within moments. Never waits for SMTP. */
+export async function flushMail(_ctx?: unknown): Promise<void> {
+  wakeWorkers(mailQueue.name);
+}
+
+/** An SMTP answer that will not change on retry (5xx: unknown mailbox, refused sender). */
+function isPermanent(e: unknown) {
+  const code = (e as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
 }
 
 /**
- * Sends the mail that is due. Rows are claimed first (an update with SKIP LOCKED), so several processes can
- * run this at once without sending twice, and no transaction stays open while SMTP talks.
- * SMTP failures never throw: they are recorded on the row and retried later with a growing delay.
+ * The job of mail N sends every queued mail up to N, oldest first, so that mail held back while SMTP was down
+ * goes out in order once it is back. Each row is claimed first (claimed_until), so two processes never send the
+ * same mail at once; a mail already sent is skipped (none twice). A connection failure stops the run (later
+ * mail waits behind it); a permanent refusal of another mail does not block the rest.
  */
-export async function deliverPendingMail(db: Db, mailer: Mailer, limit = 20): Promise<{ sent: number; failed: number }> {
-  const due = db
-    .select({ id: mailOutbox.id })
-    .from(mailOutbox)
-    .where(
-      and(
-        isNull(mailOutbox.sentAt),
-        lt(mailOutbox.attempts, maxMailAttempts),
-        lte(mailOutbox.nextAttemptAt, sql`now()`),
-        or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, sql`now()`)),
-      ),
-    )
-    .orderBy(asc(mailOutbox.id))
-    .limit(limit)
-    .for('update', { skipLocked: true });
-  const claimed = await db
-    .update(mailOutbox)
-    .set({ claimedUntil: sql`now() + interval '5 minutes'` })
-    .where(inArray(mailOutbox.id, due))
-    .returning();
-  let sent = 0;
-  let failed = 0;
-  for (const row of claimed.sort((a, b) => a.id - b.id)) {
-    try {
-      await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html ?? undefined });
-      // The body may hold a one-time link: keep only who, what and when once it has left.
-      await db
+async function deliverMail(jc: JobContext, mailId: number): Promise<void> {
+  const { db } = jc;
+  try {
+    const due = await db
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.state, 'queued'), lte(mailOutbox.id, mailId)))
+      .orderBy(asc(mailOutbox.id))
+      .limit(50);
+    for (const { id } of due) {
+      const [row] = await db
         .update(mailOutbox)
-        .set({ sentAt: new Date(), attempts: row.attempts + 1, claimedUntil: null, lastError: null, text: sentBodyPlaceholder, html: null })
-        .where(eq(mailOutbox.id, row.id));
-      sent += 1;
-    } catch (e) {
-      const attempts = row.attempts + 1;
-      await db
-        .update(mailOutbox)
-        .set({
-          attempts,
-          claimedUntil: null,
-          nextAttemptAt: new Date(Date.now() + backoffMinutes(attempts) * 60_000),
-          lastError: String((e as Error).message ?? e).slice(0, 500),
-        })
-        .where(eq(mailOutbox.id, row.id));
-      failed += 1;
+        .set({ claimedUntil: sql`now() + interval '5 minutes'` })
+        .where(and(eq(mailOutbox.id, id), eq(mailOutbox.state, 'queued'), or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, sql`now()`))))
+        .returning();
+      if (!row) {
+        if (id === mailId) throw new Error('E-mail ini sedang dikirim oleh proses lain; diperiksa lagi nanti.');
+        continue;
+      }
+      const failure = await sendOne(jc, row);
+      if (failure && id === mailId) throw failure;
+      if (failure && !isPermanent(failure)) {
+        // The server is unreachable: this mail waits behind the older one (order is kept); say why on its row.
+        await db
+          .update(mailOutbox)
+          .set({ lastError: `Menunggu e-mail sebelumnya: ${errorText(failure)}`.slice(0, 500) })
+          .where(and(eq(mailOutbox.id, mailId), eq(mailOutbox.state, 'queued')));
+        throw failure;
+      }
     }
+  } catch (e) {
+    if (jc.job.isFinalTry) {
+      await db
+        .update(mailOutbox)
+        .set({ state: 'failed', claimedUntil: null, lastError: errorText(e) })
+        .where(and(eq(mailOutbox.id, mailId), eq(mailOutbox.state, 'queued')));
+    }
+    throw e;
   }
-  return { sent, failed };
 }
 
-/** Tries to send right after a commit, so mail usually leaves at once; what fails waits for the worker. */
-export async function flushMail(ctx: Ctx): Promise<void> {
-  await deliverPendingMail(ctx.db, ctx.mailer).catch(() => undefined);
+function errorText(e: unknown) {
+  return String((e as Error)?.message ?? e).slice(0, 500);
 }
 
-/** Retries due mail in the background; returns a stop function for shutdown. */
-export function startMailWorker(db: Db, mailer: Mailer, log: { warn: (o: object, m: string) => void }, intervalMs = 30_000) {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      const r = await deliverPendingMail(db, mailer);
-      if (r.failed) log.warn(r, 'some e-mail could not be delivered; it will be retried');
-    } catch (e) {
-      log.warn({ err: (e as Error).message }, 'mail worker failed');
-    } finally {
-      running = false;
-    }
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+async function sendOne(jc: JobContext, row: typeof mailOutbox.$inferSelect): Promise<unknown> {
+  const { db, mailer } = jc;
+  try {
+    await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html ?? undefined, messageId: row.messageId ?? undefined });
+  } catch (e) {
+    await db
+      .update(mailOutbox)
+      .set({ attempts: row.attempts + 1, claimedUntil: null, lastError: errorText(e) })
+      .where(eq(mailOutbox.id, row.id));
+    return e;
+  }
+  // Without SMTP nothing left: keep the body so an administrator can read it in the mail log.
+  const unsent = mailer.configured === false;
+  await db
+    .update(mailOutbox)
+    .set({
+      state: unsent ? 'unsent' : 'sent',
+      sentAt: unsent ? null : new Date(),
+      attempts: row.attempts + 1,
+      claimedUntil: null,
+      lastError: null,
+      // The body may hold a one-time link: keep only who, what and when once it has left.
+      ...(row.eraseBody && !unsent ? { text: sentBodyPlaceholder, html: null } : {}),
+    })
+    .where(eq(mailOutbox.id, row.id));
+  return null;
 }
