@@ -2,6 +2,7 @@ import { html, safeExternalUrl, type SafeHtml } from './html';
 import { publicLayout } from './layout';
 import type { MemberGroup, PublicMember } from './members';
 import { categoryLabel, forumNameId, texts, type PublicLang } from './texts';
+import { displayPhone } from '../../shared/phoneDisplay';
 
 function memberItem(member: PublicMember, lang: PublicLang): SafeHtml {
   const url = safeExternalUrl(member.website);
@@ -9,7 +10,13 @@ function memberItem(member: PublicMember, lang: PublicLang): SafeHtml {
   const site = url
     ? html` <a class="site" href="${url.href}" rel="noopener" aria-label="${texts[lang].websiteOf(member.name)}">${url.host}</a>`
     : null;
-  return html`<li><span class="name">${member.name}</span>${shortName}${site}</li>`;
+  const phone = displayPhone(member.phone);
+  const tel = phone?.telUri
+    ? html` <span class="phone"><a href="${phone.telUri}" aria-label="${texts[lang].phoneOf(member.name)}">${phone.international}</a>${
+        phone.whatsappUrl ? html` <a class="wa" href="${phone.whatsappUrl}" rel="noopener" aria-label="${texts[lang].whatsappOf(member.name)}">WhatsApp</a>` : null
+      }</span>`
+    : null;
+  return html`<li><span class="name">${member.name}</span>${shortName}${site}${tel}</li>`;
 }
 
 function memberGroup(group: MemberGroup, lang: PublicLang): SafeHtml {

@@ -12,6 +12,13 @@ export const stylesheet = (() => {
   return { body, hash, href: `/public/site.css?v=${hash}` };
 })();
 
+/** The site's icon (SVG), read once; like the stylesheet its URL carries a content hash. */
+export const favicon = (() => {
+  const body = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), 'assets/favicon.svg'), 'utf8');
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return { body, hash, href: `/favicon.svg?v=${hash}` };
+})();
+
 function yearInJakarta(now: Date): string {
   return new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(now);
 }
@@ -27,6 +34,7 @@ export function publicLayout(opts: { lang: PublicLang; title: string; descriptio
 <title>${opts.title}</title>
 <meta name="description" content="${opts.description}">
 <link rel="stylesheet" href="${stylesheet.href}">
+<link rel="icon" type="image/svg+xml" href="${favicon.href}">
 <link rel="alternate" hreflang="id" href="/">
 <link rel="alternate" hreflang="en" href="/?lang=en">
 </head>

@@ -3,7 +3,8 @@ import type { Db } from '../db/client';
 import { institutions } from '../db/schema/directory';
 import { institutionCategories, type InstitutionCategory } from '../../shared/categories';
 
-export type PublicMember = { name: string; shortName: string | null; regionCode: string | null; website: string | null };
+/** What the public page shows of a member: its name, and the institution's own website and office phone. */
+export type PublicMember = { name: string; shortName: string | null; regionCode: string | null; website: string | null; phone: string | null };
 export type MemberGroup = { category: InstitutionCategory | 'other'; members: PublicMember[] };
 
 const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
@@ -27,6 +28,7 @@ export async function loadMemberGroups(db: Db): Promise<MemberGroup[]> {
       category: institutions.category,
       regionCode: institutions.regionCode,
       website: institutions.website,
+      phone: institutions.phone,
     })
     .from(institutions)
     .where(eq(institutions.active, true));

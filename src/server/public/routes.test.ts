@@ -5,13 +5,13 @@ import { escapeHtml, html, safeExternalUrl } from './html';
 
 let t: TestApp;
 
-type Seed = { name: string; category: string; shortName?: string; regionCode?: string; website?: string; active?: boolean };
+type Seed = { name: string; category: string; shortName?: string; regionCode?: string; website?: string; phone?: string; active?: boolean };
 const seed: Seed[] = [
-  { name: 'Kota Padang', category: 'regency_city', regionCode: '13.71', website: 'https://padang.go.id' },
+  { name: 'Kota Padang', category: 'regency_city', regionCode: '13.71', website: 'https://padang.go.id', phone: '+6275172590' },
   { name: 'Kabupaten Agam', category: 'regency_city', regionCode: '13.06', website: 'agamkab.go.id' },
   { name: 'Kabupaten Pesisir Selatan', category: 'regency_city', regionCode: '13.01' },
   { name: 'Universitas Andalas', shortName: 'Unand', category: 'university', website: 'https://www.unand.ac.id' },
-  { name: 'Universitas Negeri Padang', shortName: 'UNP', category: 'university' },
+  { name: 'Universitas Negeri Padang', shortName: 'UNP', category: 'university', phone: '+6281234567890' },
   { name: 'Bank Nagari', category: 'bumd', website: 'javascript:alert(2)' },
   { name: '<script>alert(1)</script>', category: 'bumn' },
   { name: 'Badan Lama Yang Dibubarkan', category: 'vertical_agency', active: false },
@@ -93,6 +93,31 @@ describe('public home page', () => {
     const other = await get('/?lang=fr');
     expect(other.statusCode).toBe(200);
     expect(other.body).toContain('<html lang="id">');
+  });
+
+  it('shows an institution\'s phone grouped for reading, with a WhatsApp link only for a mobile number', async () => {
+    const body = (await get('/')).body;
+    expect(body).toContain('<a href="tel:+6275172590" aria-label="Telepon Kota Padang">+62 751 72590</a></span>');
+    expect(body).not.toContain('+6275172590<');
+    expect(body).toContain('<a href="tel:+6281234567890" aria-label="Telepon Universitas Negeri Padang">+62 812 3456 7890</a>');
+    expect(body).toContain('<a class="wa" href="https://wa.me/6281234567890" rel="noopener" aria-label="WhatsApp Universitas Negeri Padang">WhatsApp</a>');
+    expect(body.match(/wa\.me/g)).toHaveLength(1);
+  });
+
+  it('links an SVG favicon served with long caching', async () => {
+    const body = (await get('/')).body;
+    const href = body.match(/<link rel="icon" type="image\/svg\+xml" href="([^"]+)">/)![1]!;
+    expect(href).toMatch(/^\/favicon\.svg\?v=[0-9a-f]{12}$/);
+    const icon = await get(href);
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+    expect(icon.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(icon.body).toContain('<svg');
+    // The SPA links the plain URL; browsers that ask for /favicon.ico are sent to it.
+    expect((await get('/favicon.svg')).headers['cache-control']).toBe('public, max-age=604800');
+    const ico = await get('/favicon.ico');
+    expect(ico.statusCode).toBe(301);
+    expect(ico.headers.location).toBe(href);
   });
 
   it('serves its stylesheet with long caching under the hashed URL', async () => {
