@@ -1,4 +1,7 @@
 import { normalizeSearch } from '../../../shared/text';
+import type { ColumnKey } from '../../../shared/schemas/directoryImport';
+
+export type { ColumnKey };
 
 /**
  * The columns of the directory import file (one sheet, one row per institution or officer; the "Jenis" column
@@ -21,12 +24,14 @@ export const importColumns = [
   { key: 'isMainContact', header: 'Kontak Utama', note: 'Petugas: ya atau tidak (satu kontak utama per lembaga)', aliases: ['kontak utama lembaga'] },
   { key: 'id', header: 'ID', note: 'Diisi oleh ekspor: baris dengan ID memperbarui lembaga atau petugas itu. Kosongkan untuk data baru.', aliases: ['id lembaga', 'id petugas'] },
   { key: 'version', header: 'Versi', note: 'Diisi oleh ekspor: bila data sudah diubah orang lain sejak diekspor, baris ditolak agar perubahan itu tidak tertimpa.', aliases: ['versi data'] },
-] as const;
+] as const satisfies readonly { key: ColumnKey; header: string; note: string; aliases: readonly string[] }[];
+// Every key the shared list names has its column here (the SPA labels columns by these keys).
+const everyKeyHasAColumn: Exclude<ColumnKey, (typeof importColumns)[number]['key']> extends never ? true : never = true;
+void everyKeyHasAColumn;
 
 /** Columns only an export fills (the template leaves them out of its Data sheet). */
 export const exportOnlyColumns = new Set<string>(['id', 'version']);
 
-export type ColumnKey = (typeof importColumns)[number]['key'];
 /** Columns compared with the stored row when a file row updates an existing institution or officer. */
 export const institutionFields = ['name', 'shortName', 'category', 'regionCode', 'address', 'website', 'email', 'phone'] as const satisfies readonly ColumnKey[];
 export const officerFields = ['name', 'institution', 'nip', 'position', 'prFunctionalLevel', 'email', 'phone', 'isMainContact'] as const satisfies readonly ColumnKey[];

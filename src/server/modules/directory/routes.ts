@@ -14,6 +14,7 @@ import {
   updateOfficerInput,
 } from '../../../shared/schemas/directory';
 import { binaryResponse, mimeTypes } from '../../../shared/schemas/common';
+import { importPreviewOutput, importResultOutput } from '../../../shared/schemas/directoryImport';
 import { createInstitution, getInstitution, listInstitutions, setInstitutionActive, updateInstitution } from './institutions';
 import { createOfficer, getOfficer, listInstitutionOfficers, listOfficers, setOfficerActive, updateOfficer } from './officers';
 import { getLogo, logoMaxBytes, uploadLogo } from './logo';
@@ -95,10 +96,10 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.type(xlsxType).header('content-disposition', 'attachment; filename="templat-impor-direktori.xlsx"').send(buffer);
   });
   app.post('/api/directory/import/preview', {
-    schema: { tags, summary: 'Check an XLSX or CSV file (multipart field "file"): every row with its problems; writes nothing', ...multipart },
+    schema: { tags, summary: 'Check an XLSX or CSV file (multipart field "file"): every row with its problems; writes nothing', ...multipart, response: { 200: importPreviewOutput } },
   }, async (req) => previewImport(req.ctx, await readUpload(req, { maxBytes: importMaxBytes, what: 'Berkas impor' })));
   app.post('/api/directory/import', {
-    schema: { tags, summary: 'Import an XLSX or CSV file: multipart "file" + "mode" = valid (only valid rows) | all (all or nothing)', ...multipart },
+    schema: { tags, summary: 'Import an XLSX or CSV file: multipart "file" + "mode" = valid (only valid rows) | all (all or nothing)', ...multipart, response: { 201: importResultOutput } },
   }, async (req, reply) => {
     const upload = await readUpload(req, { maxBytes: importMaxBytes, what: 'Berkas impor' });
     const result = await importDirectory(req.ctx, upload, upload.fields.mode);

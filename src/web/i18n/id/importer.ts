@@ -1,4 +1,4 @@
-import type { ColumnKey } from '../../../server/modules/directory/importColumns';
+import type { ColumnKey } from '../../../shared/schemas/directoryImport';
 
 export const importer = {
   title: 'Impor direktori',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ColumnKey } from '../../../server/modules/directory/importColumns';
+import type { ColumnKey } from '../../../shared/schemas/directoryImport';
 import { api, ApiError } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
