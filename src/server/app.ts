@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,6 +20,7 @@ import { DomainError, UnauthenticatedError } from './core/errors';
 import { modules } from './modules/index';
 import { startJobs, type JobsRuntime, type JobsRuntimeOptions } from './core/jobs';
 import { allQueues } from './modules/jobs/queues';
+import { databaseRateLimitStore } from './modules/auth/rateLimits';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,7 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? loggerOptions(config.logLevel),
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies listed in TRUST_PROXY (none by default).
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log, logBodies: config.demo });
 
@@ -62,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   await app.register(cookie);
+  // Anonymous routes opt in with `config: { rateLimit }`; counters live in the database, shared by every process.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: {

@@ -1,4 +1,33 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** proxy-addr's named ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
+const proxyKeywords = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyEntry(entry: string): boolean {
+  if (proxyKeywords.includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length || !address) return false;
+  const family = isIP(address);
+  if (!family) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY: off (default) or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is believed. */
+const trustProxySchema = z
+  .string()
+  .transform((v) => v.split(',').map((e) => e.trim()).filter(Boolean))
+  .superRefine((entries, ctx) => {
+    if (entries.length === 1 && ['false', 'off', '0', 'no'].includes(entries[0]!.toLowerCase())) return;
+    for (const e of entries) {
+      if (!isProxyEntry(e)) {
+        ctx.addIssue({ code: 'custom', message: `"${e}" is not an IP address, a CIDR range (10.0.0.0/8) or one of ${proxyKeywords.join(', ')}; trusting every sender ("true") is not offered` });
+      }
+    }
+  })
+  .transform((entries) => (entries.length === 1 && ['false', 'off', '0', 'no'].includes(entries[0]!.toLowerCase()) ? false : entries));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -18,6 +47,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: z.enum(['true', 'false', '1', '0']).optional(),
   NODE_ENV: z.string().optional(),
+  TRUST_PROXY: trustProxySchema.optional(),
 });
 
 export type Config = {
@@ -36,6 +66,11 @@ export type Config = {
   /** Demo mode seeds fictional data; on by default for the embedded database. */
   demo: boolean;
   secureCookies: boolean;
+  /**
+   * Proxies whose X-Forwarded-For header gives the client address (false: none, the socket's peer is the client).
+   * The per-address log-in and request limits use that address, so trusting any sender would let a client pick it.
+   */
+  trustProxy: false | string[];
 };
 
 export class ConfigError extends Error {
@@ -73,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO ? e.DEMO === 'true' || e.DEMO === '1' : !e.DATABASE_URL,
     secureCookies: publicUrl.startsWith('https://'),
+    trustProxy: e.TRUST_PROXY ?? false,
   };
 }

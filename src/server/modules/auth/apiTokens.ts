@@ -1,18 +1,22 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { apiTokens } from '../../db/schema/index';
 import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
-import { NotFoundError } from '../../core/errors';
+import { ForbiddenError, NotFoundError } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import { newSecret, sha256 } from '../../core/passwords';
 import type { createApiTokenInput } from '../../../shared/schemas/auth';
 
 const publicColumns = { id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt };
 
-/** Personal API token for integrations; the secret is shown once and only its hash is kept. */
-export async function createApiToken(ctx: Ctx, input: z.infer<typeof createApiTokenInput>) {
+/**
+ * Personal API token for integrations; the secret is shown once and only its hash is kept. Only a signed-in browser
+ * session may create one: a token cannot mint further tokens that would outlive its own revocation.
+ */
+export async function createApiToken(ctx: Ctx, input: z.infer<typeof createApiTokenInput>, via: 'none' | 'session' | 'token') {
   authorize(ctx.actor, 'apiToken.manage');
+  if (via !== 'session') throw new ForbiddenError('Token API hanya dapat dibuat setelah masuk dengan e-mail dan kata sandi, bukan dengan token API');
   const userId = ctx.actor.id;
   const token = `smp_${newSecret()}`;
   return inTransaction(ctx, async (tx) => {
@@ -22,10 +26,15 @@ export async function createApiToken(ctx: Ctx, input: z.infer<typeof createApiTo
   });
 }
 
-export async function listApiTokens(ctx: Ctx) {
+/** My tokens, newest first, one page (`limit`, `offset`) and the total, like every list. */
+export async function listApiTokens(ctx: Ctx, page: { limit: number; offset: number } = { limit: 50, offset: 0 }) {
   authorize(ctx.actor, 'apiToken.manage');
-  const items = await ctx.db.select(publicColumns).from(apiTokens).where(eq(apiTokens.userId, ctx.actor.id)).orderBy(desc(apiTokens.createdAt));
-  return { items, total: items.length };
+  const mine = eq(apiTokens.userId, ctx.actor.id);
+  const [items, [total]] = await Promise.all([
+    ctx.db.select(publicColumns).from(apiTokens).where(mine).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)).limit(page.limit).offset(page.offset),
+    ctx.db.select({ n: count() }).from(apiTokens).where(mine),
+  ]);
+  return { items, total: total?.n ?? 0 };
 }
 
 export async function revokeApiToken(ctx: Ctx, id: string) {
