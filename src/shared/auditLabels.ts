@@ -25,6 +25,7 @@ export const auditActionLabels: Record<string, Label> = {
   'user.password_reset': { id: 'Kata sandi disetel ulang', en: 'Password reset' },
   'api_token.create': { id: 'Token API dibuat', en: 'API token created' },
   'api_token.revoke': { id: 'Token API dicabut', en: 'API token revoked' },
+  'job.retry': { id: 'Pekerjaan latar belakang dicoba lagi', en: 'Background job retried' },
   'activity.create': { id: 'Kegiatan dibuat', en: 'Activity created' },
   'activity.update': { id: 'KAK kegiatan diubah', en: 'Activity KAK changed' },
   'activity.delete': { id: 'Kegiatan dihapus', en: 'Activity deleted' },
@@ -42,6 +43,8 @@ export const auditActionLabels: Record<string, Label> = {
   'speaker.delete': { id: 'Narasumber dihapus', en: 'Speaker removed' },
   'settings.update': { id: 'Pengaturan organisasi diubah', en: 'Organisation settings changed' },
   'settings.logo': { id: 'Logo kop surat diganti', en: 'Letterhead logo replaced' },
+  'meeting.checkIn': { id: 'Peserta check-in', en: 'Participant checked in' },
+  'meeting.checkOut': { id: 'Peserta check-out', en: 'Participant checked out' },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -56,6 +59,8 @@ export const auditEntityLabels: Record<string, Label> = {
   speaker: { id: 'Narasumber', en: 'Speaker' },
   settings: { id: 'Pengaturan', en: 'Settings' },
   mail: { id: 'E-mail', en: 'E-mail' },
+  job: { id: 'Pekerjaan latar belakang', en: 'Background job' },
+  check_in: { id: 'Kehadiran rapat', en: 'Meeting check-in' },
 };
 
 /** "Lembaga diubah" for institution.update; an unknown code is shown as it is. */

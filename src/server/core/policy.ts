@@ -40,6 +40,8 @@ export const actions = [
   'activity.readPersonal',
   'settings.manage',
   'apiToken.manage',
+  /** Watch background jobs and the mail log, retry failed jobs (administrators). */
+  'jobs.manage',
   /** Check delegates in (and out) at a meeting, read its participant list for the device cache, attendance board and daftar hadir: the meeting's managers and administrators. */
   'meeting.checkIn',
   /** See meetings (committee: every meeting, read-only unless it manages it). */
