@@ -78,7 +78,7 @@ test.describe.serial('a member officer, from invitation to what they may do', ()
     await page.getByRole('dialog').getByLabel('Telepon').fill('0751-31676');
     await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
     await expect(page.getByRole('dialog')).toBeHidden();
-    await expect(page.getByText('+6275131676')).toBeVisible();
+    await expect(page.getByText('+62 751 31676')).toBeVisible();
 
     // Another institution: read-only, its officers not shown.
     await page.goto('/app/directory?q=semen+padang');

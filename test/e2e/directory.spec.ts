@@ -56,7 +56,9 @@ test('an officer is added to an institution and made its main contact', async ({
   const row = page.getByRole('row', { name: /Dewi Uji Petugas/ });
   await expect(row).toContainText('198001012005012001');
   await expect(row).toContainText('Ahli Muda');
-  await expect(row).toContainText('+6281234567890');
+  // Grouped for reading, with a WhatsApp link for the mobile number.
+  await expect(row).toContainText('+62 812 3456 7890');
+  await expect(row.getByRole('link', { name: 'Kirim WhatsApp ke +62 812 3456 7890' })).toHaveAttribute('href', 'https://wa.me/6281234567890');
   await expect(row).toContainText('Kontak utama');
   // The previous main contact is no longer one.
   await expect(page.getByText('Kontak utama', { exact: true })).toHaveCount(1);

@@ -19,6 +19,8 @@ export const directory: typeof base = {
   address: 'Address',
   website: 'Website',
   email: 'E-mail',
+  whatsapp: 'WhatsApp',
+  whatsappOf: (n) => `Send a WhatsApp message to ${n}`,
   phone: 'Phone',
   contact: 'Contact',
   officers: 'PR officers',

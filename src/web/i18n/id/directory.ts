@@ -19,6 +19,8 @@ export const directory = {
   address: 'Alamat',
   website: 'Situs web',
   email: 'E-mail',
+  whatsapp: 'WhatsApp',
+  whatsappOf: (n: string) => `Kirim WhatsApp ke ${n}`,
   phone: 'Telepon',
   contact: 'Kontak',
   officers: 'Petugas humas',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ColumnKey } from '../../../shared/schemas/directoryImport';
 import { api, ApiError } from '../../api';
@@ -10,19 +10,27 @@ import { formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
 
 type Problem = { field: ColumnKey; column: string; message: string };
-type Row = { sheet: string; rowNumber: number; kind: 'institution' | 'officer' | null; values: Partial<Record<ColumnKey, string>>; problems: Problem[]; valid: boolean };
-type Summary = { rows: number; valid: number; invalid: number; institutions: number; officers: number };
+type Change = { field: ColumnKey; column: string; before: string; after: string };
+type Status = 'new' | 'changed' | 'unchanged' | 'invalid';
+type Row = {
+  sheet: string; rowNumber: number; kind: 'institution' | 'officer' | null; values: Partial<Record<ColumnKey, string>>;
+  problems: Problem[]; valid: boolean; status: Status; targetId: string | null; changes: Change[];
+};
+type Summary = { rows: number; valid: number; invalid: number; institutions: number; officers: number; new: number; changed: number; unchanged: number };
 type Preview = { fileName: string; format: 'xlsx' | 'csv'; ignoredColumns: string[]; summary: Summary; rows: Row[] };
-type ImportResult = { mode: 'valid' | 'all'; imported: { institutions: number; officers: number }; skipped: number };
+type Counts = { institutions: number; officers: number };
+type ImportResult = { mode: 'valid' | 'all'; imported: Counts; updated: Counts; unchanged: number; skipped: number };
+type Filter = 'all' | Status;
+const statusColor: Record<Status, string> = { new: 'teal', changed: 'yellow', unchanged: 'gray', invalid: 'red' };
 
 /** The file's columns in template order; only those some row fills (or has a problem in) are shown. */
 const columnOrder: ColumnKey[] = ['kind', 'name', 'shortName', 'category', 'regionCode', 'institution', 'email', 'phone', 'nip', 'position', 'prFunctionalLevel', 'isMainContact', 'website', 'address'];
 
-function PreviewTable({ preview, onlyProblems }: { preview: Preview; onlyProblems: boolean }) {
+function PreviewTable({ preview, filter }: { preview: Preview; filter: Filter }) {
   const t = useT();
   const columns = columnOrder.filter((c) => preview.rows.some((r) => r.values[c] || r.problems.some((p) => p.field === c)));
   const manySheets = new Set(preview.rows.map((r) => r.sheet)).size > 1;
-  const rows = onlyProblems ? preview.rows.filter((r) => !r.valid) : preview.rows;
+  const rows = filter === 'all' ? preview.rows : preview.rows.filter((r) => r.status === filter);
   return (
     <Table.ScrollContainer minWidth={Math.max(700, columns.length * 130 + 320)}>
       <Table withTableBorder fz="sm" data-testid="import-preview">
@@ -36,12 +44,20 @@ function PreviewTable({ preview, onlyProblems }: { preview: Preview; onlyProblem
         <Table.Tbody>
           {rows.map((r) => {
             const bad = new Set(r.problems.map((p) => p.field));
+            const changed = new Set(r.changes.map((c) => c.field));
             return (
-              <Table.Tr key={`${r.sheet}-${r.rowNumber}`} bg={r.valid ? undefined : 'red.0'} data-invalid={r.valid ? undefined : true}>
+              <Table.Tr key={`${r.sheet}-${r.rowNumber}`} bg={r.valid ? undefined : 'red.0'} data-invalid={r.valid ? undefined : true} data-status={r.status}>
                 <Table.Td>{manySheets ? `${r.sheet} ` : ''}{r.rowNumber}</Table.Td>
                 <Table.Td>
                   {r.valid ? (
-                    <Badge color="teal" variant="light">{t.importer.ok}</Badge>
+                    <Stack gap={4} align="flex-start">
+                      <Badge color={statusColor[r.status]} variant="light">{t.importer.status[r.status]}</Badge>
+                      {r.changes.map((c) => (
+                        <Text key={c.field} size="xs" data-change={c.field}>
+                          <b>{c.column}:</b> <Text span td="line-through" c="dimmed" size="xs">{c.before}</Text> → {c.after}
+                        </Text>
+                      ))}
+                    </Stack>
                   ) : (
                     <Stack gap={2}>
                       {r.problems.map((p) => <Text key={p.field} size="xs" c="red.9"><b>{p.column}:</b> {p.message}</Text>)}
@@ -49,7 +65,14 @@ function PreviewTable({ preview, onlyProblems }: { preview: Preview; onlyProblem
                   )}
                 </Table.Td>
                 {columns.map((c) => (
-                  <Table.Td key={c} data-problem={bad.has(c) || undefined} bg={bad.has(c) ? 'red.1' : undefined} c={bad.has(c) ? 'red.9' : undefined} fw={bad.has(c) ? 600 : undefined}>
+                  <Table.Td
+                    key={c}
+                    data-problem={bad.has(c) || undefined}
+                    data-changed={changed.has(c) || undefined}
+                    bg={bad.has(c) ? 'red.1' : changed.has(c) ? 'yellow.1' : undefined}
+                    c={bad.has(c) ? 'red.9' : undefined}
+                    fw={bad.has(c) || changed.has(c) ? 600 : undefined}
+                  >
                     {r.values[c] ?? ''}
                   </Table.Td>
                 ))}
@@ -67,7 +90,7 @@ export function ImportPage() {
   const lang = useLang();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [onlyProblems, setOnlyProblems] = useState(false);
+  const [filter, setFilter] = useState<Filter>('all');
   const preview = useMutation({ mutationFn: (f: File) => api.upload<Preview>('/directory/import/preview', { file: f }) });
   const run = useMutation({
     mutationFn: (mode: 'valid' | 'all') => api.upload<ImportResult>('/directory/import', { mode, file: file! }),
@@ -111,16 +134,29 @@ export function ImportPage() {
             <Badge size="lg" color="teal" variant="light">{t.importer.summaryValid(n(p.summary.valid))}</Badge>
             <Badge size="lg" color={p.summary.invalid ? 'red' : 'gray'} variant="light">{t.importer.summaryInvalid(n(p.summary.invalid))}</Badge>
             <Badge size="lg" variant="outline">{t.importer.summaryKinds(n(p.summary.institutions), n(p.summary.officers))}</Badge>
+            <Badge size="lg" color={statusColor.new} variant="outline">{t.importer.summaryNew(n(p.summary.new))}</Badge>
+            <Badge size="lg" color={statusColor.changed} variant="outline">{t.importer.summaryChanged(n(p.summary.changed))}</Badge>
+            <Badge size="lg" color={statusColor.unchanged} variant="outline">{t.importer.summaryUnchanged(n(p.summary.unchanged))}</Badge>
           </Group>
           {p.ignoredColumns.length ? <Alert color="yellow">{t.importer.ignored(p.ignoredColumns.join(', '))}</Alert> : null}
           {run.data ? (
             <Alert color="green" title={t.importer.doneTitle} role="status">
-              {t.importer.done(n(run.data.imported.institutions), n(run.data.imported.officers), n(run.data.skipped))}{' '}
+              {t.importer.done({
+                institutions: n(run.data.imported.institutions),
+                officers: n(run.data.imported.officers),
+                updatedInstitutions: n(run.data.updated.institutions),
+                updatedOfficers: n(run.data.updated.officers),
+                updated: run.data.updated.institutions + run.data.updated.officers > 0,
+                unchanged: n(run.data.unchanged),
+                skipped: n(run.data.skipped),
+              })}{' '}
               <Anchor component={Link} to="/directory">{t.importer.toDirectory}</Anchor>
             </Alert>
+          ) : p.summary.valid && !p.summary.new && !p.summary.changed ? (
+            <Alert color="gray" role="status">{t.importer.nothingToDo}</Alert>
           ) : (
             <Group>
-              <Button color="teal" disabled={!p.summary.valid} loading={run.isPending && run.variables === 'valid'} onClick={() => run.mutate('valid')}>
+              <Button color="teal" disabled={!p.summary.new && !p.summary.changed} loading={run.isPending && run.variables === 'valid'} onClick={() => run.mutate('valid')}>
                 {t.importer.importValid}
               </Button>
               <Button variant="light" loading={run.isPending && run.variables === 'all'} onClick={() => run.mutate('all')}>
@@ -131,9 +167,14 @@ export function ImportPage() {
           <ErrorAlert error={run.error} />
           <Group justify="space-between">
             <Title order={4}>{t.importer.previewTitle(p.fileName)}</Title>
-            <Switch label={t.importer.onlyProblems} checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />
+            <SegmentedControl
+              aria-label={t.importer.show}
+              value={filter}
+              onChange={(v) => setFilter(v as Filter)}
+              data={(['all', 'invalid', 'new', 'changed', 'unchanged'] as const).map((f) => ({ value: f, label: t.importer.filters[f] }))}
+            />
           </Group>
-          <PreviewTable preview={p} onlyProblems={onlyProblems} />
+          <PreviewTable preview={p} filter={filter} />
         </Stack>
       ) : null}
     </>

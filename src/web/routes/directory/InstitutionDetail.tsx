@@ -11,6 +11,7 @@ import { useSession } from '../../session';
 import { InstitutionForm } from './InstitutionForm';
 import { OfficersSection } from './OfficersSection';
 import { institutionKey, type InstitutionDetail } from './types';
+import { PhoneLink } from './PhoneLink';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -97,7 +98,7 @@ export function InstitutionDetailPage() {
           <Field label={t.directory.regionCode}>{inst.regionCode}</Field>
           <Field label={t.directory.website}>{inst.website ? <Anchor href={inst.website} target="_blank" rel="noreferrer">{inst.website}</Anchor> : null}</Field>
           <Field label={t.directory.email}>{inst.email}</Field>
-          <Field label={t.directory.phone}>{inst.phone}</Field>
+          <Field label={t.directory.phone}>{inst.phone ? <PhoneLink value={inst.phone} /> : null}</Field>
           <Field label={t.directory.address}>{inst.address}</Field>
         </SimpleGrid>
       </Card>

@@ -7,6 +7,7 @@ import { categoryLabel } from '../../format';
 import { useLang, useT } from '../../i18n';
 import type { Institution, InstitutionDetail } from './types';
 import { FormButtons } from '../../components/FormButtons';
+import { formatPhone } from '../../../shared/phoneDisplay';
 
 export type InstitutionValues = {
   name: string; shortName: string; category: string; regionCode: string; address: string; website: string; email: string; phone: string;
@@ -15,7 +16,7 @@ export type InstitutionValues = {
 export function institutionValues(i?: Institution): InstitutionValues {
   return {
     name: i?.name ?? '', shortName: i?.shortName ?? '', category: i?.category ?? '', regionCode: i?.regionCode ?? '',
-    address: i?.address ?? '', website: i?.website ?? '', email: i?.email ?? '', phone: i?.phone ?? '',
+    address: i?.address ?? '', website: i?.website ?? '', email: i?.email ?? '', phone: i?.phone ? formatPhone(i.phone) : '',
   };
 }
 

@@ -12,6 +12,8 @@ import { categoryLabel, formatNumber } from '../../format';
 import { useLang, useT, type Messages } from '../../i18n';
 import { useSession } from '../../session';
 import type { Institution } from './types';
+import { formatPhone } from '../../../shared/phoneDisplay';
+import { PhoneLink } from './PhoneLink';
 
 const limit = 20;
 
@@ -123,7 +125,7 @@ export function InstitutionListPage() {
                 <StatusBadge active={i.active} t={t} />
               </Group>
               <Text size="sm" c="dimmed">{categoryLabel(i.category, lang)}{i.regionCode ? ` · ${i.regionCode}` : ''}</Text>
-              {i.phone || i.email ? <Text size="sm">{[i.phone, i.email].filter(Boolean).join(' · ')}</Text> : null}
+              {i.phone || i.email ? <Text size="sm">{[formatPhone(i.phone), i.email].filter(Boolean).join(' · ')}</Text> : null}
               <Text size="sm">{t.directory.officerCount(formatNumber(i.officerCount, lang))}</Text>
             </Card>
           ))}
@@ -153,7 +155,7 @@ export function InstitutionListPage() {
                   {withContact ? (
                     <Table.Td>
                       {i.email ? <Text size="sm">{i.email}</Text> : null}
-                      {i.phone ? <Text size="sm">{i.phone}</Text> : null}
+                      {i.phone ? <Text size="sm"><PhoneLink value={i.phone} /></Text> : null}
                     </Table.Td>
                   ) : null}
                   <Table.Td ta="right">{formatNumber(i.officerCount, lang)}</Table.Td>

@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { isStale } from './InstitutionForm';
 import { prLevels, type Officer } from './types';
 import { FormButtons } from '../../components/FormButtons';
+import { formatPhone } from '../../../shared/phoneDisplay';
 
 type Values = { name: string; nip: string; position: string; prFunctionalLevel: string | null; email: string; phone: string; isMainContact: boolean };
 
@@ -16,7 +17,7 @@ function OfficerForm({ institutionId, officer, onSaved, onCancel, onReload }: {
   const form = useForm<Values>({
     initialValues: {
       name: officer?.name ?? '', nip: officer?.nip ?? '', position: officer?.position ?? '', prFunctionalLevel: officer?.prFunctionalLevel ?? null,
-      email: officer?.email ?? '', phone: officer?.phone ?? '', isMainContact: officer?.isMainContact ?? false,
+      email: officer?.email ?? '', phone: officer?.phone ? formatPhone(officer.phone) : '', isMainContact: officer?.isMainContact ?? false,
     },
   });
   const { submit, alert, mutation } = useFormMutation(

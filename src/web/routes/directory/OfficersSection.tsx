@@ -7,6 +7,7 @@ import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors'
 import { useT, type Messages } from '../../i18n';
 import { OfficerModal } from './OfficerModal';
 import { institutionKey, officersKey, type InstitutionDetail, type Officer } from './types';
+import { PhoneLink } from './PhoneLink';
 
 function Badges({ o, t }: { o: Officer; t: Messages }) {
   return (
@@ -69,7 +70,8 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
             <Group justify="space-between" wrap="nowrap"><Text fw={600}>{o.name}</Text><Badges o={o} t={t} /></Group>
             <Text size="sm">{[o.position, level(o)].filter(Boolean).join(' · ')}</Text>
             {o.nip ? <Text size="sm" c="dimmed">NIP {o.nip}</Text> : null}
-            <Text size="sm">{[o.phone, o.email].filter(Boolean).join(' · ')}</Text>
+            {o.phone ? <Text size="sm"><PhoneLink value={o.phone} /></Text> : null}
+            {o.email ? <Text size="sm">{o.email}</Text> : null}
             {canWrite ? <Group mt="xs">{actions(o)}</Group> : null}
           </Card>
         ))
@@ -96,7 +98,7 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
                   <Table.Td>{level(o)}</Table.Td>
                   <Table.Td>
                     {o.email ? <Text size="sm">{o.email}</Text> : null}
-                    {o.phone ? <Text size="sm">{o.phone}</Text> : null}
+                    {o.phone ? <Text size="sm"><PhoneLink value={o.phone} /></Text> : null}
                   </Table.Td>
                   <Table.Td><Badges o={o} t={t} /></Table.Td>
                   <Table.Td>{actions(o)}</Table.Td>
