@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Button, Card, FileButton, Group, Input, Radio, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../api';
+import { ApiError, call, client, upload as uploadFile } from '../../api';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
 import type { OrganisationSettings } from '../../../shared/schemas/settings';
@@ -62,7 +62,7 @@ function LogoField({ form }: { form: Form }) {
   const queryClient = useQueryClient();
   const { logoFileId } = form.getValues();
   const upload = useMutation({
-    mutationFn: (file: File) => api.upload<OrganisationSettings>('/settings/organisation/logo', { file }),
+    mutationFn: (file: File) => uploadFile('/api/settings/organisation/logo', {}, { file }),
     onSuccess: (saved) => {
       // The server saved only the logo: other fields being edited stay as typed, and stay marked unsaved.
       const base = { ...form.getInitialValues(), logoFileId: saved.logoFileId };
@@ -100,7 +100,7 @@ export function SettingsForm({ initial }: { initial: OrganisationSettings }) {
   const form = useForm<OrganisationSettings>({ initialValues: initial });
   const [fieldsShown, setFieldsShown] = useState(false);
   const save = useMutation({
-    mutationFn: (values: OrganisationSettings) => api.put<OrganisationSettings>('/settings/organisation', values),
+    mutationFn: (values: OrganisationSettings) => call(client.PUT('/api/settings/organisation', { body: values })),
     onMutate: () => form.clearErrors(),
     onSuccess: (saved) => {
       queryClient.setQueryData(settingsKey, saved);

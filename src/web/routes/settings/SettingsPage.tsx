@@ -1,16 +1,15 @@
 import { Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api';
+import { call, client } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
-import type { OrganisationSettings } from '../../../shared/schemas/settings';
 import { SettingsForm, settingsKey } from './SettingsForm';
 
 /** Organisation settings (administrators): the letterhead and rupiah style the documents print. */
 export function SettingsPage() {
   const t = useT();
-  const settings = useQuery({ queryKey: settingsKey, queryFn: () => api.get<OrganisationSettings>('/settings/organisation') });
+  const settings = useQuery({ queryKey: settingsKey, queryFn: () => call(client.GET('/api/settings/organisation')) });
   return (
     <>
       <PageHeader title={t.settings.title} description={t.settings.description} />
