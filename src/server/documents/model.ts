@@ -31,7 +31,16 @@ export type Block =
   | { kind: 'paragraph'; runs: Run[]; indent?: boolean; keepWithNext?: boolean }
   /** A list with printed labels ("1.", "2."), hanging under the section text. */
   | { kind: 'list'; items: ListItem[] }
-  | { kind: 'table'; columns: TableColumn[]; header: string[]; rows: string[][]; fontSize: number; keepWithNext?: boolean }
+  | {
+      kind: 'table';
+      columns: TableColumn[];
+      header: string[];
+      rows: string[][];
+      fontSize: number;
+      keepWithNext?: boolean;
+      /** Least height of a body row in points (room to sign by hand in a daftar hadir). */
+      minRowHeightPt?: number;
+    }
   /** Place and date, position, room to sign, name and NIP, on the right half of the page. */
   | { kind: 'signature'; placeDate: string; position: string; name: string; nip: string };
 

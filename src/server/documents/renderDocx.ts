@@ -109,7 +109,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
     layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((h, i) => cell(h, block.columns[i]!, i, true)) }),
-      ...block.rows.map((row) => new TableRow({ cantSplit: true, keepNext, children: row.map((v, i) => cell(v, block.columns[i]!, i, false)) })),
+      ...block.rows.map((row) => new TableRow({ cantSplit: true, keepNext, height: block.minRowHeightPt ? { value: block.minRowHeightPt * 20, rule: 'atLeast' } : undefined, children: row.map((v, i) => cell(v, block.columns[i]!, i, false)) })),
     ],
   });
 }

@@ -109,7 +109,8 @@ class Writer {
   rowHeight(block: Extract<Block, { kind: 'table' }>, row: string[]) {
     const doc = this.doc.fontSize(block.fontSize);
     const tableW = left + width - sectionX;
-    return Math.max(...row.map((text, i) => doc.font(fonts.bold).heightOfString(text, { width: block.columns[i]!.width * tableW - 2 * cellPad }))) + 2 * cellPad;
+    const h = Math.max(...row.map((text, i) => doc.font(fonts.bold).heightOfString(text, { width: block.columns[i]!.width * tableW - 2 * cellPad }))) + 2 * cellPad;
+    return row === block.header ? h : Math.max(h, block.minRowHeightPt ?? 0);
   }
 
   table(block: Extract<Block, { kind: 'table' }>) {
