@@ -5,7 +5,7 @@ import { api, setCsrfToken } from './api';
 export type Ability =
   | 'directory.read' | 'institution.create' | 'institution.update' | 'institution.deactivate' | 'institution.import' | 'institution.export'
   | 'officer.read' | 'officer.write' | 'user.manage' | 'audit.read' | 'activity.read' | 'activity.write'
-  | 'activity.approve' | 'settings.manage' | 'apiToken.manage';
+  | 'activity.approve' | 'settings.manage' | 'apiToken.manage' | 'jobs.manage';
 
 export type Role = 'admin' | 'committee' | 'member' | 'speaker';
 export type SessionUser = { id: string; email: string; name: string; role: Role; institutionId: string | null };

@@ -9,6 +9,7 @@ import { audit as idAudit } from './id/audit';
 import { account as idAccount } from './id/account';
 import { activities as idActivities } from './id/activities';
 import { settings as idSettings } from './id/settings';
+import { jobs as idJobs } from './id/jobs';
 import { common as enCommon } from './en/common';
 import { auth as enAuth } from './en/auth';
 import { home as enHome } from './en/home';
@@ -19,6 +20,7 @@ import { audit as enAudit } from './en/audit';
 import { account as enAccount } from './en/account';
 import { activities as enActivities } from './en/activities';
 import { settings as enSettings } from './en/settings';
+import { jobs as enJobs } from './en/jobs';
 
 /**
  * One typed dictionary per area (src/web/i18n/{id,en}/<area>.ts). Indonesian is the reference shape;
@@ -36,6 +38,7 @@ const id = {
   account: idAccount,
   activities: idActivities,
   settings: idSettings,
+  jobs: idJobs,
 };
 export type Messages = typeof id;
 const en: Messages = {
@@ -49,6 +52,7 @@ const en: Messages = {
   account: enAccount,
   activities: enActivities,
   settings: enSettings,
+  jobs: enJobs,
 };
 
 export const languages = ['id', 'en'] as const;

@@ -9,6 +9,7 @@ import { HomePage } from './Home';
 import { directoryArea } from './directory';
 import { activitiesArea } from './activities';
 import { settingsArea } from './settings';
+import { jobsArea } from './jobs';
 import { LoginPage } from './auth/Login';
 import { ForgotPasswordPage } from './auth/ForgotPassword';
 import { AcceptInvitationPage, ResetPasswordPage } from './auth/SetPasswordForm';
@@ -37,7 +38,7 @@ const adminArea: Area = {
 };
 
 /** Every area of the logged-in app. Another area (e.g. activities) is mounted by adding it here. */
-export const areas: Area[] = [homeArea, directoryArea, activitiesArea, adminArea, settingsArea];
+export const areas: Area[] = [homeArea, directoryArea, activitiesArea, adminArea, settingsArea, jobsArea];
 
 function NotFound() {
   const t = useT();
