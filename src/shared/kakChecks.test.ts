@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kakSchema, type Kak } from './kak';
 import { checkActivity, computeLineAmount, type CheckableBudgetLine } from './kakChecks';
+import { replaceFiscalYear } from './fiscalYears';
 import { reference2019 } from '../server/seed/reference2019';
 
 function activity(kak: Partial<Kak> = {}, extra: { fiscalYear?: number; name?: string; position?: string } = {}) {
@@ -30,6 +31,63 @@ describe('KAK checks', () => {
     ]);
     expect(checkActivity({ ...activity(), signDate: '2019-02-28' }, matchingLines).errors).toEqual([]);
     expect(checkActivity({ ...activity(), signDate: '2019-01' }, matchingLines).errors).toEqual([]);
+  });
+
+  it('warns about a fiscal year left in the text that is not the activity\'s, wherever it stands', () => {
+    const kak = kakSchema.parse(structuredClone(reference2019.kak));
+    // The 2019 reference under 2027: its APBD regulation still says Tahun Anggaran 2019.
+    const r = checkActivity({ ...activity(), fiscalYear: 2027, title: 'Koordinasi Kehumasan 2019' }, matchingLines);
+    const years = r.warnings.filter((w) => w.code === 'fiscal_year_mismatch' || w.code === 'other_year_in_text');
+    expect(years).toEqual([
+      { code: 'other_year_in_text', path: 'title', message: 'Judul kegiatan menyebut tahun 2019, sedangkan tahun anggaran kegiatan ini 2027' },
+      { code: 'fiscal_year_mismatch', path: 'kak.legalBases.1.text', message: 'Dasar hukum (bagian C) nomor 2 menyebut Tahun Anggaran 2019, sedangkan kegiatan ini Tahun Anggaran 2027' },
+    ]);
+    const phrased = checkActivity(
+      activity(
+        {
+          background: ['Kegiatan ini dibiayai APBD Provinsi Sumatera Barat Tahun 2020 dan dilaksanakan pada tahun 2020.', ...kak.background],
+          intent: 'Rapat koordinasi TA 2020, sesuai DPA Biro Humas Tahun 2020.',
+          method: ['Evaluasi kegiatan tahun 2026 menjadi bahan rapat.'],
+          outputs: [{ description: 'Laporan kegiatan tahun anggaran 2020', indicator: '', target: '1 laporan' }],
+        },
+        { fiscalYear: 2027 },
+      ),
+      matchingLines,
+    ).warnings.map((w) => `${w.path}: ${w.message}`);
+    // One warning per field and year: the background names 2020 twice.
+    expect(phrased).toEqual([
+      'kak.background.0: Latar belakang (bagian A) nomor 1 menyebut Tahun Anggaran 2020, sedangkan kegiatan ini Tahun Anggaran 2027',
+      'kak.intent: Maksud (bagian B) menyebut Tahun Anggaran 2020, sedangkan kegiatan ini Tahun Anggaran 2027',
+      'kak.legalBases.1.text: Dasar hukum (bagian C) nomor 2 menyebut Tahun Anggaran 2019, sedangkan kegiatan ini Tahun Anggaran 2027',
+      'kak.method.0: Metoda pelaksanaan (bagian D) nomor 1 menyebut tahun 2026, sedangkan tahun anggaran kegiatan ini 2027: periksa apakah masih berlaku',
+      'kak.outputs.0.description: Keluaran (bagian F) nomor 1 menyebut Tahun Anggaran 2020, sedangkan kegiatan ini Tahun Anggaran 2027',
+    ]);
+  });
+
+  it('does not report legal citations, periods or the fiscal year itself', () => {
+    const legalBases = [
+      { text: 'Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik.' },
+      { text: 'Peraturan Daerah Provinsi Sumatera Barat Nomor 8 Tahun 2016 tentang Pembentukan Perangkat Daerah.' },
+      { text: 'Peraturan Daerah tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2027.' },
+    ];
+    const background = [
+      'Sesuai Undang-Undang Nomor 14 Tahun 2008 dan UU No. 23 Tahun 2014, humas wajib terbuka.',
+      'RENSTRA Tahun 2016-2021 dan RPJMD Tahun 2021 – 2026 menjadi acuan; kegiatan ini Tahun Anggaran 2027 pada tahun 2027.',
+    ];
+    const r = checkActivity({ ...activity({ legalBases, background }, { fiscalYear: 2027 }), title: 'Rakor Humas 2027 (Renstra 2021-2026)' }, matchingLines);
+    expect(r.warnings.filter((w) => w.code === 'fiscal_year_mismatch' || w.code === 'other_year_in_text')).toEqual([]);
+    // The 2019 reference under its own year: nothing to report.
+    expect(checkActivity({ ...activity(), title: 'Koordinasi Kehumasan' }, matchingLines)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('replaces the fiscal year only where it stands for the fiscal year', () => {
+    expect(replaceFiscalYear('APBD Provinsi Sumatera Barat Tahun Anggaran 2020; TA 2020; T.A. 2020; tahun anggaran 2020', 2020, 2027)).toBe(
+      'APBD Provinsi Sumatera Barat Tahun Anggaran 2027; TA 2027; T.A. 2027; tahun anggaran 2027',
+    );
+    expect(replaceFiscalYear('APBD Provinsi Sumatera Barat Tahun 2020', 2020, 2027)).toBe('APBD Provinsi Sumatera Barat Tahun 2027');
+    expect(replaceFiscalYear('Undang-Undang Nomor 14 Tahun 2020; RENSTRA Tahun 2016-2021; pada tahun 2020; Tahun Anggaran 2019', 2020, 2027)).toBe(
+      'Undang-Undang Nomor 14 Tahun 2020; RENSTRA Tahun 2016-2021; pada tahun 2020; Tahun Anggaran 2019',
+    );
   });
 
   it('reports every missing mandatory section as an error', () => {

@@ -1,5 +1,6 @@
 import { accountCodeError } from './accountCode';
 import { formatDateId, monthNames, signDateError } from './dates';
+import { fiscalYearsIn, kakTexts, narrativeYearsIn, titleYearsIn } from './fiscalYears';
 import { maxRupiah, type Kak } from './kak';
 import { formatRupiah, groupThousands } from './money';
 import type { CheckResult, Issue } from './schemas/activities';
@@ -162,13 +163,64 @@ function signDate(a: CheckableActivity): Issue[] {
   return error ? [{ code: 'sign_date_invalid', path: 'signDate', message: `Tanggal penandatanganan ${a.signDate}: ${error}` }] : [];
 }
 
+const sectionNames: [string, string][] = [
+  ['kak.background', 'Latar belakang (bagian A)'],
+  ['kak.intent', 'Maksud (bagian B)'],
+  ['kak.objectives', 'Tujuan (bagian B)'],
+  ['kak.legalBases', 'Dasar hukum (bagian C)'],
+  ['kak.method', 'Metoda pelaksanaan (bagian D)'],
+  ['kak.participants', 'Peserta (bagian D)'],
+  ['kak.schedule', 'Jadwal (bagian D)'],
+  ['kak.locations', 'Lokasi (bagian E)'],
+  ['kak.outputs', 'Keluaran (bagian F)'],
+  ['kak.funding', 'Pembiayaan (bagian G)'],
+];
+/** "kak.legalBases.1.text" -> "Dasar hukum (bagian C) nomor 2". */
+function fieldName(path: string): string {
+  const section = sectionNames.find(([prefix]) => path.startsWith(prefix));
+  const item = /^kak\.\w+\.(\d+)/.exec(path)?.[1];
+  const name = section?.[1] ?? path;
+  return item !== undefined ? `${name} nomor ${Number(item) + 1}` : name;
+}
+
+/**
+ * Years left in the text that differ from the fiscal year (e.g. after copying a KAK to another year):
+ * fiscal-year phrases ("Tahun Anggaran 2020", "TA 2020", "APBD ... Tahun 2020") anywhere, including the legal bases;
+ * "tahun 2020" in running text outside the legal bases; a year in the title. Legal citations ("Nomor 14 Tahun 2008")
+ * and periods ("Tahun 2016-2021") are not years of the activity and are never reported. Warnings: a KAK may
+ * rightly mention another year, the person approving it decides.
+ */
+function yearsInText(a: CheckableActivity): Issue[] {
+  const fy = a.fiscalYear;
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  const push = (code: string, path: string, y: number, message: string) => {
+    if (y === fy || seen.has(`${path}|${y}`)) return;
+    seen.add(`${path}|${y}`);
+    issues.push({ code, path, message });
+  };
+  for (const y of a.title ? titleYearsIn(a.title) : []) {
+    push('other_year_in_text', 'title', y, `Judul kegiatan menyebut tahun ${y}, sedangkan tahun anggaran kegiatan ini ${fy}`);
+  }
+  for (const { path, text, legal } of kakTexts(a.kak)) {
+    for (const y of fiscalYearsIn(text)) {
+      push('fiscal_year_mismatch', path, y, `${fieldName(path)} menyebut Tahun Anggaran ${y}, sedangkan kegiatan ini Tahun Anggaran ${fy}`);
+    }
+    if (legal) continue;
+    for (const y of narrativeYearsIn(text)) {
+      push('other_year_in_text', path, y, `${fieldName(path)} menyebut tahun ${y}, sedangkan tahun anggaran kegiatan ini ${fy}: periksa apakah masih berlaku`);
+    }
+  }
+  return issues;
+}
+
 /** All checks of an activity's KAK and budget lines. */
 export function checkActivity(activity: CheckableActivity, budgetLines: readonly CheckableBudgetLine[]): CheckResult {
   const s = schedule(activity);
   const b = budget(activity.kak, budgetLines);
   return {
     errors: [...requiredSections(activity), ...signDate(activity), ...fundingQuarters(activity.kak), ...s.errors, ...b.errors],
-    warnings: [...s.warnings, ...b.warnings],
+    warnings: [...yearsInText(activity), ...s.warnings, ...b.warnings],
   };
 }
 

@@ -170,6 +170,8 @@ export const changeStatusInput = z.strictObject({
   status: z.enum(activityStatuses, 'Status tidak dikenal'),
   version: versionField(),
 });
+/** POST /api/activities/:id/copy: the fiscal year of the copy (default: the year after the original's). */
+export const copyActivityInput = z.strictObject({ fiscalYear: fiscalYear().optional() }).nullish();
 export const listActivitiesQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(activityStatuses).optional(),

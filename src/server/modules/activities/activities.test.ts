@@ -38,7 +38,11 @@ describe('planning an activity as a structured KAK', () => {
     expect(a.kak.funding).toMatchObject({ total: 48_357_960, quarters: [46_733_000, 1_624_960, 0, 0] });
     expect(a.officerInCharge.nip).toBe('197801012005012001');
     expect(a.checks.errors).toEqual([]);
-    expect(a.checks.warnings.map((w: { message: string }) => w.message)).toEqual(['Rincian anggaran belum diisi']);
+    // The 2019 reference under 2031: its APBD regulation's "Tahun Anggaran 2019" is reported (kakChecks.ts).
+    expect(a.checks.warnings.map((w: { message: string }) => w.message)).toEqual([
+      'Dasar hukum (bagian C) nomor 2 menyebut Tahun Anggaran 2019, sedangkan kegiatan ini Tahun Anggaran 2031',
+      'Rincian anggaran belum diisi',
+    ]);
     expect(a).toMatchObject({ budgetLines: [], committee: [], speakers: [] });
   });
 

@@ -10,6 +10,7 @@ import {
   budgetLineParams,
   budgetLineWriteOutput,
   changeStatusInput,
+  copyActivityInput,
   committeeMemberParams,
   committeeMemberWriteOutput,
   createActivityInput,
@@ -67,9 +68,9 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/activities/:id/status', { schema: { tags, summary: 'Move the status (approval is refused while the checks report errors)', params: activityIdParams, body: changeStatusInput, response: { 200: activityDetailOutput } } }, async (req) =>
     changeStatus(req.ctx, req.params.id, req.body),
   );
-  app.post('/api/activities/:id/copy', { schema: { tags, summary: "Copy to next year's draft (KAK, budget lines, committee, speakers)", params: activityIdParams, response: { 201: activityDetailOutput } } }, async (req, reply) => {
+  app.post('/api/activities/:id/copy', { schema: { tags, summary: "Copy into a new draft for another fiscal year (body { fiscalYear }, default next year): KAK, budget lines, committee, speakers; the year replaced where it stands for the fiscal year", params: activityIdParams, body: copyActivityInput, response: { 201: activityDetailOutput } } }, async (req, reply) => {
     reply.status(201);
-    return copyActivity(req.ctx, req.params.id);
+    return copyActivity(req.ctx, req.params.id, req.body ?? {});
   });
 
   const children = [

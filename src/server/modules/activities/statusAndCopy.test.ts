@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childWrite } from '../../../../test/helpers/activityWrites';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { buildActivityInput, buildBudgetLine } from './buildActivity';
-import { nextYearDate, nextYearTitle } from './copyActivity';
+import { moveDate, nextYearDate, titleForYear } from './copyActivity';
 
 let t: TestApp;
 let admin: Session;
@@ -158,7 +158,74 @@ describe('copy to next year', () => {
     expect(nextYearDate('2024-02-29')).toBe('2025-02-28');
     expect(nextYearDate('2027-02-29')).toBe('2028-02-29');
     expect(nextYearDate('2019-01')).toBe('2020-01');
-    expect(nextYearTitle('Koordinasi Kehumasan', 2019)).toBe('Koordinasi Kehumasan');
-    expect(nextYearTitle('Rakor Humas 2019 (Renstra 2016-2021)', 2019)).toBe('Rakor Humas 2020 (Renstra 2016-2021)');
+    expect(moveDate('2020-02-29', 2027)).toBe('2027-02-28');
+    expect(titleForYear('Koordinasi Kehumasan', 2019, 2020)).toBe('Koordinasi Kehumasan');
+    expect(titleForYear('Rakor Humas 2019 (Renstra 2016-2021)', 2019, 2020)).toBe('Rakor Humas 2020 (Renstra 2016-2021)');
+    expect(titleForYear('Rakor Humas 2019 (Renstra 2015-2019)', 2019, 2027)).toBe('Rakor Humas 2027 (Renstra 2015-2019)');
+  });
+  it('copies to the year asked for, replacing the year where it stands for the fiscal year and nowhere else', async () => {
+    const a = await fullActivity();
+    const yearsWarned = (c: { checks: { warnings: { code: string; path: string; message: string }[] } }) =>
+      c.checks.warnings.filter((w) => w.code === 'fiscal_year_mismatch' || w.code === 'other_year_in_text');
+    const res = await committee.request('POST', `/api/activities/${a.id}/copy`, { fiscalYear: 2027 });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    expect(c).toMatchObject({ title: 'Rapat Koordinasi Kehumasan 2027', fiscalYear: 2027, status: 'draft', signDate: '2027-01-15' });
+    expect(c.kak.schedule[3]).toMatchObject({ startDate: '2027-03-14', endDate: '2027-03-14' });
+    expect(c.kak.legalBases[1].text).toBe('Peraturan Daerah Provinsi Sumatera Barat tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2027.');
+    // Legal citations keep their years.
+    expect(c.kak.legalBases[0].text).toBe(a.kak.legalBases[0].text);
+    expect(c.kak.legalBases[0].text).toContain('Nomor 8 Tahun 2016');
+    expect(c.kak.background).toEqual(a.kak.background);
+    expect(yearsWarned(c)).toEqual([]);
+    expect(c.checks.errors).toEqual([]);
+    const trail = (await admin.request('GET', `/api/audit?entityId=${c.id}`)).json().items;
+    expect(trail[0].after).toEqual({ copiedFromId: a.id, fromFiscalYear: 2019, fiscalYear: 2027 });
+  });
+
+  it('replaces "TA 2020" and "APBD ... Tahun 2020" in every section, and warns about other years left in the text', async () => {
+    const base = buildActivityInput({ title: 'Rakor Humas', fiscalYear: 2020, signDate: '2020-02' });
+    const a = await create({
+      ...base,
+      kak: {
+        ...base.kak,
+        intent: 'Rapat koordinasi kehumasan TA 2020 sebagai wadah koordinasi.',
+        background: ['Evaluasi pelaksanaan kegiatan pada tahun 2020 menjadi dasar perencanaan.', 'Sesuai Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik.'],
+        funding: { ...base.kak!.funding!, source: 'APBD Provinsi Sumatera Barat Tahun 2020' },
+        schedule: base.kak!.schedule!.map((s) => ({ ...s })),
+      },
+    });
+    const c = (await committee.request('POST', `/api/activities/${a.id}/copy`, { fiscalYear: 2027 })).json();
+    expect(c.kak.intent).toBe('Rapat koordinasi kehumasan TA 2027 sebagai wadah koordinasi.');
+    expect(c.kak.funding.source).toBe('APBD Provinsi Sumatera Barat Tahun 2027');
+    // "pada tahun 2020" may be history or the old year: left as written, and the check says so.
+    expect(c.kak.background).toEqual(a.kak.background);
+    expect(c.checks.warnings.filter((w: { code: string }) => w.code === 'other_year_in_text' || w.code === 'fiscal_year_mismatch')).toEqual([
+      {
+        code: 'other_year_in_text',
+        path: 'kak.background.0',
+        message: 'Latar belakang (bagian A) nomor 1 menyebut tahun 2020, sedangkan tahun anggaran kegiatan ini 2027: periksa apakah masih berlaku',
+      },
+      // The reference's APBD regulation said 2019 already under 2020: not the year copied from, so not replaced, but reported.
+      {
+        code: 'fiscal_year_mismatch',
+        path: 'kak.legalBases.1.text',
+        message: 'Dasar hukum (bagian C) nomor 2 menyebut Tahun Anggaran 2019, sedangkan kegiatan ini Tahun Anggaran 2027',
+      },
+    ]);
+    const pdf = await committee.request('GET', `/api/activities/${c.id}/kak.pdf`);
+    expect(pdf.statusCode).toBe(200);
+  });
+
+  it('refuses a target year outside 2000-2100 in Indonesian, and copies to next year without a body', async () => {
+    const a = await create(buildActivityInput({ fiscalYear: 2030 }));
+    const bad = await committee.request('POST', `/api/activities/${a.id}/copy`, { fiscalYear: 2101 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.fiscalYear).toBe('Tahun anggaran harus 2000-2100');
+    const unknown = await committee.request('POST', `/api/activities/${a.id}/copy`, { year: 2031 });
+    expect(unknown.statusCode).toBe(400);
+    const next = await committee.request('POST', `/api/activities/${a.id}/copy`);
+    expect(next.statusCode, next.body).toBe(201);
+    expect(next.json().fiscalYear).toBe(2031);
   });
 });
