@@ -74,7 +74,7 @@ describe('institutions: create, read, edit', () => {
     expect(first.json()).toMatchObject({ address: 'Jl. Sudirman No. 1, Padang', version: 2 });
     const stale = await admin.request('PATCH', `/api/institutions/${inst.id}`, { address: 'Jl. Lain', version: 1 });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.message).toContain('sudah diubah orang lain');
+    expect(stale.json().error.message).toContain('telah diubah oleh pengguna lain');
     const missingVersion = await admin.request('PATCH', `/api/institutions/${inst.id}`, { address: 'Jl. Lain' });
     expect(missingVersion.statusCode).toBe(400);
     expect(missingVersion.json().error.fields.version).toBeDefined();
@@ -86,7 +86,7 @@ describe('institutions: create, read, edit', () => {
 
   it('deactivates and reactivates without deleting, and filters by active', async () => {
     const inst = await buildInstitution(t, { name: 'Lembaga Nonaktif Uji', category: 'bumn' });
-    const off = await admin.request('POST', `/api/institutions/${inst.id}/deactivate`);
+    const off = await admin.request('POST', `/api/institutions/${inst.id}/deactivate`, { version: inst.version });
     expect(off.statusCode).toBe(200);
     expect(off.json().active).toBe(false);
     const inactive = await admin.request('GET', '/api/institutions?active=false&category=bumn');
@@ -142,7 +142,7 @@ describe('who may do what', () => {
     expect(mine.json().phone).toBe('+6281234567890');
     const rename = await member.request('PATCH', `/api/institutions/${own.id}`, { name: 'Nama Baru', version: 2 });
     expect(rename.statusCode).toBe(403);
-    expect((await member.request('POST', `/api/institutions/${own.id}/deactivate`)).statusCode).toBe(403);
+    expect((await member.request('POST', `/api/institutions/${own.id}/deactivate`, { version: 1 })).statusCode).toBe(403);
   });
 
   it('lets the committee read but not write', async () => {

@@ -71,7 +71,7 @@ describe('PR officers', () => {
     const off = await admin.request('POST', `/api/officers/${o.id}/deactivate`, { version: 1 });
     expect(off.json()).toMatchObject({ active: false, isMainContact: false });
     expect((await admin.request('GET', `/api/officers?institutionId=${inst.id}&active=true`)).json().total).toBe(0);
-    const on = await admin.request('POST', `/api/officers/${o.id}/activate`);
+    const on = await admin.request('POST', `/api/officers/${o.id}/activate`, { version: off.json().version });
     expect(on.json().active).toBe(true);
     expect((await admin.request('POST', `/api/officers/${o.id}/deactivate`, { version: 1 })).statusCode).toBe(409);
   });
@@ -96,7 +96,7 @@ describe("a member officer sees only their own institution's officers", () => {
     expect((await member.request('GET', `/api/officers/${theirs.id}`)).statusCode).toBe(404);
     expect((await member.request('GET', `/api/institutions/${b.id}/officers`)).statusCode).toBe(404);
     expect((await member.request('PATCH', `/api/officers/${theirs.id}`, { name: 'Diubah', version: 1 })).statusCode).toBe(404);
-    expect((await member.request('POST', `/api/officers/${theirs.id}/deactivate`)).statusCode).toBe(404);
+    expect((await member.request('POST', `/api/officers/${theirs.id}/deactivate`, { version: 1 })).statusCode).toBe(404);
     expect((await member.request('POST', '/api/officers', { institutionId: b.id, name: 'Titipan' })).statusCode).toBe(404);
     const moved = await member.request('PATCH', `/api/officers/${mine.id}`, { institutionId: b.id, version: 1 });
     expect(moved.statusCode).toBe(404);
