@@ -10,7 +10,7 @@ import { spellRupiah } from '../../shared/money';
 import { kakFileBaseName, type KakActivity } from './kakContent';
 import { renderKakDocx } from './kakDocx';
 import { renderKakPdf } from './kakPdf';
-import { docxParagraphs, missingInOrder, normalise, pdfInfo, pdfPages, referenceItems } from './testing';
+import { docxParagraphs, missingInOrder, normalise, pdfInfo, pdfPages, referenceItems } from '../../../test/helpers/documents';
 
 const fixture = resolve('test/fixtures/kak-koordinasi-kehumasan-2019.txt');
 const logo = readFileSync(resolve('test/fixtures/logo-contoh.png'));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childWrite } from '../../../../test/helpers/activityWrites';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
-import { buildActivityInput } from './buildActivity';
+import { buildActivityInput } from '../../../../test/builders/activity';
 import { staleVersionMessage } from '../../core/aggregate';
 
 let t: TestApp;

@@ -6,9 +6,9 @@ import { createTestApp, sessionFor, type Session, type TestApp } from '../../../
 import { eq } from 'drizzle-orm';
 import { activities, files } from '../../db/schema/index';
 import { defaultOrganisationSettings } from '../../../shared/schemas/settings';
-import { docxParagraphs, normalise, pdfPages } from '../../documents/testing';
+import { docxParagraphs, normalise, pdfPages } from '../../../../test/helpers/documents';
 import { childWrite } from '../../../../test/helpers/activityWrites';
-import { buildActivityInput, buildBudgetLine } from './buildActivity';
+import { buildActivityInput, buildBudgetLine } from '../../../../test/builders/activity';
 
 let t: TestApp;
 let committee: Session;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
-import { buildActivityInput, buildBudgetLine } from './buildActivity';
+import { buildActivityInput, buildBudgetLine } from '../../../../test/builders/activity';
 
 /**
  * The activity's lifecycle is enforced on every write of every part: once approved, running or done, its KAK,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childWrite } from '../../../../test/helpers/activityWrites';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
-import { buildActivityInput, buildBudgetLine } from './buildActivity';
+import { buildActivityInput, buildBudgetLine } from '../../../../test/builders/activity';
 import { moveDate, nextYearDate, titleForYear } from './copyActivity';
 
 let t: TestApp;

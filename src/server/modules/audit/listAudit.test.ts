@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, loginAs, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { auditLog } from '../../db/schema/index';
-import { buildInstitution } from '../directory/testSupport';
+import { buildInstitution } from '../../../../test/builders/directory';
 
 let t: TestApp;
 let admin: Session;

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { auditLog, institutions, officers } from '../../db/schema/index';
-import { buildInstitution, buildOfficer, multipart } from './testSupport';
+import { buildInstitution, buildOfficer, multipart } from '../../../../test/builders/directory';
 
 let t: TestApp;
 let admin: Session;

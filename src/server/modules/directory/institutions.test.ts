@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { auditLog, files } from '../../db/schema/index';
 import sharp from 'sharp';
-import { buildInstitution, buildOfficer, multipart } from './testSupport';
+import { buildInstitution, buildOfficer, multipart } from '../../../../test/builders/directory';
 
 let t: TestApp;
 let admin: Session;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { auditLog, officers } from '../../db/schema/index';
-import { buildInstitution, buildOfficer } from './testSupport';
+import { buildInstitution, buildOfficer } from '../../../../test/builders/directory';
 
 let t: TestApp;
 let admin: Session;

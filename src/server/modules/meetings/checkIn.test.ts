@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit';
 import { checkIns } from '../../db/schema/meetings';
-import { pdfPages } from '../../documents/testing';
+import { pdfPages } from '../../../../test/helpers/documents';
 import { createTestApp, createUser, loginAs, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { seedCheckInMeeting, type CheckInFixture } from '../../../../test/helpers/checkInFixture';
 import { otherMeetingMessage, ticketUnknownMessage } from './checkIn';

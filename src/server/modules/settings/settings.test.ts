@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionFor, type TestApp } from '../../../../test/helpers/testApp';
 import { auditLog, files } from '../../db/schema/index';
 import { defaultOrganisationSettings } from '../../../shared/schemas/settings';
-import { multipart } from '../directory/testSupport';
+import { multipart } from '../../../../test/builders/directory';
 import { getOrganisationSettings, loadDocumentSettings } from './organisationSettings';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
-import { kakSchema, type KakInput } from '../../../shared/kak';
-import type { CreateActivityInput } from '../../../shared/schemas/activities';
-import { reference2019 } from '../../seed/reference2019';
+import { kakSchema, type KakInput } from '../../src/shared/kak';
+import type { CreateActivityInput } from '../../src/shared/schemas/activities';
+import { reference2019 } from '../../src/server/seed/reference2019';
 
 /** A complete, valid activity (the 2019 reference KAK) to start tests from; override what the test is about. */
 export function buildActivityInput(overrides: Partial<CreateActivityInput> & { kak?: Partial<KakInput> } = {}): CreateActivityInput {

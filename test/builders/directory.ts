@@ -1,7 +1,7 @@
-import type { TestApp } from '../../../../test/helpers/testApp';
-import { institutions, officers } from '../../db/schema/index';
-import { institutionSearchText } from './institutions';
-import { officerSearchText } from './officers';
+import type { TestApp } from '../helpers/testApp';
+import { institutions, officers } from '../../src/server/db/schema/index';
+import { institutionSearchText } from '../../src/server/modules/directory/institutions';
+import { officerSearchText } from '../../src/server/modules/directory/officers';
 
 let seq = 0;
 
