@@ -3,7 +3,7 @@ import { institutions, officers } from '../../db/schema/index';
 import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors';
-import { authorize, institutionScope } from '../../core/policy';
+import { authorize, can, institutionScope } from '../../core/policy';
 import type {
   CreateOfficerInput,
   ListOfficersQuery,
@@ -106,17 +106,32 @@ async function assertInstitution(ctx: Ctx, institutionId: string) {
   if (!row) throw new ValidationError('Lembaga tidak ditemukan', { institutionId: 'Lembaga tidak ditemukan' });
 }
 
+/**
+ * A member whose new or changed officer clashes with another institution's officer (same e-mail or NIP) gets this
+ * one refusal, naming neither the field nor the other record: the form must not tell whether an address or a NIP is
+ * registered elsewhere. The bureau, and a member for their own institution's officers, are told which field clashes.
+ */
+export const neutralPersonConflict =
+  'Data petugas ini tidak dapat disimpan karena bentrok dengan data di direktori. Periksa e-mail dan NIP, atau hubungi Biro Humas untuk memeriksanya.';
+
 /** E-mail and NIP identify a person: refuse a second officer with either. */
 async function assertUniquePerson(ctx: Ctx, v: { email?: string | null; nip?: string | null }, exceptId?: string) {
   const other = exceptId ? ne(officers.id, exceptId) : undefined;
+  const clashes: { field: 'email' | 'nip'; institutionId: string }[] = [];
   if (v.email) {
-    const [dup] = await ctx.db.select({ id: officers.id }).from(officers).where(and(eq(officers.email, v.email), other));
-    if (dup) throw new ConflictError('E-mail ini sudah terdaftar untuk petugas humas lain', { email: 'E-mail sudah terdaftar untuk petugas lain' });
+    const [dup] = await ctx.db.select({ institutionId: officers.institutionId }).from(officers).where(and(eq(officers.email, v.email), other));
+    if (dup) clashes.push({ field: 'email', institutionId: dup.institutionId });
   }
   if (v.nip) {
-    const [dup] = await ctx.db.select({ id: officers.id }).from(officers).where(and(eq(officers.nip, v.nip), other));
-    if (dup) throw new ConflictError('NIP ini sudah terdaftar untuk petugas humas lain', { nip: 'NIP sudah terdaftar untuk petugas lain' });
+    const [dup] = await ctx.db.select({ institutionId: officers.institutionId }).from(officers).where(and(eq(officers.nip, v.nip), other));
+    if (dup) clashes.push({ field: 'nip', institutionId: dup.institutionId });
   }
+  if (!clashes.length) return;
+  if (clashes.some((c) => !can(ctx.actor, 'officer.read', { institutionId: c.institutionId }))) throw new ConflictError(neutralPersonConflict);
+  if (clashes[0]!.field === 'email') {
+    throw new ConflictError('E-mail ini sudah terdaftar untuk petugas humas lain', { email: 'E-mail sudah terdaftar untuk petugas lain' });
+  }
+  throw new ConflictError('NIP ini sudah terdaftar untuk petugas humas lain', { nip: 'NIP sudah terdaftar untuk petugas lain' });
 }
 
 /** Makes `officerId` the only main contact of its institution: the previous one is unset (and audited) first. */
