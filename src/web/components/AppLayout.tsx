@@ -64,7 +64,9 @@ export function AppLayout({ nav }: { nav: NavEntry[] }) {
     const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
-  const entries = nav.filter((e) => !e.ability || can(e.ability)).sort((a, b) => a.order - b.order);
+  // A member officer's own institution, one click away ("Lembaga saya").
+  const own: NavEntry[] = user.role === 'member' && user.institutionId ? [{ to: `/directory/${user.institutionId}`, label: (m) => m.common.nav.myInstitution, order: 5 }] : [];
+  const entries = [...own, ...nav.filter((e) => !e.ability || can(e.ability))].sort((a, b) => a.order - b.order);
   const active = activeEntry(entries, location.pathname);
 
   return (

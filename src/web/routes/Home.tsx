@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/errors';
 import { categoryLabel, formatNumber } from '../format';
 import { useLang, useT } from '../i18n';
 import { useSession } from '../session';
+import { MemberHome } from './MemberHome';
 
 /** Counts come from the list endpoints themselves (limit=1 and read `total`), so they are always real. */
 function DirectoryCounts() {
@@ -61,6 +62,15 @@ export function HomePage() {
   const t = useT();
   const { user, can } = useSession();
   if (!user) return null;
+  // A member officer's home is their institution and what is asked of them.
+  if (user.role === 'member' && user.institutionId) {
+    return (
+      <>
+        <Title order={2}>{t.home.welcome(user.name)}</Title>
+        <MemberHome institutionId={user.institutionId} />
+      </>
+    );
+  }
   return (
     <>
       <Title order={2}>{t.home.welcome(user.name)}</Title>

@@ -9,6 +9,7 @@ export const common: typeof base = {
   logout: 'Log out',
   nav: {
     home: 'Home',
+    myInstitution: 'My institution',
     directory: 'Member directory',
     import: 'Import directory',
     users: 'Users',

@@ -7,6 +7,7 @@ export const common = {
   logout: 'Keluar',
   nav: {
     home: 'Beranda',
+    myInstitution: 'Lembaga saya',
     directory: 'Direktori anggota',
     import: 'Impor direktori',
     users: 'Pengguna',

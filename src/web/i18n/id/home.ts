@@ -5,4 +5,18 @@ export const home = {
   totalActive: (n: string) => `${n} lembaga aktif`,
   activities: 'Kegiatan',
   addInstitution: 'Tambah lembaga',
+  myInstitution: 'Lembaga saya',
+  openInstitution: 'Lihat dan ubah data lembaga',
+  tasksTitle: 'Yang perlu Anda lakukan',
+  tasksNone: 'Data lembaga Anda sudah lengkap. Tidak ada yang perlu dilengkapi saat ini.',
+  tasks: {
+    addOfficer: 'Tambahkan petugas humas lembaga Anda',
+    mainContact: 'Tetapkan kontak utama lembaga (satu petugas yang dihubungi Biro Humas)',
+    officerPhone: (names: string) => `Lengkapi nomor telepon/WhatsApp: ${names}`,
+    officerEmail: (names: string) => `Lengkapi e-mail: ${names}`,
+    institutionContact: (fields: string) => `Lengkapi data lembaga: ${fields}`,
+    fields: { email: 'e-mail', phone: 'telepon', address: 'alamat' },
+  },
+  memberActivities: 'Kegiatan forum',
+  noActivities: 'Belum ada kegiatan yang disetujui.',
 };
