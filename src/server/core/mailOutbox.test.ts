@@ -106,6 +106,8 @@ describe('mail on the job queue', () => {
       const r = await rows(['gagal@example.org']);
       return r[0]!.attempts >= 1 && r;
     }, 10_000, 'first try');
+    // The job has recorded the failure and waits for its next try.
+    await waitFor(async () => (await jobStates([first!.jobId!]))[0]?.state === 'retry', 10_000, 'waiting to retry');
     // Hours later: the next try is its last.
     await t.database.db.execute(sql`update pgboss.job set retry_limit = retry_count + 1 where id = ${first!.jobId}`);
     await makeRetriesDue();

@@ -30,6 +30,11 @@ async function failMailTo(email: string) {
     const r = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
     return r[0]!.attempts >= 1 && r;
   }, 10_000, 'first try');
+  // The job has recorded the failure and waits for its next try.
+  await waitFor(async () => {
+    const r = await t.database.db.execute(sql`select state::text as state from pgboss.job where id = ${row!.jobId}`);
+    return (r as unknown as { rows: { state: string }[] }).rows[0]?.state === 'retry';
+  }, 10_000, 'waiting to retry');
   // Hours later: the next try is the last one, and fails too.
   await t.database.db.execute(sql`update pgboss.job set retry_limit = retry_count + 1, start_after = now() where id = ${row!.jobId}`);
   t.app.jobs!.wake('mail_send');
