@@ -36,10 +36,10 @@ export async function normaliseImage(bytes: Buffer, what = 'Logo'): Promise<{ mi
     new ValidationError(`${what} tidak dapat dibaca sebagai gambar ${mime === 'image/png' ? 'PNG' : 'JPEG'} (berkas rusak atau bukan gambar)`, {
       file: 'Gambar rusak',
     });
-  const input = () => sharp(bytes, { limitInputPixels: imageLimits.maxPixels, failOn: 'error', sequentialRead: true });
+  const input = (limitInputPixels: number | false) => sharp(bytes, { limitInputPixels, failOn: 'error', sequentialRead: true });
   let meta: Metadata;
   try {
-    meta = await input().metadata();
+    meta = await input(false).metadata(); // the header only: no pixel is decoded here
   } catch {
     throw unreadable();
   }
@@ -53,7 +53,7 @@ export async function normaliseImage(bytes: Buffer, what = 'Logo'): Promise<{ mi
     );
   }
   try {
-    const pipeline = input()
+    const pipeline = input(imageLimits.maxPixels)
       .rotate() // applies the EXIF orientation; the output carries no metadata
       .resize({ width: imageLimits.storedMaxPx, height: imageLimits.storedMaxPx, fit: 'inside', withoutEnlargement: true });
     const out = mime === 'image/png'

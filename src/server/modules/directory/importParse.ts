@@ -8,11 +8,13 @@ import { columnOfHeader, isInstructionSheet, kindOfSheet, type ColumnKey, type R
 
 export const importMaxBytes = 5 * 1024 * 1024;
 export const importMaxRows = 10_000;
+/** Rows read in all, blank ones included (a sheet may hold a million formatted but empty rows). */
+export const importMaxScannedRows = 50_000;
 /**
  * Zip bomb limits of an XLSX: what its parts may inflate to, all together and for the shared strings (which are
  * held in memory). A workbook of 10,000 directory rows inflates to a few megabytes.
  */
-export const xlsxMaxInflatedBytes = 64 * 1024 * 1024;
+export const xlsxMaxInflatedBytes = 32 * 1024 * 1024;
 export const xlsxMaxSharedStringsBytes = 16 * 1024 * 1024;
 const xlsxMaxEntries = 2000;
 
@@ -83,10 +85,12 @@ async function collectRows(format: ParsedFile['format'], sheets: AsyncIterable<S
   const rows: RawRow[] = [];
   const ignored = new Set<string>();
   let headerFound = false;
+  let scanned = 0;
   for await (const sheet of sheets) {
     if (isInstructionSheet(sheet.name)) continue;
     let header: Header | null = null;
     for await (const row of sheet.rows) {
+      if (++scanned > importMaxScannedRows) throw tooManyRows();
       if (!header) {
         if (row.number > 5) break; // no header in the first five rows: the sheet holds no directory data
         header = headerOf(row);
