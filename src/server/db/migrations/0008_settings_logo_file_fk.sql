@@ -1,0 +1,2 @@
+ALTER TABLE "settings" ADD COLUMN "logo_file_id" uuid GENERATED ALWAYS AS ((value ->> 'logoFileId')::uuid) STORED;--> statement-breakpoint
+ALTER TABLE "settings" ADD CONSTRAINT "settings_logo_file_id_files_id_fk" FOREIGN KEY ("logo_file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;
