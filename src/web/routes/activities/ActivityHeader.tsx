@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, NumberInput, Popover, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api';
@@ -33,7 +33,7 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
     },
   });
   const copy = useMutation({
-    mutationFn: () => api.post<ActivityDetail>(`/activities/${activity.id}/copy`),
+    mutationFn: (fiscalYear: number) => api.post<ActivityDetail>(`/activities/${activity.id}/copy`, { fiscalYear }),
     onSuccess: (next) => {
       queryClient.setQueryData(activityQuery(next.id).queryKey, next);
       queryClient.invalidateQueries({ queryKey: ['activities'] });
@@ -76,13 +76,9 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
               {a.transitions[`${activity.status}>${to}`] ?? a.status[to]}
             </Button>
           ))}
-          {activity.can.copy ? (
-            <ConfirmButton size="sm" variant="default" color="teal" question={a.copyQuestion(activity.fiscalYear + 1)} loading={copy.isPending} onConfirm={() => copy.mutate()}>
-              {a.copyNextYear}
-            </ConfirmButton>
-          ) : null}
-          <Button size="sm" variant="default" component="a" href={`/api/activities/${activity.id}/kak.docx`} download>{a.downloadDocx}</Button>
-          <Button size="sm" variant="default" component="a" href={`/api/activities/${activity.id}/kak.pdf`} download>{a.downloadPdf}</Button>
+          {activity.can.copy ? <CopyButton activity={activity} loading={copy.isPending} onCopy={(year) => copy.mutate(year)} /> : null}
+          <DownloadButton activity={activity} format="docx" label={a.downloadDocx} />
+          <DownloadButton activity={activity} format="pdf" label={a.downloadPdf} />
           {activity.can.delete ? (
             <ConfirmButton size="sm" variant="subtle" color="red" question={a.deleteQuestion} loading={remove.isPending} onConfirm={() => remove.mutate()}>
               {a.deleteDraft}
@@ -90,11 +86,73 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
           ) : null}
         </Group>
       </Group>
+      {activity.personalDataHidden ? (
+        <Alert color="gray" variant="light" data-testid="personal-data-hidden">{a.personalDataHidden}</Alert>
+      ) : null}
       {blocked ? (
         <Alert color="red" role="alert" title={a.approvalBlocked} withCloseButton onClose={() => setBlocked(null)}>
           <List size="sm" spacing={2}>{blocked.issues.map((i, n) => <List.Item key={n}>{i.message}</List.Item>)}</List>
         </Alert>
       ) : null}
     </Stack>
+  );
+}
+
+/** Copy into a new draft: the fiscal year is asked for (next year by default), with what the copy does to years. */
+function CopyButton({ activity, loading, onCopy }: { activity: ActivityDetail; loading: boolean; onCopy: (year: number) => void }) {
+  const t = useT();
+  const a = t.activities;
+  const [opened, setOpened] = useState(false);
+  const [year, setYear] = useState<number | string>(activity.fiscalYear + 1);
+  const target = typeof year === 'number' && Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null;
+  return (
+    <Popover opened={opened} onChange={setOpened} withArrow trapFocus position="bottom-end" width={320}>
+      <Popover.Target>
+        <Button size="sm" variant="default" color="teal" loading={loading} onClick={() => setOpened((o) => !o)}>{a.copyNextYear}</Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <NumberInput label={a.copyYear} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} allowNegative={false} thousandSeparator="" size="sm" />
+          <Text size="sm">{target !== null ? a.copyQuestion(target) : null}</Text>
+          <Text size="xs" c="dimmed">{a.copyYearsNote}</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button size="xs" variant="default" onClick={() => setOpened(false)}>{t.common.cancel}</Button>
+            <Button size="xs" color="teal" disabled={target === null} onClick={() => { setOpened(false); if (target !== null) onCopy(target); }}>{t.common.yes}</Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/**
+ * A KAK download. A final KAK (approved, no check errors) downloads at once; a draft or one with blocking check
+ * errors first says that the document carries the DRAF mark and why, then offers the download.
+ */
+function DownloadButton({ activity, format, label }: { activity: ActivityDetail; format: 'docx' | 'pdf'; label: string }) {
+  const t = useT();
+  const a = t.activities;
+  const [opened, setOpened] = useState(false);
+  const href = `/api/activities/${activity.id}/kak.${format}`;
+  const draft = activity.status === 'draft';
+  const errors = activity.checks.errors.length;
+  if (!draft && !errors) return <Button size="sm" variant="default" component="a" href={href} download>{label}</Button>;
+  return (
+    <Popover opened={opened} onChange={setOpened} withArrow position="bottom-end" width={300}>
+      <Popover.Target>
+        <Button size="sm" variant="default" onClick={() => setOpened((o) => !o)}>{label}</Button>
+      </Popover.Target>
+      <Popover.Dropdown data-testid="download-notice">
+        <Stack gap="xs">
+          <Text size="sm" fw={600}>{a.downloadNotFinal}</Text>
+          {draft ? <Text size="sm">{a.downloadDraft}</Text> : null}
+          {errors ? <Text size="sm" c="red">{a.downloadErrors(errors)}</Text> : null}
+          <Group justify="flex-end" gap="xs">
+            <Button size="xs" variant="default" onClick={() => setOpened(false)}>{t.common.cancel}</Button>
+            <Button size="xs" component="a" href={href} download onClick={() => setOpened(false)}>{`${a.downloadAnyway} (${format.toUpperCase()})`}</Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }
