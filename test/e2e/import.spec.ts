@@ -60,3 +60,37 @@ test('the export button downloads the filtered directory as XLSX', async ({ page
   const bytes = await (await import('node:fs/promises')).readFile((await file.path())!);
   expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as XLSX is
 });
+
+test('re-importing the exported directory: unchanged rows are recognised, a changed phone shows as the one change and is saved', async ({ page }) => {
+  const ExcelJS = (await import('exceljs')).default;
+  await loginAsAdmin(page);
+  const exported = await page.request.get('/api/directory/export.xlsx?q=balai+monitor');
+  expect(exported.ok()).toBe(true);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await exported.body()) as unknown as ArrayBuffer);
+  const file = async () => ({ name: 'ekspor.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+
+  await page.goto('/app/directory/import');
+  await page.locator('input[type=file]').setInputFiles(await file());
+  await expect(page.getByRole('status')).toContainText('Semua baris valid sama dengan data tersimpan');
+  await expect(page.getByText('0 berubah')).toBeVisible();
+
+  // Change the first officer's phone in the file.
+  const sheet = wb.getWorksheet('Petugas')!;
+  const phoneCol = (sheet.getRow(1).values as string[]).indexOf('Telepon');
+  const officerName = String(sheet.getRow(2).getCell(1).value);
+  sheet.getRow(2).getCell(phoneCol).value = '0813-9999-0001';
+  await page.locator('input[type=file]').setInputFiles(await file());
+  await expect(page.getByText('1 berubah')).toBeVisible();
+  const changed = page.getByTestId('import-preview').locator('tr[data-status=changed]');
+  await expect(changed).toHaveCount(1);
+  await expect(changed).toContainText(officerName);
+  await expect(changed.locator('[data-change=phone]')).toContainText('Telepon:');
+  await expect(changed.locator('[data-change=phone]')).toContainText('+62 813 9999 0001');
+  await page.getByRole('button', { name: 'Impor semua (batal bila ada yang salah)' }).click();
+  await expect(page.getByRole('status')).toContainText('0 lembaga dan 1 petugas humas diperbarui');
+
+  await page.goto('/app/directory?q=balai+monitor');
+  await page.getByRole('link', { name: /Balai Monitor/ }).first().click();
+  await expect(page.getByRole('row', { name: new RegExp(officerName) })).toContainText('+62 813 9999 0001');
+});
