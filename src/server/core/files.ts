@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq, notExists, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import sharp, { type Metadata } from 'sharp';
-import { files, institutions, settings } from '../db/schema/index';
+import { files } from '../db/schema/index';
 import type { Ctx } from './context';
 import { DomainError, NotFoundError, ValidationError } from './errors';
 
@@ -82,15 +82,22 @@ export async function storeImage(ctx: Ctx, file: { buffer: Buffer; filename: str
   return stored!;
 }
 
-/** Deletes a replaced file unless something still points at it (an institution's logo, the letterhead). */
-export async function deleteFileIfUnused(ctx: Ctx, fileId: string) {
-  await ctx.db.delete(files).where(
-    and(
-      eq(files.id, fileId),
-      notExists(ctx.db.select({ id: institutions.id }).from(institutions).where(eq(institutions.logoFileId, files.id))),
-      notExists(ctx.db.select({ key: settings.key }).from(settings).where(sql`${settings.value}->>'logoFileId' = ${files.id}::text`)),
-    ),
-  );
+/**
+ * Deletes a replaced file unless something still points at it. Whatever keeps a file declares a foreign key to
+ * `files.id` in its own schema (an institution's logo, the letterhead in settings, ...), so the database knows
+ * every reference: the delete runs in a savepoint and a foreign key violation (23503) means "still used".
+ */
+export async function deleteFileIfUnused(ctx: Ctx, fileId: string): Promise<boolean> {
+  try {
+    await ctx.db.transaction(async (sp) => {
+      await sp.delete(files).where(eq(files.id, fileId));
+    });
+    return true;
+  } catch (e) {
+    const code = (e as { cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code;
+    if (code === '23503') return false;
+    throw e;
+  }
 }
 
 /** A stored file's bytes, or NotFound with the given message. */
