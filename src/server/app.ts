@@ -137,6 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/app/assets/') && reply.statusCode === 200) reply.header('cache-control', 'public, max-age=31536000, immutable');
     else if (req.url.startsWith('/app')) reply.header('cache-control', 'no-cache');
+    // The check-in PWA's service worker controls the whole SPA (scope /app/) and is re-checked on every load.
+    if (req.url.split('?')[0] === '/app/sw.js') reply.header('service-worker-allowed', '/app/');
   });
   app.setNotFoundHandler((req, reply) => {
     reply.status(404).send({ error: { code: 'not_found', message: `Alamat ${req.method} ${req.url.split('?')[0]} tidak ditemukan` } });

@@ -143,3 +143,20 @@ export const attendanceOutput = z.object({
 export type Attendance = z.infer<typeof attendanceOutput>;
 
 export const badgePrefix = 'simpul:badge:';
+
+/** The token inside a QR's text: the bare token, or a link whose last path segment (or `?t=`) is the token. */
+export function ticketToken(qr: string): string {
+  const s = qr.trim();
+  try {
+    if (/^https?:\/\//i.test(s)) {
+      const url = new URL(s);
+      const t = url.searchParams.get('t') ?? url.searchParams.get('token');
+      if (t) return t;
+      return decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
+    }
+  } catch {
+    return s;
+  }
+  return s;
+}
+

@@ -10,6 +10,7 @@ import { account as idAccount } from './id/account';
 import { activities as idActivities } from './id/activities';
 import { settings as idSettings } from './id/settings';
 import { jobs as idJobs } from './id/jobs';
+import { checkIn as idCheckIn } from './id/checkIn';
 import { common as enCommon } from './en/common';
 import { auth as enAuth } from './en/auth';
 import { home as enHome } from './en/home';
@@ -21,6 +22,7 @@ import { account as enAccount } from './en/account';
 import { activities as enActivities } from './en/activities';
 import { settings as enSettings } from './en/settings';
 import { jobs as enJobs } from './en/jobs';
+import { checkIn as enCheckIn } from './en/checkIn';
 
 /**
  * One typed dictionary per area (src/web/i18n/{id,en}/<area>.ts). Indonesian is the reference shape;
@@ -39,6 +41,7 @@ const id = {
   activities: idActivities,
   settings: idSettings,
   jobs: idJobs,
+  checkIn: idCheckIn,
 };
 export type Messages = typeof id;
 const en: Messages = {
@@ -53,6 +56,7 @@ const en: Messages = {
   activities: enActivities,
   settings: enSettings,
   jobs: enJobs,
+  checkIn: enCheckIn,
 };
 
 export const languages = ['id', 'en'] as const;

@@ -16,6 +16,7 @@ import { AcceptInvitationPage, ResetPasswordPage } from './auth/SetPasswordForm'
 import { UsersPage } from './users/UsersPage';
 import { AuditPage } from './audit/AuditPage';
 import { AccountPage } from './account/AccountPage';
+import { checkInRoutes } from './meetings/checkin';
 
 const homeArea: Area = {
   name: 'home',
@@ -52,6 +53,7 @@ function NotFound() {
 }
 
 const routes: RouteObject[] = [
+  ...checkInRoutes,
   {
     element: <PublicLayout />,
     children: [

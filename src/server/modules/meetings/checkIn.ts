@@ -6,7 +6,7 @@ import { sha256 } from '../../core/passwords';
 import { users } from '../../db/schema/auth';
 import { institutions } from '../../db/schema/directory';
 import { checkIns, registrations } from '../../db/schema/meetings';
-import { badgePrefix, type CheckInItem, type CheckInRecord, type CheckInResult } from '../../../shared/schemas/checkIn';
+import { badgePrefix, ticketToken, type CheckInItem, type CheckInRecord, type CheckInResult } from '../../../shared/schemas/checkIn';
 import { clockWib, loadCheckInMeeting, meetingDayOf, type MeetingRow } from './checkInMeeting';
 
 /**
@@ -20,22 +20,6 @@ import { clockWib, loadCheckInMeeting, meetingDayOf, type MeetingRow } from './c
 export const ticketUnknownMessage = 'QR tidak dikenal: bukan tiket rapat ini yang sah. Periksa tiketnya, atau cari peserta dengan nama.';
 export const otherMeetingMessage = 'Tiket ini untuk rapat lain, bukan untuk rapat ini.';
 export const cancelledMessage = 'Pendaftaran peserta ini sudah dibatalkan; daftarkan sebagai peserta langsung (walk-in) bila tetap hadir.';
-
-/** The token inside a QR's text: the bare token, or a link whose last path segment (or `?t=`) is the token. */
-export function ticketToken(qr: string): string {
-  const s = qr.trim();
-  try {
-    if (/^https?:\/\//i.test(s)) {
-      const url = new URL(s);
-      const t = url.searchParams.get('t') ?? url.searchParams.get('token');
-      if (t) return t;
-      return decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
-    }
-  } catch {
-    return s;
-  }
-  return s;
-}
 
 type Found = { id: string; meetingId: string; cancelledAt: Date | null; name: string; position: string | null; institution: string | null };
 
