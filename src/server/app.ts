@@ -43,7 +43,7 @@ export { redactUrl } from './core/logging';
 
 export type AppDeps = { config: Config; database: Database; mailer?: Mailer; logger?: boolean | object;
   /** false: no job queue workers; or worker timings (tests). */
-  jobs?: false | Partial<Pick<JobsRuntimeOptions, 'pollingIntervalSeconds' | 'maintenanceIntervalSeconds' | 'work'>>;
+  jobs?: false | Partial<Pick<JobsRuntimeOptions, 'pollingIntervalSeconds' | 'maintenanceIntervalSeconds' | 'work' | 'schedules'>>;
 };
 export type App = FastifyInstance;
 

@@ -24,7 +24,8 @@ export async function createTestApp(opts: { env?: Record<string, string>; mailer
   const config = loadConfig({ DEMO: 'false', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://simpul.test', ...opts.env });
   const outbox: Mail[] = [];
   const mailer = opts.mailer ?? { send: async (m: Mail) => void outbox.push(m) };
-  const app = await buildApp({ config, database, mailer, logger: false });
+  // The job queue runs (mail leaves after the answer), without cron schedules that could fire mid-test.
+  const app = await buildApp({ config, database, mailer, logger: false, jobs: { schedules: false } });
   await app.ready();
   return {
     app,

@@ -108,15 +108,9 @@ function pgliteOrPg(client: PgliteLike | { query: PgliteLike['query'] }): SqlExe
   return { executeSql: (text, values) => client.query(text, values) };
 }
 
-/** A pg-boss instance that is never started: it only builds and runs pg-boss's SQL over a `db` we pass per call. */
-const unstarted = new Map<SqlExecutor, PgBoss>();
+/** A pg-boss instance that is never started: it only builds and runs pg-boss's SQL over the `db` it is given. */
 function bossOver(executor: SqlExecutor): PgBoss {
-  let boss = unstarted.get(executor);
-  if (!boss) {
-    boss = new PgBoss({ db: executor, schema: jobsSchema, supervise: false, schedule: false, migrate: false } as PgBoss.ConstructorOptions);
-    if (unstarted.size < 16) unstarted.set(executor, boss);
-  }
-  return boss;
+  return new PgBoss({ db: executor, schema: jobsSchema, supervise: false, schedule: false, migrate: false } as PgBoss.ConstructorOptions);
 }
 const sender = bossOver({ executeSql: async () => ({ rows: [] }) });
 
@@ -214,6 +208,8 @@ export type JobsRuntimeOptions = {
   maintenanceIntervalSeconds?: number;
   /** false: install and create queues but run no worker and no schedule (tools, some tests). */
   work?: boolean;
+  /** false: no cron schedules in this process (tests: a scheduled run must not surprise a test). */
+  schedules?: boolean;
 };
 
 export type JobsRuntime = {
@@ -243,7 +239,7 @@ export async function startJobs(opts: JobsRuntimeOptions): Promise<JobsRuntime> 
     schema: jobsSchema,
     migrate: true,
     supervise: opts.work !== false,
-    schedule: opts.work !== false,
+    schedule: opts.work !== false && opts.schedules !== false,
     maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 60,
     // Failed jobs stay in the live table (retryable from the screen) for two weeks.
     archiveFailedAfterSeconds: 14 * 24 * 3600,
@@ -269,7 +265,7 @@ export async function startJobs(opts: JobsRuntimeOptions): Promise<JobsRuntime> 
       });
       workerIds.set(q.name, id);
       if (q.onStart) await q.onStart(database.db);
-      if (q.cron) await schedule(database.db, q, q.cron.expression, q.cron.data);
+      if (q.cron && opts.schedules !== false) await schedule(database.db, q, q.cron.expression, q.cron.data);
     }
   }
   const runtime: JobsRuntime = {

@@ -8,6 +8,10 @@ import { loadConfig, type Config } from '../config';
 import { migrate, openDatabase } from '../db/client';
 import { settings } from '../db/schema/settings';
 import { backup, restore } from './backup';
+import { enqueue, installJobs, schedule } from '../core/jobs';
+import { housekeepingQueue } from '../core/housekeeping';
+import { allQueues } from '../modules/jobs/queues';
+import { sql } from 'drizzle-orm';
 
 let tmp: string;
 let config: Config;
@@ -42,6 +46,31 @@ beforeAll(async () => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('backup and restore of the embedded database', () => {
+  it('keeps the job queue (pgboss schema): queued jobs and schedules come back', async () => {
+    const database = await openDatabase({ dataDir: config.dataDir });
+    let jobId: string;
+    try {
+      await migrate(database);
+      await installJobs(database, allQueues);
+      jobId = await enqueue({ db: database.db }, housekeepingQueue, {});
+      await schedule(database.db, housekeepingQueue, '7 * * * *', {});
+    } finally {
+      await database.close();
+    }
+    const file = join(tmp, 'cadangan', 'antrean.tar.gz');
+    await backup(config, file);
+    const count = () =>
+      withDatabase(async (db) => {
+        const r = await db.execute(sql`select (select count(*) from pgboss.job where id = ${jobId})::int as jobs, (select count(*) from pgboss.schedule where name = 'housekeeping')::int as schedules`);
+        return (r as unknown as { rows: unknown[] }).rows[0];
+      });
+    await withDatabase((db) => db.execute(sql`delete from pgboss.job where name = 'housekeeping'; `));
+    await withDatabase((db) => db.execute(sql`delete from pgboss.schedule`));
+    expect(await count()).toEqual({ jobs: 0, schedules: 0 });
+    await restore(config, file);
+    expect(await count()).toEqual({ jobs: 1, schedules: 1 });
+  }, 120_000);
+
   it('brings back a row changed or deleted after the backup', async () => {
     const file = join(tmp, 'cadangan', 'simpul.tar.gz');
     await backup(config, file);

@@ -33,7 +33,7 @@ export async function listQueues(ctx: Ctx) {
       name,
       label: labelOf(name),
       counts: Object.fromEntries(jobStates.map((s) => [s, counted.find((c) => c.name === name && c.state === s)?.n ?? 0])) as Record<JobState, number>,
-      cron: schedules.find((s) => s.name === name)?.cron ?? null,
+      cron: queueByName.get(name)?.cron?.expression ?? schedules.find((s) => s.name === name)?.cron ?? null,
     })),
   };
 }
