@@ -8,6 +8,8 @@ import { openDatabase } from '../db/client';
  * Writes one archive holding the whole embedded database (uploaded files live in it too).
  * PGlite's own dump is taken from a closed, consistent data directory, so stop the server first.
  * For PostgreSQL use pg_dump (see README).
+ * The job queue (schema `pgboss`: queued and failed jobs, cron schedules) lives in the same data directory, so it
+ * is in the archive too and comes back with a restore (backup.test.ts checks it).
  */
 export async function backup(config: Config, target?: string) {
   if (config.databaseUrl) throw new Error('DATABASE_URL diset: gunakan pg_dump untuk PostgreSQL (lihat README).');
