@@ -45,6 +45,19 @@ export const auditActionLabels: Record<string, Label> = {
   'settings.logo': { id: 'Logo kop surat diganti', en: 'Letterhead logo replaced' },
   'meeting.checkIn': { id: 'Peserta check-in', en: 'Participant checked in' },
   'meeting.checkOut': { id: 'Peserta check-out', en: 'Participant checked out' },
+  'meeting.create': { id: 'Rapat dibuat', en: 'Meeting created' },
+  'meeting.update': { id: 'Rapat diubah', en: 'Meeting changed' },
+  'meeting.status': { id: 'Status rapat diubah', en: 'Meeting status changed' },
+  'agendaSession.create': { id: 'Sesi acara ditambahkan', en: 'Agenda session added' },
+  'agendaSession.update': { id: 'Sesi acara diubah', en: 'Agenda session changed' },
+  'agendaSession.delete': { id: 'Sesi acara dihapus', en: 'Agenda session removed' },
+  'agendaSession.move': { id: 'Urutan sesi acara diubah', en: 'Agenda session moved' },
+  'meetingInvitation.create': { id: 'Undangan rapat dikirim', en: 'Meeting invitations sent' },
+  'meetingInvitation.update': { id: 'Undangan rapat diubah', en: 'Meeting invitation changed' },
+  'meetingInvitation.delete': { id: 'Undangan rapat dibatalkan', en: 'Meeting invitation withdrawn' },
+  'rsvp.accept': { id: 'Undangan rapat diterima', en: 'Meeting invitation accepted' },
+  'rsvp.decline': { id: 'Undangan rapat ditolak', en: 'Meeting invitation declined' },
+  'rsvp.addDelegate': { id: 'Utusan rapat ditambahkan', en: 'Meeting delegate added' },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -61,6 +74,9 @@ export const auditEntityLabels: Record<string, Label> = {
   mail: { id: 'E-mail', en: 'E-mail' },
   job: { id: 'Pekerjaan latar belakang', en: 'Background job' },
   check_in: { id: 'Kehadiran rapat', en: 'Meeting check-in' },
+  meeting: { id: 'Rapat', en: 'Meeting' },
+  agenda_session: { id: 'Sesi acara', en: 'Agenda session' },
+  meeting_invitation: { id: 'Undangan rapat', en: 'Meeting invitation' },
 };
 
 /** "Lembaga diubah" for institution.update; an unknown code is shown as it is. */
