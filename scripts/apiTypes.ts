@@ -1,11 +1,11 @@
 /**
  * npm run api:types: writes src/web/api/schema.d.ts, the TypeScript types of every API path, from the OpenAPI
  * document of the app built in-process (scripts/openapiDocument.ts). The SPA's client (src/web/api.ts,
- * openapi-fetch) is typed by it. The file is generated, not committed: `npm run build` and `npm run typecheck`
- * regenerate it first, so it always matches the routes of the tree being built.
+ * openapi-fetch) is typed by it. The file is generated, not committed: `npm run typecheck` regenerates it first,
+ * so the SPA is always checked against the routes of the tree it runs on (vite's build only strips the types).
  *   tsx scripts/apiTypes.ts [--check]   --check: exit 1 when the file differs from what would be written
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import ts from 'typescript';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
@@ -38,7 +38,10 @@ async function main() {
   }
   if (current !== source) {
     mkdirSync(dirname(schemaFile), { recursive: true });
-    writeFileSync(schemaFile, source);
+    // Written aside and renamed, so a type check running at the same time never reads half a file.
+    const temp = `${schemaFile}.${process.pid}.tmp`;
+    writeFileSync(temp, source);
+    renameSync(temp, schemaFile);
   }
 }
 
