@@ -16,6 +16,7 @@ import { anonymous, type Ctx } from './core/context';
 import { errorHandler } from './core/errorHandler';
 import { createMailer, type Mailer } from './core/mail';
 import { loggerOptions } from './core/logging';
+import { registerSecurityHeaders } from './core/securityHeaders';
 import { DomainError, UnauthenticatedError } from './core/errors';
 import { modules } from './modules/index';
 import { startJobs, type JobsRuntime, type JobsRuntimeOptions } from './core/jobs';
@@ -106,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       throw new DomainError('forbidden', 'Token CSRF tidak cocok. Muat ulang halaman lalu coba lagi.');
     }
   });
+  // Content-Security-Policy, Permissions-Policy, HSTS when PUBLIC_URL is https (core/securityHeaders.ts).
+  registerSecurityHeaders(app, { publicUrl: config.publicUrl });
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
