@@ -29,6 +29,9 @@ test.describe.serial('a member officer, from invitation to what they may do', ()
     const invited = await loggedOutPage(browser);
     await invited.goto(appLink(mail));
     await expect(invited.getByRole('heading', { name: 'Terima undangan' })).toBeVisible();
+    // The page says whom the invitation is for, and where.
+    await expect(invited.getByTestId('invitation-summary')).toContainText(`Undangan untuk ${member.name} (${member.email})`);
+    await expect(invited.getByTestId('invitation-summary')).toContainText('sebagai Petugas humas anggota di Pemerintah Kota Padang');
     await invited.getByLabel('Kata sandi baru').fill(member.password);
     await invited.getByLabel('Ulangi kata sandi').fill('bukan-yang-sama-1');
     await invited.getByRole('button', { name: 'Aktifkan akun' }).click();
@@ -43,12 +46,10 @@ test.describe.serial('a member officer, from invitation to what they may do', ()
     await invited.getByRole('button', { name: 'Masuk' }).click();
     await expect(invited.getByRole('heading', { name: `Selamat datang, ${member.name}` })).toBeVisible();
 
-    // The same link does not work twice.
+    // The same link does not work twice: the page says so instead of offering the form again.
     await invited.goto(appLink(mail));
-    await invited.getByLabel('Kata sandi baru').fill('kata-sandi-lain-1');
-    await invited.getByLabel('Ulangi kata sandi').fill('kata-sandi-lain-1');
-    await invited.getByRole('button', { name: 'Aktifkan akun' }).click();
-    await expect(invited.getByRole('alert')).toContainText('Tautan tidak berlaku lagi');
+    await expect(invited.getByRole('alert')).toContainText('Tautan undangan ini tidak berlaku lagi');
+    await expect(invited.getByLabel('Kata sandi baru')).toHaveCount(0);
   });
 
   test('the member sees only what the server lets them do', async ({ browser }) => {

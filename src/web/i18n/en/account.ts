@@ -25,5 +25,8 @@ export const account: typeof base = {
   newPasswordHint: 'At least 10 characters',
   confirmPassword: 'Repeat the new password',
   passwordMismatch: 'The new passwords differ',
-  passwordChanged: (ended) => ended ? `Password changed. ${ended} other session(s) ended.` : 'Password changed.',
+  passwordChanged: (ended, revoked = 0) =>
+    ['Password changed.', ended ? `${ended} other session(s) ended.` : '', revoked ? `${revoked} API token(s) revoked.` : ''].filter(Boolean).join(' '),
+  revokeTokens: 'Also revoke all my API tokens',
+  revokeTokensHelp: 'Advised if the password may have leaked. Integrations using a token will need a new one.',
 };

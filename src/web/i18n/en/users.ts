@@ -15,6 +15,14 @@ export const users: typeof base = {
   lastLogin: 'Last login',
   never: 'Never',
   pending: 'Invitation pending',
+  resendInvitation: 'Resend invitation',
+  copyInvitationLink: 'Copy invitation link',
+  invitationResent: (email) => `Invitation sent again to ${email}. The previous link no longer works.`,
+  invitationLinkTitle: 'Invitation link',
+  invitationLinkHelp: (name, until) =>
+    `Send this link to ${name} only (e.g. by WhatsApp). It works once, until ${until}; earlier links no longer work.`,
+  copy: 'Copy',
+  copied: 'Copied',
   activeLabel: 'Account active (may log in)',
   roles: {
     admin: 'Administrator (PR bureau)',

@@ -23,5 +23,12 @@ export const account = {
   newPasswordHint: 'Minimal 10 karakter',
   confirmPassword: 'Ulangi kata sandi baru',
   passwordMismatch: 'Kata sandi baru tidak sama',
-  passwordChanged: (ended: number) => ended ? `Kata sandi diubah. ${ended} sesi lain diakhiri.` : 'Kata sandi diubah.',
+  passwordChanged: (ended: number, revoked = 0) =>
+    [
+      'Kata sandi diubah.',
+      ended ? `${ended} sesi lain diakhiri.` : '',
+      revoked ? `${revoked} token API dicabut.` : '',
+    ].filter(Boolean).join(' '),
+  revokeTokens: 'Cabut juga semua token API saya',
+  revokeTokensHelp: 'Disarankan bila kata sandi mungkin bocor. Integrasi yang memakai token harus diberi token baru.',
 };

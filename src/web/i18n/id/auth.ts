@@ -11,10 +11,19 @@ export const auth = {
   login: { title: 'Masuk', submit: 'Masuk', forgot: 'Lupa kata sandi?' },
   forgot: {
     title: 'Lupa kata sandi',
-    intro: 'Masukkan e-mail akun Anda. Kami akan mengirim tautan untuk membuat kata sandi baru.',
+    intro: 'Masukkan e-mail akun Anda. Kami akan mengirim tautan untuk membuat kata sandi baru. Belum sempat menerima undangan? Masukkan e-mail yang diundang: undangannya dikirim ulang.',
     submit: 'Kirim tautan',
     sent: 'Bila alamat itu terdaftar, tautan pengaturan ulang telah dikirim ke e-mailnya. Periksa kotak masuk Anda.',
   },
   reset: { title: 'Atur ulang kata sandi', submit: 'Simpan kata sandi baru', done: 'Kata sandi baru tersimpan. Silakan masuk.' },
-  invitation: { title: 'Terima undangan', submit: 'Aktifkan akun', done: 'Akun Anda sudah aktif. Silakan masuk.' },
+  invitation: {
+    title: 'Terima undangan',
+    submit: 'Aktifkan akun',
+    done: 'Akun Anda sudah aktif. Silakan masuk.',
+    forWhom: (name: string, email: string) => `Undangan untuk ${name} (${email})`,
+    asRole: (role: string, institution: string | null) => (institution ? `sebagai ${role} di ${institution}` : `sebagai ${role}`),
+    validUntil: (date: string) => `Tautan berlaku sampai ${date}.`,
+    invalid: 'Tautan undangan ini tidak berlaku lagi (sudah dipakai, kedaluwarsa, atau diganti tautan yang lebih baru).',
+    askAgain: 'Minta undangan baru lewat "Lupa kata sandi"',
+  },
 };

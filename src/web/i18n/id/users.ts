@@ -14,6 +14,14 @@ export const users = {
   never: 'Belum pernah',
   pending: 'Undangan tertunda',
   activeLabel: 'Akun aktif (boleh masuk)',
+  resendInvitation: 'Kirim ulang undangan',
+  copyInvitationLink: 'Salin tautan undangan',
+  invitationResent: (email: string) => `Undangan dikirim ulang ke ${email}. Tautan sebelumnya tidak berlaku lagi.`,
+  invitationLinkTitle: 'Tautan undangan',
+  invitationLinkHelp: (name: string, until: string) =>
+    `Kirimkan tautan ini hanya kepada ${name} (mis. lewat WhatsApp). Tautan berlaku sekali pakai sampai ${until}; tautan sebelumnya tidak berlaku lagi.`,
+  copy: 'Salin',
+  copied: 'Tersalin',
   roles: {
     admin: 'Administrator (Biro Humas)',
     committee: 'Panitia',

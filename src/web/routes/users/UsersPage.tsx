@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format';
 import { useLang, useT, type Messages } from '../../i18n';
 import type { UserRow } from './roles';
 import { EditUserModal, InviteUserModal } from './UserModals';
+import { InvitationActions } from './InvitationActions';
 
 function StatusBadge({ user, t }: { user: UserRow; t: Messages }) {
   if (!user.active) return <Badge color="gray">{t.common.inactive}</Badge>;
@@ -41,12 +42,15 @@ export function UsersPage() {
               </Group>
               <Text size="sm" c="dimmed">{u.email}</Text>
               <Text size="sm">{t.users.roles[u.role]}{u.institutionName ? ` · ${u.institutionName}` : ''}</Text>
-              <Button mt="xs" size="xs" variant="light" onClick={() => setEditing(u)}>{t.common.edit}</Button>
+              <Group mt="xs" gap="xs">
+                <Button size="xs" variant="light" onClick={() => setEditing(u)}>{t.common.edit}</Button>
+                {u.invitationPending && u.active ? <InvitationActions user={u} /> : null}
+              </Group>
             </Card>
           ))}
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
+        <Table.ScrollContainer minWidth={1000}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -68,7 +72,12 @@ export function UsersPage() {
                   <Table.Td>{u.institutionName ?? '-'}</Table.Td>
                   <Table.Td><StatusBadge user={u} t={t} /></Table.Td>
                   <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : t.users.never}</Table.Td>
-                  <Table.Td><Button size="xs" variant="light" onClick={() => setEditing(u)} aria-label={`${t.common.edit} ${u.name}`}>{t.common.edit}</Button></Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap" justify="flex-end">
+                      {u.invitationPending && u.active ? <InvitationActions user={u} /> : null}
+                      <Button size="xs" variant="light" onClick={() => setEditing(u)} aria-label={`${t.common.edit} ${u.name}`}>{t.common.edit}</Button>
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
