@@ -253,14 +253,19 @@ export async function startJobs(opts: JobsRuntimeOptions): Promise<JobsRuntime> 
       // Jobs of a batch run one after the other (PGlite has one connection), each completed or failed on its own;
       // after a non-empty batch the worker looks again at once instead of sleeping its polling interval.
       const id = await boss.work(q.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: q.batchSize ?? 5, includeMetadata: true }, async (batch) => {
+        const done: string[] = [];
+        let output: object | undefined;
         for (const job of batch as unknown as PgBoss.JobWithMetadata[]) {
           try {
             const result = await runJob(q, job, { db: database.db, config: opts.config, mailer: opts.mailer, log });
-            await boss.complete(q.name, job.id, result === undefined || result === null ? undefined : (result as object));
+            done.push(job.id);
+            if (result !== undefined && result !== null) output = result as object;
           } catch (e) {
             await boss.fail(q.name, job.id, e as object);
           }
         }
+        // One statement completes the batch's successes (a job's result is kept when it ran alone).
+        if (done.length) await boss.complete(q.name, done, done.length === 1 ? output : undefined);
         boss.notifyWorker(workerIds.get(q.name)!);
       });
       workerIds.set(q.name, id);
