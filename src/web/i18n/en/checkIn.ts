@@ -15,6 +15,7 @@ export const checkIn: typeof id = {
   deviceHint: 'Shown to other phones, e.g. "HP-2"',
   scan: 'Scan QR',
   scanImage: 'Scan QR image',
+  unreadable: 'No QR code could be read in this image.',
   stopScan: 'Close camera',
   cameraError: 'The camera could not be opened. Allow camera access, or search the participant by name.',
   search: 'Search name or institution',

@@ -13,6 +13,7 @@ export const checkIn = {
   deviceHint: 'Ditampilkan kepada HP lain, mis. "HP-2"',
   scan: 'Pindai QR',
   scanImage: 'Pindai gambar QR',
+  unreadable: 'Tidak ada kode QR yang terbaca pada gambar ini.',
   stopScan: 'Tutup kamera',
   cameraError: 'Kamera tidak dapat dibuka. Izinkan akses kamera, atau cari peserta dengan nama.',
   search: 'Cari nama atau instansi',

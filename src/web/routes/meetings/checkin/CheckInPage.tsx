@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Badge, Button, Card, Container, FileButton, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import QrScanner from 'qr-scanner';
+import { BrowserQRCodeReader, type IScannerControls } from '@zxing/browser';
 import { ApiError, call, client } from '../../../api';
 import { useT } from '../../../i18n';
 import { normalizeSearch, searchTerms } from '../../../../shared/text';
@@ -164,26 +164,40 @@ export function CheckInPage() {
     }
   };
 
+  // The camera (rear camera preferred): ZXing decodes on the main thread, so no worker is needed.
   useEffect(() => {
     if (!scanning || !videoRef.current) return;
-    const scanner = new QrScanner(videoRef.current, (r) => void onQr(r.data), { preferredCamera: 'environment', highlightScanRegion: true, returnDetailedScanResult: true });
-    scanner.start().catch(() => {
-      setCameraError(true);
-      setScanning(false);
-    });
+    let controls: IScannerControls | null = null;
+    let stopped = false;
+    new BrowserQRCodeReader()
+      .decodeFromConstraints({ video: { facingMode: 'environment' } }, videoRef.current, (result) => {
+        if (result) void onQr(result.getText());
+      })
+      .then((c) => {
+        controls = c;
+        if (stopped) c.stop();
+      })
+      .catch(() => {
+        setCameraError(true);
+        setScanning(false);
+      });
     return () => {
-      scanner.stop();
-      scanner.destroy();
+      stopped = true;
+      controls?.stop();
     };
   }, [scanning, list]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  /** A photo or screenshot of a ticket (or a phone without a usable camera). */
   const scanFile = async (file: File | null) => {
     if (!file) return;
+    const url = URL.createObjectURL(file);
     try {
-      const r = await QrScanner.scanImage(file, { returnDetailedScanResult: true });
-      await onQr(r.data);
+      const r = await new BrowserQRCodeReader().decodeFromImageUrl(url);
+      await onQr(r.getText());
     } catch {
-      setShown({ kind: 'error', text: t.unknownTicket });
+      setShown({ kind: 'error', text: t.unreadable });
+    } finally {
+      URL.revokeObjectURL(url);
     }
   };
 
