@@ -8,6 +8,7 @@ import {
   signDateSchema,
 } from '../kak';
 import { optionalText, requiredText, z } from '../zod';
+import { pageQueryFields } from './common';
 import { versionField } from './version';
 
 /** Shapes of the activities API (KAK planning): inputs validated on both sides, outputs typed for the SPA. */
@@ -175,6 +176,7 @@ export const copyActivityInput = z.strictObject({ fiscalYear: fiscalYear().optio
 export const listActivitiesQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(activityStatuses).optional(),
+  ...pageQueryFields,
 });
 export const activityIdParams = z.object({ id: z.uuid('ID tidak valid') });
 export const budgetLineParams = z.object({ id: z.uuid('ID tidak valid'), lineId: z.uuid('ID tidak valid') });

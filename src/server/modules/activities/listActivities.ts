@@ -1,4 +1,4 @@
-import { and, asc, ne, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, ne, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { activities } from '../../db/schema/index';
 import type { Ctx } from '../../core/context';
@@ -6,7 +6,7 @@ import { authorize } from '../../core/policy';
 import { seesDraftActivities } from './visibility';
 import type { ActivityStatus, listActivitiesQuery } from '../../../shared/schemas/activities';
 
-/** Activities, newest fiscal year first, optionally of one year or status. */
+/** Activities, newest fiscal year first, optionally of one year or status; one page (`limit`, `offset`) and the total. */
 export async function listActivities(ctx: Ctx, q: z.output<typeof listActivitiesQuery>) {
   authorize(ctx.actor, 'activity.read');
   const where: SQL[] = [];
@@ -14,7 +14,8 @@ export async function listActivities(ctx: Ctx, q: z.output<typeof listActivities
   if (q.status) where.push(eq(activities.status, q.status));
   // Member officers and speakers see only approved activities (approved, running, done).
   if (!seesDraftActivities(ctx.actor)) where.push(ne(activities.status, 'draft'));
-  const rows = await ctx.db
+  const cond = where.length ? and(...where) : undefined;
+  const rowsQuery = ctx.db
     .select({
       id: activities.id,
       title: activities.title,
@@ -25,13 +26,16 @@ export async function listActivities(ctx: Ctx, q: z.output<typeof listActivities
       updatedAt: activities.updatedAt,
     })
     .from(activities)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(activities.fiscalYear), asc(activities.title), asc(activities.createdAt));
+    .where(cond)
+    .orderBy(desc(activities.fiscalYear), asc(activities.title), asc(activities.createdAt), asc(activities.id))
+    .limit(q.limit)
+    .offset(q.offset);
+  const [rows, [total]] = await Promise.all([rowsQuery, ctx.db.select({ n: count() }).from(activities).where(cond)]);
   const items = rows.map((r) => ({
     ...r,
     status: r.status as ActivityStatus,
     fundingTotal: Number(r.fundingTotal ?? 0) || 0,
     updatedAt: r.updatedAt.toISOString(),
   }));
-  return { items, total: items.length };
+  return { items, total: total?.n ?? 0 };
 }
