@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { eq } from 'drizzle-orm';
-import { activities, files } from '../../db/schema/index';
+import { activities, budgetLines, files } from '../../db/schema/index';
 import { defaultOrganisationSettings } from '../../../shared/schemas/settings';
 import { docxParagraphs, normalise, pdfPages } from '../../../../test/helpers/documents';
 import { childWrite } from '../../../../test/helpers/activityWrites';
@@ -134,6 +134,13 @@ describe('stored KAK data that no longer parses', () => {
     const officer = await committee.request('GET', `/api/activities/${id}`);
     expect(officer.statusCode).toBe(500);
     expect(officer.json().error.message).toMatch(/^Data PPTK kegiatan ini rusak dan tidak dapat dibaca \(officerInCharge\.nip: NIP harus 18 digit angka\)/);
+
+    const withLine = (await committee.request('POST', '/api/activities', buildActivityInput({ budgetLines: [buildBudgetLine({ quarter: 1 })] }))).json();
+    await t.database.db.update(budgetLines).set({ quarterPlan: [1_000_000, 0] }).where(eq(budgetLines.activityId, withLine.id));
+    const line = await committee.request('GET', `/api/activities/${withLine.id}`);
+    expect(line.statusCode).toBe(500);
+    expect(line.json().error).toMatchObject({ code: 'corrupt_data' });
+    expect(line.json().error.message).toMatch(/^Data rincian anggaran kegiatan ini rusak dan tidak dapat dibaca \(budgetLines\.\d+\.quarterPlan/);
   });
 });
 

@@ -7,6 +7,7 @@ import { checkActivity } from '../../../shared/kakChecks';
 import type { z } from '../../../shared/zod';
 import {
   committeeRoles,
+  quarterPlan,
   type ActivityDetail,
   type ActivityStatus,
   type BudgetLine,
@@ -79,7 +80,7 @@ export function presentBudgetLine(row: LineRow): BudgetLine {
     unit: row.unit,
     unitPrice: row.unitPrice,
     amount: row.amount,
-    quarterPlan: row.quarterPlan as [number, number, number, number],
+    quarterPlan: readStored(quarterPlan(), row.quarterPlan, 'rincian anggaran', `budgetLines.${row.position}.quarterPlan`, row.activityId),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
