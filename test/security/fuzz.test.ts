@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildActivityInput } from '../builders/activity';
 import { multipart } from '../builders/directory';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../helpers/testApp';
+import { openApiOps, sample, stringLeaves, withLeaf, type Op } from './support';
 
 /**
  * The fuzz batch: NUL and other control characters in every string field of every write route (and in the string
@@ -9,22 +10,6 @@ import { createTestApp, sessionFor, type Session, type TestApp } from '../helper
  * OpenAPI document, with ids of rows that exist. No answer may be a 5xx (PostgreSQL refuses NUL in text: before
  * the fix, 15 write routes answered 500), and a refused text field says why in Indonesian.
  */
-type Schema = {
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  items?: Schema;
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  pattern?: string;
-  minimum?: number;
-  minLength?: number;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  default?: unknown;
-};
-type Op = { method: string; path: string; body?: Schema; multipart: boolean; query: [string, Schema][] };
 
 const poisons = ['\u0000', 'Nama\u0000Sisipan', 'a\u0001b\u0008c\u001bd', 'teks\u007f', '\u0000'.repeat(50)];
 
@@ -47,16 +32,7 @@ beforeAll(async () => {
   const activity = await admin.request('POST', '/api/activities', buildActivityInput());
   expect(activity.statusCode, activity.body).toBe(201);
   ids.activity = activity.json().id;
-  const doc = t.app.swagger() as unknown as {
-    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { in: string; name: string; schema?: Schema }[] }>>;
-  };
-  for (const [path, methods] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(methods)) {
-      const content = op.requestBody?.content ?? {};
-      const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p.schema ?? {}] as [string, Schema]);
-      ops.push({ method: method.toUpperCase(), path, body: content['application/json']?.schema, multipart: !!content['multipart/form-data'] || /import|logo/.test(path), query });
-    }
-  }
+  ops.push(...openApiOps(t.app));
 }, 60_000);
 afterAll(() => t.close());
 
@@ -73,46 +49,6 @@ function urlOf(path: string): string {
   });
 }
 
-/** A plausible value for a schema: what the field's format or pattern expects, the first choice of an enum. */
-function sample(s: Schema | undefined, name = ''): unknown {
-  if (!s) return 'teks';
-  const alt = s.anyOf ?? s.oneOf;
-  if (alt) return sample(alt.find((x) => x.type !== 'null') ?? alt[0], name);
-  if (s.allOf?.length) return sample(Object.assign({}, ...s.allOf), name);
-  if (s.const !== undefined) return s.const;
-  if (s.enum?.length) return s.enum[0];
-  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
-  if (type === 'object' || s.properties) return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, sample(v, k)]));
-  if (type === 'array') return [sample(s.items, name)];
-  if (type === 'integer' || type === 'number') return name === 'version' ? 1 : name === 'fiscalYear' ? 2026 : Math.max(s.minimum ?? 1, 1);
-  if (type === 'boolean') return false;
-  if (s.format === 'uuid') return name.toLowerCase().includes('institution') ? ids.institution : name.toLowerCase().includes('officer') ? ids.officer : ids.activity;
-  if (s.format === 'email' || /email/i.test(name)) return 'fuzz@example.org';
-  if (s.format === 'date' || /date/i.test(name)) return '2026-01-15';
-  if (/nip/i.test(name)) return '198001012005011001';
-  if (/phone/i.test(name)) return '081234567890';
-  if (/accountCode/i.test(name)) return '5.1.02.02.01.0003';
-  if (/regionCode/i.test(name)) return '13.71';
-  if (/website|url/i.test(name)) return 'https://example.org';
-  if (/password/i.test(name)) return 'kata-sandi-fuzz-123';
-  return 'Teks uji';
-}
-
-/** Paths (as key lists) of every string leaf of a sample body. */
-function stringLeaves(value: unknown, at: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === 'string') return [at];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringLeaves(v, [...at, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...at, k]));
-  return [];
-}
-
-function withLeaf(value: unknown, at: (string | number)[], leaf: string): unknown {
-  if (!at.length) return leaf;
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
-  copy[at[0]!] = withLeaf(copy[at[0]!], at.slice(1), leaf);
-  return copy;
-}
-
 describe('control characters never cause a server error', () => {
   it('answers every JSON write route with a 4xx or a success, never a 5xx', async () => {
     const failures: string[] = [];
@@ -121,7 +57,7 @@ describe('control characters never cause a server error', () => {
     let unauthenticated = 0;
     // Logging out would end the session the batch runs in.
     for (const op of ops.filter((o) => o.body && o.method !== 'GET' && !o.path.endsWith('/logout'))) {
-      const base = sample(op.body);
+      const base = sample(op.body, ids);
       for (const leaf of stringLeaves(base)) {
         for (const poison of poisons) {
           const res = await admin.request(op.method, urlOf(op.path), withLeaf(base, leaf, poison));

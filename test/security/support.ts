@@ -1,4 +1,4 @@
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
@@ -127,4 +127,80 @@ export function millionRowSheet(rows: number): Buffer {
   for (let r = 2; r <= rows + 1; r++) parts.push(`<row r="${r}"><c r="A${r}"><v>1</v></c></row>`);
   parts.push('</sheetData></worksheet>');
   return Buffer.from(parts.join(''));
+}
+
+export type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minimum?: number;
+  minLength?: number;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  default?: unknown;
+};
+export type Op = { method: string; path: string; body?: Schema; multipart: boolean; query: [string, Schema][] };
+
+/** Every operation of the app's OpenAPI document (what app.swagger() and GET /api/openapi.json describe). */
+export function openApiOps(app: FastifyInstance): Op[] {
+  const doc = app.swagger() as unknown as {
+    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { in: string; name: string; schema?: Schema }[] }>>;
+  };
+  const ops: Op[] = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      const content = op.requestBody?.content ?? {};
+      const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p.schema ?? {}] as [string, Schema]);
+      ops.push({ method: method.toUpperCase(), path, body: content['application/json']?.schema, multipart: !!content['multipart/form-data'] || /import|logo/.test(path), query });
+    }
+  }
+  return ops;
+}
+
+/** Ids a sample body uses for uuid fields, by the field's name. */
+export type SampleIds = { institution?: string; officer?: string; activity?: string; user?: string };
+
+/** A plausible value for a schema: what the field's format or pattern expects, the first choice of an enum. */
+export function sample(s: Schema | undefined, ids: SampleIds, name = ''): unknown {
+  if (!s) return 'teks';
+  const alt = s.anyOf ?? s.oneOf;
+  if (alt) return sample(alt.find((x) => x.type !== 'null') ?? alt[0], ids, name);
+  if (s.allOf?.length) return sample(Object.assign({}, ...s.allOf), ids, name);
+  if (s.const !== undefined) return s.const;
+  if (s.enum?.length) return s.enum[0];
+  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+  if (type === 'object' || s.properties) return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, sample(v, ids, k)]));
+  if (type === 'array') return [sample(s.items, ids, name)];
+  if (type === 'integer' || type === 'number') return name === 'version' ? 1 : name === 'fiscalYear' ? 2026 : Math.max(s.minimum ?? 1, 1);
+  if (type === 'boolean') return false;
+  if (s.format === 'uuid') return name.toLowerCase().includes('institution') ? ids.institution : name.toLowerCase().includes('officer') ? ids.officer : ids.activity;
+  if (s.format === 'email' || /email/i.test(name)) return 'fuzz@example.org';
+  if (s.format === 'date' || /date/i.test(name)) return '2026-01-15';
+  if (/nip/i.test(name)) return '198001012005011001';
+  if (/phone/i.test(name)) return '081234567890';
+  if (/accountCode/i.test(name)) return '5.1.02.02.01.0003';
+  if (/regionCode/i.test(name)) return '13.71';
+  if (/website|url/i.test(name)) return 'https://example.org';
+  if (/password/i.test(name)) return 'kata-sandi-fuzz-123';
+  return 'Teks uji';
+}
+
+/** Paths (as key lists) of every string leaf of a sample body. */
+export function stringLeaves(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return [at];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringLeaves(v, [...at, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...at, k]));
+  return [];
+}
+
+export function withLeaf(value: unknown, at: (string | number)[], leaf: string): unknown {
+  if (!at.length) return leaf;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[at[0]!] = withLeaf(copy[at[0]!], at.slice(1), leaf);
+  return copy;
 }
