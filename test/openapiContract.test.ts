@@ -135,6 +135,7 @@ describe('OpenAPI document', () => {
 const unpagedOnPurpose = new Map([
   ['GET /api/institutions/{id}/officers', 'the officers of one institution: a handful, shown whole on its page'],
   ['GET /api/jobs/queues', 'one row per queue the code defines'],
+  ['GET /api/meetings/{meetingId}/check-in/search', 'the best matches for the check-in desk (limit up to 50, total = all matches), never paged through'],
 ]);
 
 describe('answers', () => {
