@@ -58,6 +58,9 @@ export const auditActionLabels: Record<string, Label> = {
   'rsvp.accept': { id: 'Undangan rapat diterima', en: 'Meeting invitation accepted' },
   'rsvp.decline': { id: 'Undangan rapat ditolak', en: 'Meeting invitation declined' },
   'rsvp.addDelegate': { id: 'Utusan rapat ditambahkan', en: 'Meeting delegate added' },
+  'meeting.send': { id: 'Undangan rapat dikirim', en: 'Meeting invitations sent' },
+  'meeting.remind': { id: 'Pengingat rapat dikirim', en: 'Meeting reminder sent' },
+  'registration.walkIn': { id: 'Peserta tanpa undangan didaftarkan', en: 'Walk-in participant registered' },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -77,6 +80,7 @@ export const auditEntityLabels: Record<string, Label> = {
   meeting: { id: 'Rapat', en: 'Meeting' },
   agenda_session: { id: 'Sesi acara', en: 'Agenda session' },
   meeting_invitation: { id: 'Undangan rapat', en: 'Meeting invitation' },
+  registration: { id: 'Pendaftaran peserta', en: 'Participant registration' },
 };
 
 /** "Lembaga diubah" for institution.update; an unknown code is shown as it is. */
