@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken } from './api';
+import { call, client, setCsrfToken, type Answer } from './api';
 
 /** Action names from the server's policy module (src/server/core/policy.ts). */
 export type Ability =
@@ -8,15 +8,16 @@ export type Ability =
   | 'activity.approve' | 'settings.manage' | 'apiToken.manage' | 'jobs.manage';
 
 export type Role = 'admin' | 'committee' | 'member' | 'speaker';
-export type SessionUser = { id: string; email: string; name: string; role: Role; institutionId: string | null };
-export type Me = { user: SessionUser | null; abilities: string[]; csrfToken: string | null };
+/** GET /api/auth/me, as the OpenAPI document describes it. */
+export type Me = Answer<'/api/auth/me', 'get'>;
+export type SessionUser = NonNullable<Me['user']>;
 
 export const meKey = ['me'] as const;
 
 export const meQuery = {
   queryKey: meKey,
   queryFn: async () => {
-    const me = await api.get<Me>('/auth/me');
+    const me = await call(client.GET('/api/auth/me'));
     setCsrfToken(me.csrfToken);
     return me;
   },

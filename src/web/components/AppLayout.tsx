@@ -3,7 +3,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppShell, Avatar, Burger, Center, Group, Loader, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
+import { call, client } from '../api';
 import { resetSession, useSession } from '../session';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -25,7 +25,7 @@ function UserMenu() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logout = useMutation({
-    mutationFn: () => api.post('/auth/logout'),
+    mutationFn: () => call(client.POST('/api/auth/logout')),
     onSettled: () => {
       resetSession(queryClient);
       navigate('/login', { replace: true });

@@ -2,10 +2,8 @@ import { useState } from 'react';
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../api';
+import { call, client } from '../api';
 import { useT } from '../i18n';
-
-type Option = { id: string; name: string };
 
 /**
  * Searchable institution picker that asks the server (20 at a time) instead of loading the whole
@@ -20,7 +18,7 @@ export function InstitutionSelect({ value, onChange, selectedLabel, ...props }: 
   const [labels, setLabels] = useState<Record<string, string>>({});
   const { data, isFetching } = useQuery({
     queryKey: ['institutions', 'options', q],
-    queryFn: () => api.get<Page<Option>>('/institutions', { q, limit: 20 }),
+    queryFn: () => call(client.GET('/api/institutions', { params: { query: { q, limit: 20 } } })),
     staleTime: 30_000,
   });
   const options = (data?.items ?? []).map((i) => ({ value: i.id, label: i.name }));

@@ -5,7 +5,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { jakartaDateParts } from '../../../shared/dates';
 import { formatRupiah } from '../../../shared/money';
-import { api, type Page } from '../../api';
+import { call, client } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, formatNumber } from '../../format';
@@ -13,7 +13,7 @@ import { useLang, useT } from '../../i18n';
 import { useSession } from '../../session';
 import { ImportModal } from './ImportModal';
 import { NewActivityModal } from './NewActivityModal';
-import { statusColors, type ActivitySummary } from './types';
+import { statusColors } from './types';
 
 /** Activities of one fiscal year (in the URL, default the current year in WIB), with the years that have any. */
 export function ActivityListPage() {
@@ -28,10 +28,10 @@ export function ActivityListPage() {
   const setYear = (y: number) => setParams(y === currentYear ? {} : { year: String(y) }, { replace: true });
   const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
 
-  const all = useQuery({ queryKey: ['activities', 'all'], queryFn: () => api.get<Page<ActivitySummary>>('/activities', { limit: 200 }) });
+  const all = useQuery({ queryKey: ['activities', 'all'], queryFn: () => call(client.GET('/api/activities', { params: { query: { limit: 200 } } })) });
   const list = useQuery({
     queryKey: ['activities', 'year', year],
-    queryFn: () => api.get<Page<ActivitySummary>>('/activities', { year, limit: 200 }),
+    queryFn: () => call(client.GET('/api/activities', { params: { query: { year, limit: 200 } } })),
     placeholderData: keepPreviousData,
   });
   const yearsWithActivities = [...new Set((all.data?.items ?? []).map((i) => i.fiscalYear))].sort((x, y) => y - x);

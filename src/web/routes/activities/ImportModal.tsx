@@ -2,12 +2,10 @@ import { useState } from 'react';
 import { Alert, Button, FileInput, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api } from '../../api';
+import { upload } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { useT } from '../../i18n';
-import { activityQuery, type ActivityDetail } from './types';
-
-type ImportResult = { activity: ActivityDetail; recognised: string[]; unrecognised: string[] };
+import { activityQuery } from './types';
 
 function ImportForm({ onClose }: { onClose: () => void }) {
   const t = useT();
@@ -16,7 +14,7 @@ function ImportForm({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const mutation = useMutation({
-    mutationFn: (f: File) => api.upload<ImportResult>('/activities/import', { file: f }),
+    mutationFn: (f: File) => upload('/api/activities/import', {}, { file: f }),
     onSuccess: (r) => {
       queryClient.setQueryData(activityQuery(r.activity.id).queryKey, r.activity);
       queryClient.invalidateQueries({ queryKey: ['activities'] });

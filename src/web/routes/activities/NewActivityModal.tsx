@@ -4,11 +4,11 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { defaultOrgUnit } from '../../../shared/schemas/activities';
-import { api } from '../../api';
+import { call, client } from '../../api';
 import { notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
 import { applyServerErrors, FormErrorAlert } from './formErrors';
-import { activityQuery, type ActivityDetail } from './types';
+import { activityQuery } from './types';
 import { FormButtons } from '../../components/FormButtons';
 
 type Values = { title: string; fiscalYear: number | string; orgUnit: string; officerInCharge: { name: string; position: string; nip: string } };
@@ -23,7 +23,7 @@ function NewActivityForm({ year, onClose }: { year: number; onClose: () => void 
     initialValues: { title: '', fiscalYear: year, orgUnit: defaultOrgUnit, officerInCharge: { name: '', position: '', nip: '' } },
   });
   const mutation = useMutation({
-    mutationFn: (v: Values) => api.post<ActivityDetail>('/activities', { ...v, fiscalYear: Number(v.fiscalYear) }),
+    mutationFn: (v: Values) => call(client.POST('/api/activities', { body: { ...v, fiscalYear: Number(v.fiscalYear) } })),
     onMutate: () => form.clearErrors(),
     onError: (e) => setUnmapped(applyServerErrors(form, e)),
     onSuccess: (created) => {
