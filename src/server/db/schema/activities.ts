@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, oneOf, updatedAt, version } from './columns';
 import { activityStatuses } from '../../../shared/kak';
 import { committeeRoles, speakerStatuses } from '../../../shared/schemas/activities';
@@ -20,6 +20,8 @@ export const activities = pgTable(
     signPlace: text('sign_place'),
     signDate: text('sign_date'),
     copiedFromId: uuid('copied_from_id'),
+    /** The bureau shares the personal data (NIPs, fees, budget lines) of this activity with member officers. */
+    sharedWithMembers: boolean('shared_with_members').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),

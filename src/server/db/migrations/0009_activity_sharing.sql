@@ -1,0 +1,1 @@
+ALTER TABLE "activities" ADD COLUMN "shared_with_members" boolean DEFAULT false NOT NULL;
