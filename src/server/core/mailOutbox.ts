@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { mailOutbox } from '../db/schema/index';
@@ -91,11 +91,7 @@ async function deliverMail(jc: JobContext, mailId: number): Promise<void> {
       .orderBy(asc(mailOutbox.id))
       .limit(50);
     for (const { id } of due) {
-      const [row] = await db
-        .update(mailOutbox)
-        .set({ claimedUntil: sql`now() + interval '5 minutes'` })
-        .where(and(eq(mailOutbox.id, id), eq(mailOutbox.state, 'queued'), or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, sql`now()`))))
-        .returning();
+      const [row] = await claim(db, id);
       if (!row) {
         if (id === mailId) throw new Error('E-mail ini sedang dikirim oleh proses lain; diperiksa lagi nanti.');
         continue;
@@ -111,6 +107,18 @@ async function deliverMail(jc: JobContext, mailId: number): Promise<void> {
         throw failure;
       }
     }
+    // Mine is out: SMTP works, so newer mail waiting behind an earlier failure goes now too (in order), instead of
+    // waiting for its own next try. Best effort: a failure here is left to that mail's own job.
+    const newer = await db
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.state, 'queued'), gt(mailOutbox.id, mailId), isNotNull(mailOutbox.lastError)))
+      .orderBy(asc(mailOutbox.id))
+      .limit(50);
+    for (const { id } of newer) {
+      const [row] = await claim(db, id);
+      if (row && (await sendOne(jc, row))) break;
+    }
   } catch (e) {
     if (jc.job.isFinalTry) {
       await db
@@ -120,6 +128,15 @@ async function deliverMail(jc: JobContext, mailId: number): Promise<void> {
     }
     throw e;
   }
+}
+
+/** Holds a queued mail for 5 minutes, unless another process holds it: then nothing comes back. */
+function claim(db: Db, id: number) {
+  return db
+    .update(mailOutbox)
+    .set({ claimedUntil: sql`now() + interval '5 minutes'` })
+    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.state, 'queued'), or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, sql`now()`))))
+    .returning();
 }
 
 function errorText(e: unknown) {
