@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
+
+export type StoredAttachment = { filename: string; contentType: string; content: string; cid?: string };
 
 export const mailStates = ['queued', 'sent', 'failed', 'unsent'] as const;
 export type MailState = (typeof mailStates)[number];
@@ -18,6 +20,8 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** Files sent with the mail (base64), erased once it has been sent. */
+    attachments: jsonb('attachments').$type<StoredAttachment[]>(),
     createdAt: createdAt(),
     state: text('state', { enum: mailStates }).notNull().default('queued'),
     /** Stable across retries, so a copy sent again after a crash is recognisable. */
