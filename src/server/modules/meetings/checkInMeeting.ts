@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AggregateRoot } from '../../core/aggregate';
 import { loadAuthorized } from '../../core/aggregate';
 import type { Ctx } from '../../core/context';
@@ -15,10 +15,16 @@ export const checkInMeetingRoot: AggregateRoot<MeetingRow> = {
   notFound: 'Rapat tidak ditemukan',
   subject: (row) => ({ status: row.status, managerIds: row.managerIds }),
   async load(ctx, id) {
-    const [row] = await ctx.db.select().from(meetings).where(eq(meetings.id, id));
+    // One round trip: the meeting and its managers' ids (every check-in request starts here).
+    const [row] = await ctx.db
+      .select({
+        meeting: meetings,
+        managerIds: sql<string[]>`coalesce((select json_agg(${meetingManagers.userId}) from ${meetingManagers} where ${meetingManagers.meetingId} = ${meetings.id}), '[]'::json)`,
+      })
+      .from(meetings)
+      .where(eq(meetings.id, id));
     if (!row) return undefined;
-    const managers = await ctx.db.select({ userId: meetingManagers.userId }).from(meetingManagers).where(eq(meetingManagers.meetingId, id));
-    return { ...row, managerIds: managers.map((m) => m.userId) };
+    return { ...row.meeting, managerIds: typeof row.managerIds === 'string' ? (JSON.parse(row.managerIds) as string[]) : row.managerIds };
   },
 };
 
