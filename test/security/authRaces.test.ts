@@ -38,7 +38,7 @@ describe('the per-account log-in limit cannot be raced', () => {
     // And the right password is refused too, for now.
     const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: testPassword }, headers: { 'x-forwarded-for': nextIp() } });
     expect(right.statusCode).toBe(429);
-  });
+  }, 180_000);
 
   it('an unknown address behaves the same: the same number of checks, then the same refusal', async () => {
     const email = `tidak-ada-${Date.now()}@example.org`;
@@ -50,7 +50,7 @@ describe('the per-account log-in limit cannot be raced', () => {
     const checked = answers.filter((a) => a.statusCode === 401).length;
     expect(checked).toBe(loginLimits.freeFailures);
     expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(40 - loginLimits.freeFailures);
-  });
+  }, 180_000);
 });
 
 describe('one-time links are used exactly once under concurrency', () => {
@@ -72,7 +72,7 @@ describe('one-time links are used exactly once under concurrency', () => {
       expect(answers.every((a) => a.statusCode === 200 || a.statusCode === 400)).toBe(true);
     }
     expect(successes).toEqual(Array(rounds).fill(1));
-  });
+  }, 180_000);
 
   it(`invitation: ${rounds} rounds of ${parallel} simultaneous acceptances give exactly one account each`, async () => {
     const admin = await createUser(t, 'admin');
@@ -93,5 +93,5 @@ describe('one-time links are used exactly once under concurrency', () => {
       expect(answers.every((a) => a.statusCode === 200 || a.statusCode === 400)).toBe(true);
     }
     expect(successes).toEqual(Array(rounds).fill(1));
-  });
+  }, 180_000);
 });

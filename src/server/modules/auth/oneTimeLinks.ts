@@ -53,23 +53,46 @@ export async function enqueueInvitationMail(tx: Ctx, user: { email: string; name
 
 /**
  * "Lupa kata sandi". Always answers the same way, in the same time, so the form does not reveal which addresses have
- * accounts: every request counts against the address and the client address, then, within the limits, an account
- * with a password gets a reset link and an invited account that has not chosen one gets its invitation again. The
- * answer never waits for the mail server (the mail leaves after the answer, or by the outbox worker).
+ * accounts. The request itself does the same work for every address: it counts against the address and the client
+ * address (one transaction with the account look-up). What differs, issuing a link and queueing its mail (a reset
+ * link for an account with a password, the invitation again for one that has not chosen it yet, nothing for an
+ * unknown address or beyond a limit), runs after the answer, so its cost never shows in the answer's time.
  */
 export async function requestPasswordReset(ctx: Ctx, input: z.infer<typeof requestResetInput>) {
   const started = performance.now();
   const ip = ctx.ip ?? 'unknown';
   const windowMs = resetRequestLimits.windowMinutes * 60_000;
-  await inTransaction(ctx, async (tx) => {
+  const target = await inTransaction(ctx, async (tx) => {
     const perAddress = await hitCounter(tx.db, `reset-address:${input.email}`, windowMs);
     const perIp = await hitCounter(tx.db, `reset-ip:${ip}`, windowMs);
     const [user] = await tx.db
-      .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
+      .select({ id: users.id })
       .from(users)
       .where(and(eq(users.email, input.email), eq(users.active, true)))
       .limit(1);
-    if (!user || perAddress.count > resetRequestLimits.perAddress || perIp.count > resetRequestLimits.perIp) return;
+    const allowed = perAddress.count <= resetRequestLimits.perAddress && perIp.count <= resetRequestLimits.perIp;
+    return allowed ? user : undefined;
+  });
+  if (target) {
+    // Detached on purpose (see above). A failure loses only this mail; the person can ask again.
+    void sendResetOrInvitation(ctx, target.id).catch((e: unknown) => {
+      console.error(`password-reset request: the link could not be issued (${(e as { code?: string }).code ?? 'error'})`);
+    });
+  }
+  // The answer never comes sooner than this floor, so small differences in the shared part do not tell either.
+  const left = resetRequestLimits.answerFloorMs - (performance.now() - started);
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+}
+
+/** After the answer: a reset link, or the invitation again for an account that has not chosen a password yet. */
+async function sendResetOrInvitation(ctx: Ctx, userId: string) {
+  await inTransaction(ctx, async (tx) => {
+    const [user] = await tx.db
+      .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.active, true)))
+      .limit(1);
+    if (!user) return;
     if (!user.passwordHash) {
       const { token } = await issueUserToken(tx, user.id, 'invite');
       await enqueueInvitationMail(tx, user, linkFor(ctx, 'invite', token), 'Biro Humas');
@@ -83,12 +106,7 @@ export async function requestPasswordReset(ctx: Ctx, input: z.infer<typeof reque
       text: `Yth. ${user.name},\n\nUntuk mengatur ulang kata sandi Anda, buka tautan berikut (berlaku ${linkLifetimeHours.reset} jam, sekali pakai):\n${linkFor(ctx, 'reset', token)}\n\nAbaikan e-mail ini bila Anda tidak memintanya.\n\nSimpul - Koordinasi Kehumasan`,
     });
   });
-  // Not awaited, for every address alike: the answer must not wait for (or reveal) an SMTP conversation.
-  void flushMail(ctx);
-  // Issuing a link and queueing its mail costs a few queries more than finding no account: every answer takes at
-  // least the same floor, so the time does not tell either.
-  const left = resetRequestLimits.answerFloorMs - (performance.now() - started);
-  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  await flushMail(ctx);
 }
 
 /**
