@@ -84,7 +84,7 @@ test('a stale edit is refused with the conflict message and the form offers to r
   void request;
 
   await dialog.getByRole('button', { name: 'Simpan' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('sudah diubah orang lain');
+  await expect(dialog.getByRole('alert')).toContainText('telah diubah oleh pengguna lain');
   await dialog.getByRole('button', { name: 'Muat ulang data terbaru' }).click();
   await expect(dialog.getByLabel('Situs web')).toHaveValue('https://semenpadang.co.id');
   await dialog.getByLabel('Alamat').fill('Jl. Raya Indarung, Padang');
