@@ -7,7 +7,7 @@ import {
   rupiah,
   signDateSchema,
 } from '../kak';
-import { optionalText, requiredText, z } from '../zod';
+import { optionalText, requiredEnum, requiredText, z } from '../zod';
 import { pageQueryFields } from './common';
 import { versionField } from './version';
 
@@ -84,7 +84,7 @@ export const addBudgetLineBody = budgetLineInput.extend({ version: versionField(
 export const updateBudgetLineBody = updateBudgetLineInput.extend({ version: versionField() });
 
 export const committeeMemberInput = z.strictObject({
-  role: z.enum(committeeRoles, 'Peran panitia tidak dikenal'),
+  role: requiredEnum(committeeRoles, 'Peran panitia'),
   name: requiredText(120, 'Nama'),
   position: optionalText(300),
   nip: nip(),
@@ -98,7 +98,7 @@ export const speakerInput = z.strictObject({
   institution: optionalText(300),
   expertise: optionalText(300),
   topic: optionalText(500),
-  status: z.enum(speakerStatuses, 'Status narasumber tidak dikenal').default('candidate'),
+  status: requiredEnum(speakerStatuses, 'Status narasumber').default('candidate'),
   fee: rupiah().default(0),
   /** The budget line (of the same activity) that pays the fee. */
   budgetLineId: z.uuid('ID tidak valid').nullable().optional(),
@@ -108,7 +108,7 @@ export const updateSpeakerInput = z.strictObject({
   institution: optionalText(300),
   expertise: optionalText(300),
   topic: optionalText(500),
-  status: z.enum(speakerStatuses, 'Status narasumber tidak dikenal').optional(),
+  status: requiredEnum(speakerStatuses, 'Status narasumber').optional(),
   fee: rupiah().optional(),
   budgetLineId: z.uuid('ID tidak valid').nullable().optional(),
 });
@@ -168,7 +168,12 @@ export const updateActivityInput = z.strictObject({
 });
 
 export const changeStatusInput = z.strictObject({
-  status: z.enum(activityStatuses, 'Status tidak dikenal'),
+  status: requiredEnum(activityStatuses, 'Status'),
+  version: versionField(),
+});
+/** PUT /api/activities/:id/sharing: whether member officers see the activity's personal data; `version` as read. */
+export const shareActivityInput = z.strictObject({
+  sharedWithMembers: z.boolean('Pilih ya atau tidak'),
   version: versionField(),
 });
 /** POST /api/activities/:id/copy: the fiscal year of the copy (default: the year after the original's). */
