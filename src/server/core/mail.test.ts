@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
 import { createMailer } from './mail';
+import { enqueueMail, flushMail } from './mailOutbox';
+import { mailOutbox } from '../db/schema/index';
 import { createTestApp, createUser, loginAs, type TestApp } from '../../../test/helpers/testApp';
 import { waitFor } from '../../../test/helpers/waitFor';
 
@@ -55,5 +58,34 @@ describe('mail over SMTP', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'tidak.ada@example.org' } });
     expect(res.statusCode).toBe(200);
     expect(received.length).toBe(before);
+  });
+
+  it('sends attachments (inline by cid too) and keeps none of them once sent', async () => {
+    const pdf = Buffer.from('%PDF-1.4 surat undangan');
+    const id = await t.database.db.transaction((tx) =>
+      enqueueMail({ db: tx as never, config: t.config }, {
+        to: 'lampiran@example.org',
+        subject: 'Surat undangan rapat',
+        text: 'Terlampir surat undangan.',
+        related: { type: 'meeting', id: 'rapat-1' },
+        attachments: [
+          { filename: 'undangan.pdf', contentType: 'application/pdf', content: pdf },
+          { filename: 'tiket.png', contentType: 'image/png', content: Buffer.from('png').toString('base64'), encoding: 'base64', cid: 'tiket' },
+        ],
+      }),
+    );
+    await flushMail();
+    const mail = await waitFor(() => received.find((m) => m.subject === 'Surat undangan rapat'));
+    expect(mail.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([
+      ['undangan.pdf', 'application/pdf', '%PDF-1.4 surat undangan'],
+      ['tiket.png', 'image/png', 'png'],
+    ]);
+    expect(mail.attachments[1]!.cid).toBe('tiket');
+    const row = await waitFor(async () => {
+      const [r] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+      return r?.state === 'sent' && r;
+    });
+    expect(row.attachments).toBeNull();
+    expect(row).toMatchObject({ entityType: 'meeting', entityId: 'rapat-1' });
   });
 });

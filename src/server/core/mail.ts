@@ -1,5 +1,8 @@
 import nodemailer from 'nodemailer';
 
+/** A file sent with a mail: bytes, or base64 text with `encoding: 'base64'`; `cid` for an inline image. */
+export type MailAttachment = { filename: string; contentType: string; content: Buffer | string; encoding?: 'base64'; cid?: string };
+
 export type Mail = {
   to: string;
   subject: string;
@@ -11,6 +14,7 @@ export type Mail = {
   related?: { type: string; id: string };
   /** The body may be kept after sending (it holds no one-time link). Default: erased once sent. */
   keepBody?: boolean;
+  attachments?: MailAttachment[];
 };
 /** `configured: false`: no SMTP server, nothing leaves; the mail log keeps the body readable in the app. */
 export type Mailer = { send: (mail: Mail) => Promise<void>; configured?: boolean };
@@ -35,7 +39,21 @@ export function createMailer(opts: { smtpUrl?: string; from: string; log: Pick<C
   return {
     configured: true,
     async send(mail) {
-      await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
+      await transport.sendMail({
+        from: opts.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mail.messageId,
+        attachments: mail.attachments?.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+          ...(typeof a.content === 'string' && a.encoding ? { encoding: a.encoding } : {}),
+          ...(a.cid ? { cid: a.cid } : {}),
+        })),
+      });
     },
   };
 }

@@ -44,7 +44,7 @@ export const mailQueue = defineQueue({
  * Queues a mail inside the caller's transaction: the mail log row and its job commit with the change, or neither
  * exists. Nothing is sent here: the request does not wait for SMTP.
  */
-export async function enqueueMail(ctx: Pick<Ctx, 'db' | 'config'>, mail: Mail): Promise<void> {
+export async function enqueueMail(ctx: Pick<Ctx, 'db' | 'config'>, mail: Mail): Promise<number> {
   const jobId = randomUUID();
   const host = new URL(ctx.config.publicUrl).hostname || 'simpul.local';
   const [row] = await ctx.db
@@ -58,10 +58,19 @@ export async function enqueueMail(ctx: Pick<Ctx, 'db' | 'config'>, mail: Mail): 
       entityType: mail.related?.type ?? null,
       entityId: mail.related?.id ?? null,
       eraseBody: !mail.keepBody,
+      attachments: mail.attachments?.length
+        ? mail.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: typeof a.content === 'string' ? (a.encoding === 'base64' ? a.content : Buffer.from(a.content).toString('base64')) : a.content.toString('base64'),
+            ...(a.cid ? { cid: a.cid } : {}),
+          }))
+        : null,
       jobId,
     })
     .returning({ id: mailOutbox.id });
   await enqueue(ctx, mailQueue, { mailId: row!.id }, { id: jobId });
+  return row!.id;
 }
 
 /** After the commit: wakes this process's mail worker so the mail leaves within moments. Never waits for SMTP. */
@@ -146,7 +155,14 @@ function errorText(e: unknown) {
 async function sendOne(jc: JobContext, row: typeof mailOutbox.$inferSelect): Promise<unknown> {
   const { db, mailer } = jc;
   try {
-    await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html ?? undefined, messageId: row.messageId ?? undefined });
+    await mailer.send({
+      to: row.to,
+      subject: row.subject,
+      text: row.text,
+      html: row.html ?? undefined,
+      messageId: row.messageId ?? undefined,
+      attachments: row.attachments?.map((a) => ({ ...a, encoding: 'base64' as const })),
+    });
   } catch (e) {
     await db
       .update(mailOutbox)
@@ -166,6 +182,8 @@ async function sendOne(jc: JobContext, row: typeof mailOutbox.$inferSelect): Pro
       lastError: null,
       // The body may hold a one-time link: keep only who, what and when once it has left.
       ...(row.eraseBody && !unsent ? { text: sentBodyPlaceholder, html: null } : {}),
+      // Attachments (letters, tickets) can be large: once sent they are not kept.
+      ...(!unsent ? { attachments: null } : {}),
     })
     .where(eq(mailOutbox.id, row.id));
   return null;
