@@ -23,6 +23,13 @@ test('copy to a chosen year replaces the fiscal year in the KAK, and a draft dow
   await expect(page.getByRole('region', { name: 'C. Dasar Hukum', exact: true })).toContainText('Tahun Anggaran 2032');
   await expect(page.getByRole('region', { name: 'C. Dasar Hukum', exact: true })).toContainText('Nomor 8 Tahun 2016');
 
+  // The bureau may share the activity's personal data with members; off by default.
+  const sharing = page.getByRole('switch', { name: 'Bagikan data pribadi kepada anggota' });
+  await expect(sharing).not.toBeChecked();
+  await sharing.click({ force: true });
+  await expect(page.getByText('Data pribadi kegiatan ini kini terlihat oleh anggota')).toBeVisible();
+  await expect(sharing).toBeChecked();
+
   // A draft: the download first says what the document will carry.
   await page.getByRole('button', { name: 'Unduh KAK (PDF)' }).click();
   const notice = page.getByTestId('download-notice');

@@ -241,6 +241,8 @@ export const activityOutput = z.object({
   signPlace: z.string().nullable(),
   signDate: z.string().nullable(),
   copiedFromId: z.string().nullable(),
+  /** The bureau shares this activity's personal data (NIPs, fees, budget lines) with member officers. */
+  sharedWithMembers: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

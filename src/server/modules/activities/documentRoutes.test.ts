@@ -230,3 +230,39 @@ describe('what member officers see of activities', () => {
     }
   });
 });
+
+describe('the bureau shares an activity\'s personal data with members', () => {
+  it('shows members the NIPs, fees and budget lines once shared, hides them again when unshared; drafts stay hidden', async () => {
+    const { session: admin } = await sessionFor(t, 'admin');
+    const { session: member } = await sessionFor(t, 'member');
+    const a = (await committee.request('POST', '/api/activities', buildActivityInput({ title: 'Rapat Dibagikan', budgetLines: [buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 }), buildBudgetLine({ description: 'Laporan', volume: 32, unitPrice: 50_780, quarter: 2, accountCode: '5.1.02.01.01.0026' })] }))).json();
+    expect(a.sharedWithMembers).toBe(false);
+    const shareDraft = await committee.request('PUT', `/api/activities/${a.id}/sharing`, { sharedWithMembers: true, version: a.version });
+    expect(shareDraft.statusCode, shareDraft.body).toBe(200);
+    expect(shareDraft.json()).toMatchObject({ sharedWithMembers: true, version: a.version + 1 });
+    expect((await member.request('GET', `/api/activities/${a.id}`)).statusCode).toBe(404);
+
+    const approved = await admin.request('POST', `/api/activities/${a.id}/status`, { status: 'approved', version: a.version + 1 });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const shared = (await member.request('GET', `/api/activities/${a.id}`)).json();
+    expect(shared.personalDataHidden).toBeUndefined();
+    expect(shared.officerInCharge.nip).toBe('197801012005012001');
+    expect(shared.budgetLines).toHaveLength(2);
+    const pdf = normalise(pdfPages((await member.request('GET', `/api/activities/${a.id}/kak.pdf`)).rawPayload).join(' '));
+    expect(pdf).toContain('NIP. 19780101 200501 2 001');
+
+    // Members may not change it; a stale version is refused; the change is in the audit trail.
+    expect((await member.request('PUT', `/api/activities/${a.id}/sharing`, { sharedWithMembers: false, version: shared.version })).statusCode).toBe(403);
+    expect((await committee.request('PUT', `/api/activities/${a.id}/sharing`, { sharedWithMembers: false, version: shared.version - 1 })).statusCode).toBe(409);
+    const unshared = await committee.request('PUT', `/api/activities/${a.id}/sharing`, { sharedWithMembers: false, version: shared.version });
+    expect(unshared.statusCode).toBe(200);
+    const hidden = (await member.request('GET', `/api/activities/${a.id}`)).json();
+    expect(hidden).toMatchObject({ personalDataHidden: true, sharedWithMembers: false, budgetLines: [] });
+    expect(hidden.officerInCharge.nip).toBe('');
+    const trail = (await admin.request('GET', `/api/audit?entityId=${a.id}&action=activity.share`)).json().items;
+    expect(trail.map((e: { before: unknown; after: unknown }) => [e.before, e.after])).toEqual([
+      [{ sharedWithMembers: true }, { sharedWithMembers: false }],
+      [{ sharedWithMembers: false }, { sharedWithMembers: true }],
+    ]);
+  });
+});

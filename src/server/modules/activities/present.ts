@@ -63,6 +63,7 @@ export function presentActivity(row: ActivityRow) {
     signPlace: row.signPlace,
     signDate: row.signDate,
     copiedFromId: row.copiedFromId,
+    sharedWithMembers: row.sharedWithMembers,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

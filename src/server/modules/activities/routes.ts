@@ -11,6 +11,7 @@ import {
   budgetLineWriteOutput,
   changeStatusInput,
   copyActivityInput,
+  shareActivityInput,
   committeeMemberParams,
   committeeMemberWriteOutput,
   createActivityInput,
@@ -29,6 +30,7 @@ import { budgetLineRows } from './budgetLines';
 import { changeStatus } from './changeStatus';
 import { committeeRows } from './committee';
 import { copyActivity } from './copyActivity';
+import { shareActivity } from './shareActivity';
 import { createActivity } from './createActivity';
 import { deleteActivity } from './deleteActivity';
 import { getActivity } from './getActivity';
@@ -67,6 +69,9 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/api/activities/:id/status', { schema: { tags, summary: 'Move the status (approval is refused while the checks report errors)', params: activityIdParams, body: changeStatusInput, response: { 200: activityDetailOutput } } }, async (req) =>
     changeStatus(req.ctx, req.params.id, req.body),
+  );
+  app.put('/api/activities/:id/sharing', { schema: { tags, summary: "Share the activity's personal data (NIPs, fees, budget lines) with member officers, or stop sharing; needs the version read", params: activityIdParams, body: shareActivityInput, response: { 200: activityDetailOutput } } }, async (req) =>
+    shareActivity(req.ctx, req.params.id, req.body),
   );
   app.post('/api/activities/:id/copy', { schema: { tags, summary: "Copy into a new draft for another fiscal year (body { fiscalYear }, default next year): KAK, budget lines, committee, speakers; the year replaced where it stands for the fiscal year", params: activityIdParams, body: copyActivityInput, response: { 201: activityDetailOutput } } }, async (req, reply) => {
     reply.status(201);

@@ -7,7 +7,8 @@ import type { ActivityStatus, ActivityView } from '../../../shared/schemas/activ
  * and speakers see only activities whose KAK is approved (approved, running, done; the policy's row rule for
  * 'activity.read' answers 404 for a draft), and without the personal and internal data the bureau keeps:
  * the NIPs of the PPTK and the committee, the speakers' fees, and the budget lines (their honoraria say the fees).
- * The printed KAK (sections A-G, total funding and its quarters) stays whole.
+ * The printed KAK (sections A-G, total funding and its quarters) stays whole. The bureau may share an activity's
+ * personal data with members (`sharedWithMembers`, shareActivity.ts); drafts stay hidden all the same.
  */
 
 /** Whether the actor may see this activity at all (the same rule the policy applies to one row). */
@@ -41,7 +42,7 @@ export function redactActivityForMember(view: ActivityView): ActivityView {
   };
 }
 
-/** The activity as this actor may see it. */
+/** The activity as this actor may see it: whole for the bureau, and for members when the bureau shares it. */
 export function activityFor(actor: Actor, view: ActivityView): ActivityView {
-  return seesPersonalData(actor) ? view : redactActivityForMember(view);
+  return seesPersonalData(actor) || view.sharedWithMembers ? view : redactActivityForMember(view);
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, List, NumberInput, Popover, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, NumberInput, Popover, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifyError, notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
+import { useSession } from '../../session';
 import { activityQuery, statusColors, type ActivityDetail, type ActivityStatus, type Issue } from './types';
 
 /** Title, year, status and the actions the user may take (status moves, copy, downloads, delete). */
@@ -42,6 +43,18 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
     },
     onError: (e) => notifyError(e, t),
   });
+  const share = useMutation({
+    mutationFn: (sharedWithMembers: boolean) => api.put<ActivityDetail>(`/activities/${activity.id}/sharing`, { sharedWithMembers, version: activity.version }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(key, next);
+      notifySuccess(next.sharedWithMembers ? a.sharedOn : a.sharedOff);
+    },
+    onError: (e) => {
+      notifyError(e, t);
+      if (e instanceof ApiError && e.status === 409) queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const { can } = useSession();
   const remove = useMutation({
     mutationFn: () => api.del(`/activities/${activity.id}?version=${activity.version}`),
     onSuccess: () => {
@@ -68,6 +81,10 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
             <Text size="sm" c="dimmed">{activity.orgUnit}</Text>
           </Group>
           {activity.copiedFromId ? <Anchor component={Link} to={`/activities/${activity.copiedFromId}`} size="xs">{a.copiedFrom}</Anchor> : null}
+          {can('activity.readPersonal') ? (
+            <Switch size="xs" mt={4} label={a.shareWithMembers} description={a.shareWithMembersHint} checked={activity.sharedWithMembers}
+              disabled={share.isPending} onChange={(e) => share.mutate(e.currentTarget.checked)} />
+          ) : null}
         </Stack>
         <Group gap="xs" justify="flex-end">
           {allowed.map(([to]) => (
