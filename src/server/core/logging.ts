@@ -13,7 +13,8 @@ const hidden = '[disembunyikan]';
 
 /** Hides secrets that may ride in a URL, so they never reach the logs. */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:token|password)=)[^&#]*/gi, `$1${hidden}`);
+  // RSVP links and tickets carry their token in the path (/app/rsvp/<token>, /api/tickets/<token>/qr.png).
+  return url.replace(/([?&](?:token|password)=)[^&#]*/gi, `$1${hidden}`).replace(/(\/(?:rsvp|tickets)\/)[A-Za-z0-9_-]{20,}/g, `$1${hidden}`);
 }
 
 /** Drops Drizzle's "params: ..." tail and a value quoted at the end of a PostgreSQL message. */
@@ -31,7 +32,8 @@ export function scrubError(err: unknown, depth = 0): unknown {
   if (!err || typeof err !== 'object') return err;
   const e = err as AnyError;
   const out: Record<string, unknown> = {
-    type: e.constructor?.name ?? 'Error',
+    // An error scrubbed once already (errorHandler, then the logger's serializer) keeps its class name.
+    type: !(err instanceof Error) && typeof (err as Record<string, unknown>).type === 'string' ? (err as Record<string, unknown>).type : (e.constructor?.name ?? 'Error'),
     message: typeof e.message === 'string' ? scrubMessage(e.message) : undefined,
   };
   if (typeof e.stack === 'string') out.stack = e.stack.replace(e.message ?? '', out.message as string);
