@@ -139,6 +139,22 @@ describe('offline queue sync', () => {
     expect(await rowsFor(fx.people[6]!.id)).toHaveLength(1);
   });
 
+  it('three phones syncing overlapping queues at once converge on exactly one check-in per person', async () => {
+    const m = await seedCheckInMeeting(t.database.db, { managerIds: [rinaId], people: 30 });
+    const ids = m.people.map((p) => p.id);
+    const phones = [ids.slice(0, 15), ids.slice(10, 25), [...ids.slice(20, 30), ...ids.slice(0, 5)]];
+    const answers = await Promise.all(
+      phones.map((list, d) => rina.request('POST', url(m.meetingId, '/check-ins/sync'), { items: list.map((registrationId) => ({ clientId: randomUUID(), registrationId, deviceLabel: `HP-${d + 1}` })) })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    const statuses = answers.flatMap((a) => a.json().results.map((r: { status: string }) => r.status));
+    expect(statuses.filter((x) => x === 'checked_in')).toHaveLength(30);
+    expect(statuses.filter((x) => x === 'already')).toHaveLength(15);
+    const rows = await t.database.db.select().from(checkIns).where(eq(checkIns.meetingId, m.meetingId));
+    expect(rows).toHaveLength(30);
+    expect(new Set(rows.map((r) => r.registrationId)).size).toBe(30);
+  });
+
   it('check-out records the time once', async () => {
     const res = await rina.request('POST', url(fx.meetingId, '/check-ins'), { clientId: randomUUID(), registrationId: fx.people[7]!.id });
     const id = res.json().checkIn.id;

@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { ConflictError, DomainError, NotFoundError, StateError } from '../../core/errors';
@@ -32,28 +32,43 @@ const registrationFields = {
   institution: institutions.name,
 };
 
-/** Finds the person a check-in names, or throws the reason it cannot be applied (in Indonesian). */
-async function findRegistration(ctx: Ctx, meeting: MeetingRow, item: CheckInItem): Promise<Found> {
-  const q = ctx.db.select(registrationFields).from(registrations).leftJoin(institutions, eq(institutions.id, registrations.institutionId));
-  let found: Found | undefined;
+/** What a check-in names: a registration id, or the sha256 of a ticket token; null when the QR cannot be a ticket. */
+function wanted(item: CheckInItem): { id: string } | { hash: string } | null {
+  if (item.registrationId) return { id: item.registrationId };
+  const qr = item.ticket ?? '';
+  if (qr.startsWith(badgePrefix)) {
+    // A printed name tag names the registration (not a credential: only the meeting's managers check in).
+    const id = qr.slice(badgePrefix.length);
+    return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? { id } : null;
+  }
+  const token = ticketToken(qr);
+  return token.length >= 16 ? { hash: sha256(token) } : null;
+}
+
+/** The person found for a check-in, or the reason it cannot be applied (in Indonesian). */
+function judge(meeting: MeetingRow, item: CheckInItem, found: Found | undefined): Found {
   if (item.registrationId) {
-    [found] = await q.where(eq(registrations.id, item.registrationId));
     if (!found || found.meetingId !== meeting.id) throw new NotFoundError('Peserta tidak terdaftar pada rapat ini');
   } else {
-    const qr = item.ticket ?? '';
-    if (qr.startsWith(badgePrefix)) {
-      // A printed name tag names the registration (not a credential: only the meeting's managers check in).
-      const id = qr.slice(badgePrefix.length);
-      if (/^[0-9a-f-]{36}$/i.test(id)) [found] = await q.where(eq(registrations.id, id));
-    } else {
-      const token = ticketToken(qr);
-      if (token.length >= 16) [found] = await q.where(eq(registrations.ticketTokenHash, sha256(token)));
-    }
     if (!found) throw new DomainError('not_found', ticketUnknownMessage, { reason: 'ticket_unknown' });
     if (found.meetingId !== meeting.id) throw new ConflictError(otherMeetingMessage);
   }
   if (found.cancelledAt) throw new StateError(cancelledMessage);
   return found;
+}
+
+/** Finds the person a check-in names, or throws the reason it cannot be applied. */
+async function findRegistration(ctx: Ctx, meeting: MeetingRow, item: CheckInItem): Promise<Found> {
+  const key = wanted(item);
+  let found: Found | undefined;
+  if (key) {
+    [found] = await ctx.db
+      .select(registrationFields)
+      .from(registrations)
+      .leftJoin(institutions, eq(institutions.id, registrations.institutionId))
+      .where('id' in key ? eq(registrations.id, key.id) : eq(registrations.ticketTokenHash, key.hash));
+  }
+  return judge(meeting, item, found);
 }
 
 function record(row: typeof checkIns.$inferSelect, byName: string | null): CheckInRecord {
@@ -120,19 +135,105 @@ export async function checkIn(ctx: Ctx, meetingId: string, item: CheckInItem): P
   return applyCheckIn(ctx, meeting, item);
 }
 
+type BatchResult = ({ ok: true } & CheckInResult) | { ok: false; clientId: string; error: { code: string; message: string } };
+const failure = (clientId: string, err: DomainError): BatchResult => ({ ok: false, clientId, error: { code: err.code, message: err.message } });
+
 /**
- * The queue of a phone that was offline: each item applied on its own (one refused item does not hold back
- * the others), in order, with its own answer. A re-sent batch answers the same.
+ * The queue of a phone that was offline: each item gets its own answer, in order, the same as the single
+ * check-in would give (one refused item does not hold back the others); a re-sent batch answers the same.
+ * Set-based: one query finds every person, one transaction inserts every arrival (`ON CONFLICT DO NOTHING`,
+ * rows in registration order so two phones' batches lock in the same order) with its audit row, one query
+ * reads what was there already. Should that transaction fail (e.g. a deadlock with another batch), the
+ * items are applied one by one instead.
  */
-export async function syncCheckIns(ctx: Ctx, meetingId: string, items: CheckInItem[]) {
+export async function syncCheckIns(ctx: Ctx, meetingId: string, items: CheckInItem[]): Promise<{ results: BatchResult[] }> {
   const meeting = await loadCheckInMeeting(ctx, meetingId);
-  const results = [];
-  for (const item of items) {
+  if (meeting.status === 'cancelled') return { results: items.map((i) => failure(i.clientId, new StateError('Rapat ini dibatalkan; check-in ditutup.'))) };
+  const keys = items.map(wanted);
+  const ids = [...new Set(keys.flatMap((k) => (k && 'id' in k ? [k.id] : [])))];
+  const hashes = [...new Set(keys.flatMap((k) => (k && 'hash' in k ? [k.hash] : [])))];
+  const found =
+    ids.length || hashes.length
+      ? await ctx.db
+          .select({ ...registrationFields, hash: registrations.ticketTokenHash })
+          .from(registrations)
+          .leftJoin(institutions, eq(institutions.id, registrations.institutionId))
+          .where(or(ids.length ? inArray(registrations.id, ids) : undefined, hashes.length ? inArray(registrations.ticketTokenHash, hashes) : undefined))
+      : [];
+  const byId = new Map(found.map((f) => [f.id, f]));
+  const byHash = new Map(found.map((f) => [f.hash, f]));
+
+  const actor = ctx.actor.kind === 'user' ? ctx.actor : null;
+  const now = new Date();
+  const results: BatchResult[] = new Array(items.length);
+  const planned: { index: number; item: CheckInItem; person: Found; day: string; at: Date }[] = [];
+  items.forEach((item, index) => {
+    const key = keys[index];
     try {
-      results.push({ ok: true as const, ...(await applyCheckIn(ctx, meeting, item)) });
+      const person = judge(meeting, item, key ? ('id' in key ? byId.get(key.id) : byHash.get(key.hash)) : undefined);
+      const scanned = item.scannedAt ? new Date(item.scannedAt) : now;
+      const at = scanned > now ? now : scanned;
+      planned.push({ index, item, person, day: meetingDayOf(meeting, at), at });
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      results.push({ ok: false as const, clientId: item.clientId, error: { code: err.code, message: err.message } });
+      results[index] = failure(item.clientId, err);
+    }
+  });
+  if (!planned.length) return { results };
+  // One lock order for every batch: by person, then time of the scan.
+  planned.sort((a, b) => a.person.id.localeCompare(b.person.id) || a.at.getTime() - b.at.getTime() || a.index - b.index);
+
+  try {
+    await inTransaction(ctx, async (tx) => {
+      const inserted = await tx.db
+        .insert(checkIns)
+        .values(planned.map((p) => ({ registrationId: p.person.id, meetingId: meeting.id, meetingDay: p.day, clientId: p.item.clientId, checkedInAt: p.at, byUserId: actor?.id ?? null, deviceLabel: p.item.deviceLabel ?? null })))
+        .onConflictDoNothing()
+        .returning();
+      const mine = new Map(inserted.map((r) => [r.clientId, r]));
+      for (const r of inserted) {
+        await audit(tx, { action: 'meeting.checkIn', entityType: 'check_in', entityId: r.id, after: { ...record(r, actor?.name ?? null), meetingId: meeting.id, clientId: r.clientId } });
+      }
+      const rest = planned.filter((p) => !mine.has(p.item.clientId));
+      const existing = rest.length
+        ? await tx.db
+            .select({ row: checkIns, byName: users.name })
+            .from(checkIns)
+            .leftJoin(users, eq(users.id, checkIns.byUserId))
+            .where(or(inArray(checkIns.clientId, rest.map((p) => p.item.clientId)), and(eq(checkIns.meetingId, meeting.id), inArray(checkIns.registrationId, rest.map((p) => p.person.id)))))
+        : [];
+      for (const p of planned) {
+        const participant = { id: p.person.id, name: p.person.name, position: p.person.position, institution: p.person.institution };
+        const base = { ok: true as const, clientId: p.item.clientId, participant };
+        const own = mine.get(p.item.clientId);
+        if (own) {
+          results[p.index] = { ...base, status: 'checked_in', message: `${p.person.name} tercatat hadir pukul ${clockWib(own.checkedInAt)}`, checkIn: record(own, actor?.name ?? null) };
+          continue;
+        }
+        const replay = existing.find((e) => e.row.clientId === p.item.clientId);
+        if (replay) {
+          results[p.index] =
+            replay.row.registrationId === p.person.id
+              ? { ...base, status: 'checked_in', message: `${p.person.name} tercatat hadir pukul ${clockWib(replay.row.checkedInAt)}`, checkIn: record(replay.row, replay.byName) }
+              : failure(p.item.clientId, new ConflictError('ID klien ini sudah dipakai untuk check-in peserta lain'));
+          continue;
+        }
+        const first = existing.find((e) => e.row.registrationId === p.person.id && e.row.meetingDay === p.day);
+        if (!first) throw new ConflictError('Check-in bertabrakan dengan perubahan lain; kirim ulang.');
+        const r = record(first.row, first.byName);
+        results[p.index] = { ...base, status: 'already', message: alreadyMessage(p.person.name, r, p.day), checkIn: r };
+      }
+    });
+  } catch (err) {
+    if (err instanceof DomainError && !(err instanceof ConflictError)) throw err;
+    // A deadlock or a race with another batch: apply the items one by one (each is idempotent).
+    for (const p of planned) {
+      try {
+        results[p.index] = { ok: true, ...(await applyCheckIn(ctx, meeting, p.item)) };
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        results[p.index] = failure(p.item.clientId, e);
+      }
     }
   }
   return { results };
