@@ -166,7 +166,7 @@ describe('bad input is refused with a clear message and nothing is written', () 
   it.each([
     ['a negative total', { kak: { ...base().kak, funding: { ...base().kak!.funding!, total: -1 } } }, 'kak.funding.total', 'Nilai rupiah tidak boleh negatif'],
     ['fractional rupiah', { kak: { ...base().kak, funding: { ...base().kak!.funding!, quarters: [46_733_000.5, 1_624_960, 0, 0] } } }, 'kak.funding.quarters.0', 'Nilai rupiah harus bilangan bulat'],
-    ['a total above the sane bound', { kak: { ...base().kak, funding: { ...base().kak!.funding!, total: 2_000_000_000_000_000 } } }, 'kak.funding.total', 'Nilai rupiah melebihi batas wajar (paling besar Rp 999.999.999.999.999)'],
+    ['a total above the sane bound', { kak: { ...base().kak, funding: { ...base().kak!.funding!, total: 2_000_000_000_000_000 } } }, 'kak.funding.total', 'Nilai rupiah paling banyak Rp 999.999.999.999.999'],
     ['month 13', { kak: { ...base().kak, schedule: [{ step: 'Rapat', startMonth: 3, endMonth: 13 }] } }, 'kak.schedule.0.endMonth', 'Bulan harus 1-12'],
     ['an empty title', { title: '   ' }, 'title', 'Judul kegiatan wajib diisi'],
     ['a 6,000-character paragraph', { kak: { ...base().kak, background: ['x'.repeat(6000)] } }, 'kak.background.0', 'Maksimal 5000 karakter'],
