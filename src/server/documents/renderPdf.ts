@@ -275,3 +275,44 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
   doc.end();
   return done;
 }
+
+/**
+ * Several documents in one PDF for printing (e.g. one invitation letter per institution): each starts on a new
+ * page with its letterhead, and its pages are numbered from 1.
+ */
+export async function renderPdfSet(models: DocumentModel[], meta: DocumentModel['meta']): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: mmToPt(page.margin.topMm), right: mmToPt(page.margin.rightMm), bottom: mmToPt(page.margin.bottomMm), left },
+    bufferPages: true,
+    info: { Title: meta.title, Subject: meta.subject, Author: meta.author, Creator: 'Simpul' },
+    lang: 'id-ID',
+    displayTitle: true,
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const starts: number[] = [];
+  models.forEach((model, i) => {
+    if (i > 0) doc.addPage();
+    starts.push(doc.bufferedPageRange().count - 1);
+    const w = new Writer(doc);
+    w.letterhead(model.letterhead);
+    w.blocks(model.blocks);
+  });
+  const total = doc.bufferedPageRange().count;
+  for (let i = 0; i < total; i++) {
+    doc.switchToPage(i);
+    const first = [...starts].reverse().find((s) => s <= i) ?? 0;
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font(fonts.regular).fontSize(type.footerPt);
+    doc.text(String(i - first + 1), left, doc.page.height - mmToPt(page.footerMm) - type.footerPt, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottomMargin;
+  }
+  doc.end();
+  return done;
+}

@@ -9,8 +9,10 @@ import { publicRoutes } from '../public/routes';
 import { activityRoutes } from './activities/routes';
 import { importRoutes } from './activities/importRoutes';
 import { activityDocumentRoutes } from './activities/documentRoutes';
+import { meetingRoutes } from './meetings/routes';
+import { rsvpRoutes } from './meetings/rsvpRoutes';
 import { checkInRoutes } from './meetings/checkInRoutes';
 import { jobRoutes } from './jobs/routes';
 
 /** Every area's routes; add a module here to mount it. */
-export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, directoryRoutes, settingsRoutes, publicRoutes, activityRoutes, importRoutes, activityDocumentRoutes, jobRoutes, checkInRoutes] as FastifyPluginAsync[];
+export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, directoryRoutes, settingsRoutes, publicRoutes, activityRoutes, importRoutes, activityDocumentRoutes, jobRoutes, checkInRoutes, meetingRoutes, rsvpRoutes] as FastifyPluginAsync[];
