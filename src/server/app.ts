@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
@@ -65,6 +67,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Dynamic HTML, JSON and the public stylesheet are compressed above 1 KB (brotli at a cheap level, or gzip);
+  // the SPA's assets are compressed at build time (scripts/vitePrecompress.ts) and served as they are.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(cookie);
   // Anonymous routes opt in with `config: { rateLimit }`; counters live in the database, shared by every process.
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
@@ -126,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/app/', wildcard: false, index: false });
+    await app.register(fastifyStatic, { root: webDist, prefix: '/app/', wildcard: false, index: false, preCompressed: true });
   }
   app.get('/app', { schema: { hide: true } }, (_req, reply) => reply.redirect('/app/'));
   app.get('/app/*', { schema: { hide: true } }, async (req, reply) => {
