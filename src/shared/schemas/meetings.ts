@@ -4,6 +4,7 @@ import { isoDateError } from '../dates';
 import { meetingStatuses, rsvpStates, sendStates } from '../meetingStates';
 import { email, optionalText, requiredEnum, requiredText, safeString, uuid, z } from '../zod';
 import { versionField } from './version';
+import { pageQueryFields } from './common';
 
 /** Shapes of the meetings API (rapat koordinasi): inputs validated on both sides, outputs typed for the SPA. */
 
@@ -97,7 +98,8 @@ export const updateMeetingInput = z.strictObject(meetingFields).partial().extend
 
 export const meetingIdParams = z.object({ id: uuid() });
 export const meetingChildParams = z.object({ id: uuid(), childId: uuid() });
-export const listMeetingsQuery = z.object({ activityId: uuid().optional() });
+export const listMeetingsQuery = z.object({ activityId: uuid().optional(), ...pageQueryFields });
+export const meetingPageQuery = z.object({ ...pageQueryFields });
 
 export const agendaSessionFields = {
   day: z.union([isoDate('Hari'), z.null()]).optional(),

@@ -20,6 +20,7 @@ import {
   meetingDetailOutput,
   meetingIdParams,
   meetingListOutput,
+  meetingPageQuery,
   meetingStatusBody,
   meetingVersionOutput,
   moveAgendaSessionBody,
@@ -43,6 +44,8 @@ import { sendInvitations } from './sendInvitations';
 import { listDelegates, registerWalkIn } from './walkIns';
 
 const tags = ['meetings'];
+/** One page of a list that is small enough to be read whole (a meeting has at most a few hundred invitees). */
+const page = <T,>(list: { items: T[]; total: number }, q: { limit: number; offset: number }) => ({ items: list.items.slice(q.offset, q.offset + q.limit), total: list.total });
 const split = <B extends { version: number }>(body: B) => {
   const { version, ...rest } = body;
   return [rest, version] as const;
@@ -54,7 +57,9 @@ const fileHeaders = (name: string) => ({
 
 /** Meetings (rapat) of activities: the meeting, its agenda, invitees, letters, sending, delegates and walk-ins. */
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/meetings', { schema: { tags, summary: 'Meetings, optionally of one activity', querystring: listMeetingsQuery, response: { 200: meetingListOutput } } }, async (req) => listMeetings(req.ctx, req.query));
+  app.get('/api/meetings', { schema: { tags, summary: 'Meetings, optionally of one activity', querystring: listMeetingsQuery, response: { 200: meetingListOutput } } }, async (req) =>
+    page(await listMeetings(req.ctx, req.query), req.query),
+  );
   app.post('/api/meetings', { schema: { tags, summary: 'Create a meeting of an activity (the creator manages it)', body: createMeetingInput, response: { 201: meetingDetailOutput } } }, async (req, reply) => {
     reply.status(201);
     return createMeeting(req.ctx, req.body);
@@ -89,8 +94,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Invitees
-  app.get('/api/meetings/:id/invitations', { schema: { tags, summary: 'Invited institutions with quota, answer and send state (a member: its own)', params: meetingIdParams, response: { 200: invitationListOutput } } }, async (req) =>
-    listInvitations(req.ctx, req.params.id),
+  app.get('/api/meetings/:id/invitations', { schema: { tags, summary: 'Invited institutions with quota, answer and send state (a member: its own)', params: meetingIdParams, querystring: meetingPageQuery, response: { 200: invitationListOutput } } }, async (req) =>
+    page(await listInvitations(req.ctx, req.params.id), req.query),
   );
   app.post('/api/meetings/:id/invitations', { schema: { tags, summary: 'Invite institutions (or a whole category)', params: meetingIdParams, body: addInvitationsBody, response: { 200: addInvitationsOutput } } }, async (req) =>
     addInvitations(req.ctx, req.params.id, req.body),
@@ -123,7 +128,9 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Delegates
-  app.get('/api/meetings/:id/delegates', { schema: { tags, summary: 'Registered delegates (a member: its own institution)', params: meetingIdParams, response: { 200: delegateListOutput } } }, async (req) => listDelegates(req.ctx, req.params.id));
+  app.get('/api/meetings/:id/delegates', { schema: { tags, summary: 'Registered delegates (a member: its own institution)', params: meetingIdParams, querystring: meetingPageQuery, response: { 200: delegateListOutput } } }, async (req) =>
+    page(await listDelegates(req.ctx, req.params.id), req.query),
+  );
   app.post('/api/meetings/:id/walk-ins', { schema: { tags, summary: 'Register a walk-in at the desk (over the quota only with an explicit override)', params: meetingIdParams, body: walkInBody, response: { 201: walkInOutput } } }, async (req, reply) => {
     reply.status(201);
     return registerWalkIn(req.ctx, req.params.id, req.body);
