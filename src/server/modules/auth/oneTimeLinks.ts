@@ -73,15 +73,18 @@ export async function requestPasswordReset(ctx: Ctx, input: z.infer<typeof reque
     const allowed = perAddress.count <= resetRequestLimits.perAddress && perIp.count <= resetRequestLimits.perIp;
     return allowed ? user : undefined;
   });
-  if (target) {
-    // Detached on purpose (see above). A failure loses only this mail; the person can ask again.
-    void sendResetOrInvitation(ctx, target.id).catch((e: unknown) => {
-      console.error(`password-reset request: the link could not be issued (${(e as { code?: string }).code ?? 'error'})`);
-    });
-  }
   // The answer never comes sooner than this floor, so small differences in the shared part do not tell either.
   const left = resetRequestLimits.answerFloorMs - (performance.now() - started);
   if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  if (target) {
+    // Detached on purpose, and started once the answer has left (on the embedded database the work would otherwise
+    // hold up this answer's event loop). A failure loses only this mail; the person can ask again.
+    setTimeout(() => {
+      sendResetOrInvitation(ctx, target.id).catch((e: unknown) => {
+        console.error(`password-reset request: the link could not be issued (${(e as { code?: string }).code ?? 'error'})`);
+      });
+    }, 20);
+  }
 }
 
 /** After the answer: a reset link, or the invitation again for an account that has not chosen a password yet. */
