@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { seedReferenceInstitutions } from './referenceInstitutions';
 import { seedDemoOfficers } from './demoOfficers';
 import { seedDemoActivity } from './demoActivity';
+import { seedDemoMeeting } from './demoMeeting';
 
 /**
  * Reference data every installation needs (regencies and cities, BUMD, universities, ...).
@@ -15,5 +16,6 @@ export async function seedReference(db: Db): Promise<void> {
 export async function seedDemo(db: Db): Promise<void> {
   await seedReference(db);
   await seedDemoOfficers(db);
-  await seedDemoActivity(db);
+  const activity = await seedDemoActivity(db);
+  await seedDemoMeeting(db, activity.id);
 }
