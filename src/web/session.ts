@@ -5,7 +5,7 @@ import { call, client, setCsrfToken, type Answer } from './api';
 export type Ability =
   | 'directory.read' | 'institution.create' | 'institution.update' | 'institution.deactivate' | 'institution.import' | 'institution.export'
   | 'officer.read' | 'officer.write' | 'user.manage' | 'audit.read' | 'activity.read' | 'activity.write'
-  | 'activity.approve' | 'activity.readPersonal' | 'settings.manage' | 'apiToken.manage' | 'jobs.manage';
+  | 'activity.approve' | 'activity.readPersonal' | 'settings.manage' | 'apiToken.manage' | 'jobs.manage' | 'meeting.read';
 
 export type Role = 'admin' | 'committee' | 'member' | 'speaker';
 /** GET /api/auth/me, as the OpenAPI document describes it. */

@@ -1,0 +1,17 @@
+import type { RouteObject } from 'react-router';
+import { RequireAbility } from '../../components/RequireAbility';
+import type { Area } from '../area';
+import { MeetingListPage, MeetingPage } from './MeetingPages';
+import { RsvpPage } from './RsvpPage';
+
+export const meetingsArea: Area = {
+  name: 'meetings',
+  routes: [
+    { path: 'meetings', element: <RequireAbility ability="meeting.read"><MeetingListPage /></RequireAbility> },
+    { path: 'meetings/:id', element: <RequireAbility ability="meeting.read"><MeetingPage /></RequireAbility> },
+  ],
+  nav: [{ to: '/meetings', label: () => 'Rapat', ability: 'meeting.read', order: 25 }],
+};
+
+/** The public RSVP page (no account, no app shell): /app/rsvp/<token>. */
+export const rsvpRoutes: RouteObject[] = [{ path: 'rsvp/:token', element: <RsvpPage /> }];
