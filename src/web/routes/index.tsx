@@ -17,6 +17,7 @@ import { UsersPage } from './users/UsersPage';
 import { AuditPage } from './audit/AuditPage';
 import { AccountPage } from './account/AccountPage';
 import { checkInRoutes } from './meetings/checkin';
+import { meetingsArea, rsvpRoutes } from './meetings';
 
 const homeArea: Area = {
   name: 'home',
@@ -39,7 +40,7 @@ const adminArea: Area = {
 };
 
 /** Every area of the logged-in app. Another area (e.g. activities) is mounted by adding it here. */
-export const areas: Area[] = [homeArea, directoryArea, activitiesArea, adminArea, settingsArea, jobsArea];
+export const areas: Area[] = [homeArea, directoryArea, activitiesArea, meetingsArea, adminArea, settingsArea, jobsArea];
 
 function NotFound() {
   const t = useT();
@@ -54,6 +55,7 @@ function NotFound() {
 
 const routes: RouteObject[] = [
   ...checkInRoutes,
+  ...rsvpRoutes,
   {
     element: <PublicLayout />,
     children: [
