@@ -68,7 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   // Dynamic HTML, JSON and the public stylesheet are compressed above 1 KB (brotli at a cheap level, or gzip);
-  // the SPA's assets are compressed at build time (scripts/vitePrecompress.ts) and served as they are.
+  // the SPA's assets are compressed at build time (precompress in vite.config.ts) and served as they are.
   await app.register(compress, {
     global: true,
     threshold: 1024,

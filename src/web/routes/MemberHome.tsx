@@ -7,7 +7,18 @@ import { ErrorAlert } from '../components/errors';
 import { categoryLabel } from '../format';
 import { useLang, useT, type Messages } from '../i18n';
 import { institutionKey, officersKey, type InstitutionDetail, type Officer } from './directory/types';
-import { PhoneLink } from './directory/PhoneLink';
+import { lazy, Suspense } from 'react';
+
+// The phone formatting library (libphonenumber, ~25 KB compressed) loads after the home shows: the number
+// appears as stored first, then grouped with its call and WhatsApp links.
+const LazyPhoneLink = lazy(() => import('./directory/PhoneLink').then((m) => ({ default: m.PhoneLink })));
+function PhoneLink({ value }: { value: string }) {
+  return (
+    <Suspense fallback={<Text size="sm">{value}</Text>}>
+      <LazyPhoneLink value={value} />
+    </Suspense>
+  );
+}
 import { statusColors, type ActivitySummary } from './activities/types';
 
 function taskText(task: MemberTask, t: Messages): string {

@@ -5,7 +5,6 @@ import { PublicLayout } from '../components/PublicLayout';
 import { RequireAbility } from '../components/RequireAbility';
 import { useT } from '../i18n';
 import type { Area } from './area';
-import { HomePage } from './Home';
 import { directoryArea } from './directory';
 import { activitiesArea } from './activities';
 import { settingsArea } from './settings';
@@ -13,11 +12,15 @@ import { jobsArea } from './jobs';
 import { LoginPage } from './auth/Login';
 import { ForgotPasswordPage } from './auth/ForgotPassword';
 import { AcceptInvitationPage, ResetPasswordPage } from './auth/SetPasswordForm';
-import { UsersPage } from './users/UsersPage';
-import { AuditPage } from './audit/AuditPage';
-import { AccountPage } from './account/AccountPage';
+import { lazyPage } from './lazyPage';
 import { checkInRoutes } from './meetings/checkin';
 import { meetingsArea, rsvpRoutes } from './meetings';
+
+// Pages past the home load when first opened (own chunks): the first load stays small on mobile data.
+const HomePage = lazyPage(() => import('./Home'), (m) => m.HomePage);
+const UsersPage = lazyPage(() => import('./users/UsersPage'), (m) => m.UsersPage);
+const AuditPage = lazyPage(() => import('./audit/AuditPage'), (m) => m.AuditPage);
+const AccountPage = lazyPage(() => import('./account/AccountPage'), (m) => m.AccountPage);
 
 const homeArea: Area = {
   name: 'home',

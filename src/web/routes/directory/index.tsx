@@ -1,9 +1,12 @@
 import { RequireAbility } from '../../components/RequireAbility';
 import type { Area } from '../area';
-import { InstitutionListPage } from './InstitutionList';
-import { InstitutionDetailPage } from './InstitutionDetail';
-import { NewInstitutionPage } from './NewInstitution';
-import { ImportPage } from './ImportPage';
+import { lazyPage } from '../lazyPage';
+
+// Each page is its own chunk (the import page brings the spreadsheet code).
+const InstitutionListPage = lazyPage(() => import('./InstitutionList'), (m) => m.InstitutionListPage);
+const InstitutionDetailPage = lazyPage(() => import('./InstitutionDetail'), (m) => m.InstitutionDetailPage);
+const NewInstitutionPage = lazyPage(() => import('./NewInstitution'), (m) => m.NewInstitutionPage);
+const ImportPage = lazyPage(() => import('./ImportPage'), (m) => m.ImportPage);
 
 export const directoryArea: Area = {
   name: 'directory',

@@ -1,6 +1,8 @@
 import { RequireAbility } from '../../components/RequireAbility';
 import type { Area } from '../area';
-import { JobsPage } from './JobsPage';
+import { lazyPage } from '../lazyPage';
+
+const JobsPage = lazyPage(() => import('./JobsPage'), (m) => m.JobsPage);
 
 /** Background jobs (queues, failed jobs, mail log): administrators only. */
 export const jobsArea: Area = {

@@ -1,6 +1,8 @@
 import { RequireAbility } from '../../components/RequireAbility';
 import type { Area } from '../area';
-import { SettingsPage } from './SettingsPage';
+import { lazyPage } from '../lazyPage';
+
+const SettingsPage = lazyPage(() => import('./SettingsPage'), (m) => m.SettingsPage);
 
 export const settingsArea: Area = {
   name: 'settings',
