@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Activity = { id: string; version: number; status: string; budgetLines: { id: string }[]; committee: { id: string }[]; speakers: { id: string }[]; can: Record<string, unknown> };
+type Activity = { id: string; title: string; version: number; status: string; budgetLines: { id: string }[]; committee: { id: string }[]; speakers: { id: string }[]; can: Record<string, unknown> };
 const get = async (id: string, s = committee) => (await s.request('GET', `/api/activities/${id}`)).json() as Activity;
 
 /** A complete activity with one row of each part, approved (and optionally moved on). */
