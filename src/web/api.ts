@@ -147,6 +147,8 @@ export type Answer<P extends keyof paths, M extends Method> = paths[P] extends R
 export type Body<P extends keyof paths, M extends Method> = paths[P] extends Record<M, infer Op>
   ? Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never
   : never;
+/** The query parameters of a path and method: `QueryOf<'/api/institutions'>`. */
+export type QueryOf<P extends keyof paths, M extends Method = 'get'> = paths[P] extends Record<M, { parameters: { query?: infer Q } }> ? NonNullable<Q> : never;
 /** One row of a list answer: `Item<'/api/users'>`. */
 export type Item<P extends keyof paths> = Answer<P, 'get'> extends { items: (infer I)[] } ? I : never;
 type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths];

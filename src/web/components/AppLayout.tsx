@@ -75,7 +75,7 @@ export function AppLayout({ nav }: { nav: NavEntry[] }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t.common.menu} />
-            <Text component={Link} to="/" fw={700} size="lg" c="teal.8" style={{ textDecoration: 'none' }}>{t.common.appName}</Text>
+            <Text component={Link} to="/" fw={700} size="lg" c="teal.9" style={{ textDecoration: 'none' }}>{t.common.appName}</Text>
             <Text size="sm" c="dimmed" visibleFrom="md">{t.common.tagline}</Text>
           </Group>
           <Group gap="sm" wrap="nowrap">

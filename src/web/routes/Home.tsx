@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Button, Card, Group, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { institutionCategories } from '../../shared/categories';
-import { api, type Page } from '../api';
+import { call, client } from '../api';
 import { ErrorAlert } from '../components/errors';
 import { categoryLabel, formatNumber } from '../format';
 import { useLang, useT } from '../i18n';
@@ -16,7 +16,7 @@ function DirectoryCounts() {
   const results = useQueries({
     queries: institutionCategories.map((category) => ({
       queryKey: ['institutions', 'count', category],
-      queryFn: () => api.get<Page<unknown>>('/institutions', { category, active: 'true', limit: 1 }),
+      queryFn: () => call(client.GET('/api/institutions', { params: { query: { category, active: 'true', limit: 1 } } })),
     })),
   });
   const total = results.reduce((sum, r) => sum + (r.data?.total ?? 0), 0);
@@ -48,7 +48,7 @@ function DirectoryCounts() {
 function ActivityCount() {
   const t = useT();
   const lang = useLang();
-  const { data } = useQuery({ queryKey: ['activities', 'count'], queryFn: () => api.get<Page<unknown>>('/activities'), retry: false });
+  const { data } = useQuery({ queryKey: ['activities', 'count'], queryFn: () => call(client.GET('/api/activities', { params: { query: { limit: 1 } } })), retry: false });
   if (!data || typeof data.total !== 'number') return null;
   return (
     <Card withBorder padding="sm" mt="lg" maw={260}>

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memberTasks, type MemberTask } from '../../shared/memberTasks';
-import { api, type Page } from '../api';
+import { call, client } from '../api';
 import { ErrorAlert } from '../components/errors';
 import { categoryLabel } from '../format';
 import { useLang, useT, type Messages } from '../i18n';
@@ -19,7 +19,7 @@ function PhoneLink({ value }: { value: string }) {
     </Suspense>
   );
 }
-import { statusColors, type ActivitySummary } from './activities/types';
+import { statusColors } from './activities/types';
 
 function taskText(task: MemberTask, t: Messages): string {
   const h = t.home.tasks;
@@ -63,7 +63,7 @@ function Activities() {
   const t = useT();
   const { data, error, isLoading } = useQuery({
     queryKey: ['activities', 'member-home'],
-    queryFn: () => api.get<Page<ActivitySummary>>('/activities', { limit: 10 }),
+    queryFn: () => call(client.GET('/api/activities', { params: { query: { limit: 10 } } })),
   });
   return (
     <Card withBorder>
@@ -90,8 +90,8 @@ function Activities() {
 export function MemberHome({ institutionId }: { institutionId: string }) {
   const t = useT();
   const lang = useLang();
-  const institution = useQuery({ queryKey: institutionKey(institutionId), queryFn: () => api.get<InstitutionDetail>(`/institutions/${institutionId}`) });
-  const officers = useQuery({ queryKey: officersKey(institutionId), queryFn: () => api.get<Page<Officer>>(`/institutions/${institutionId}/officers`) });
+  const institution = useQuery({ queryKey: institutionKey(institutionId), queryFn: () => call(client.GET('/api/institutions/{id}', { params: { path: { id: institutionId } } })) });
+  const officers = useQuery({ queryKey: officersKey(institutionId), queryFn: () => call(client.GET('/api/institutions/{id}/officers', { params: { path: { id: institutionId } } })) });
   const inst = institution.data;
   return (
     <Stack mt="md">

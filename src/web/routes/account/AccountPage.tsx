@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Card, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api';
+import { call, client } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
@@ -13,14 +13,13 @@ import { useSession } from '../../session';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { FormButtons } from '../../components/FormButtons';
 
-type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
 function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
   const form = useForm({ initialValues: { name: '' } });
   const [secret, setSecret] = useState<string | null>(null);
-  const { submit, alert, mutation } = useFormMutation(form, (v) => api.post<TokenRow & { token: string }>('/auth/tokens', v), (row) => {
+  const { submit, alert, mutation } = useFormMutation(form, (v) => call(client.POST('/api/auth/tokens', { body: v })), (row) => {
     setSecret(row.token);
     queryClient.invalidateQueries({ queryKey: ['tokens'] });
   });
@@ -62,9 +61,9 @@ export function AccountPage() {
   const { user, can } = useSession();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api.get<Page<TokenRow>>('/auth/tokens'), enabled: can('apiToken.manage') });
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => call(client.GET('/api/auth/tokens', { params: { query: { limit: 200 } } })), enabled: can('apiToken.manage') });
   const revoke = useMutation({
-    mutationFn: (id: string) => api.del(`/auth/tokens/${id}`),
+    mutationFn: (id: string) => call(client.DELETE('/api/auth/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       notifySuccess(t.account.revoked);
       queryClient.invalidateQueries({ queryKey: ['tokens'] });

@@ -1,7 +1,7 @@
 import { Button, Card, Checkbox, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
+import { call, client } from '../../api';
 import { notifySuccess } from '../../components/errors';
 import { useFormMutation } from '../../components/useFormMutation';
 import { useT } from '../../i18n';
@@ -17,7 +17,7 @@ export function ChangePasswordCard() {
   const { submit, alert, mutation } = useFormMutation(
     form,
     ({ currentPassword, newPassword, revokeTokens }) =>
-      api.post<{ ok: true; endedSessions: number; revokedTokens: number }>('/auth/password', { currentPassword, newPassword, revokeTokens }),
+      call(client.POST('/api/auth/password', { body: { currentPassword, newPassword, revokeTokens } })),
     (result) => {
       form.reset();
       notifySuccess(t.account.passwordChanged(result.endedSessions, result.revokedTokens));

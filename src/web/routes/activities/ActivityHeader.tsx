@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, List, NumberInput, Popover, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiError } from '../../api';
+import { api, ApiError, call, client } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifyError, notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
@@ -19,7 +19,7 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
   const key = activityQuery(activity.id).queryKey;
 
   const changeStatus = useMutation({
-    mutationFn: (status: ActivityStatus) => api.post<ActivityDetail>(`/activities/${activity.id}/status`, { status, version: activity.version }),
+    mutationFn: (status: ActivityStatus) => call(client.POST('/api/activities/{id}/status', { params: { path: { id: activity.id } }, body: { status, version: activity.version } })),
     onMutate: () => setBlocked(null),
     onSuccess: (next) => {
       queryClient.setQueryData(key, next);
@@ -34,7 +34,7 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
     },
   });
   const copy = useMutation({
-    mutationFn: (fiscalYear: number) => api.post<ActivityDetail>(`/activities/${activity.id}/copy`, { fiscalYear }),
+    mutationFn: (fiscalYear: number) => call(client.POST('/api/activities/{id}/copy', { params: { path: { id: activity.id } }, body: { fiscalYear } })),
     onSuccess: (next) => {
       queryClient.setQueryData(activityQuery(next.id).queryKey, next);
       queryClient.invalidateQueries({ queryKey: ['activities'] });
@@ -56,7 +56,7 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
   });
   const { can } = useSession();
   const remove = useMutation({
-    mutationFn: () => api.del(`/activities/${activity.id}?version=${activity.version}`),
+    mutationFn: () => call(client.DELETE('/api/activities/{id}', { params: { path: { id: activity.id }, query: { version: activity.version } } })),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: key });
       queryClient.invalidateQueries({ queryKey: ['activities'] });

@@ -2,7 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, CopyButton, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../api';
+import { ApiError, call, client } from '../../api';
 import { notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
 import { applyServerErrors, FormErrorAlert } from './formErrors';
@@ -57,7 +57,7 @@ export function useSectionEditor<V extends Values>(activity: ActivityDetail, con
       // Saves elsewhere since editing began (e.g. another panel) are harmless unless they changed this panel's data.
       const unchanged = JSON.stringify(config.values(activity)) === base.current.snapshot;
       const version = unchanged ? activity.version : base.current.version;
-      return api.patch<ActivityDetail>(`/activities/${activity.id}`, { ...config.patch(v), version });
+      return call(client.PATCH('/api/activities/{id}', { params: { path: { id: activity.id } }, body: { ...config.patch(v), version } }));
     },
     onMutate: () => {
       form.clearErrors();

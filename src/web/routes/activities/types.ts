@@ -1,4 +1,4 @@
-import { api } from '../../api';
+import { call, client } from '../../api';
 import type { ActivityStatus, ActivitySummary, ActivityView, BudgetLine, CommitteeMember, Issue, Speaker } from '../../../shared/schemas/activities';
 
 /** The activity as the API answers it, with what the user `can` do with it now (the server decides). */
@@ -55,5 +55,6 @@ export const orNull = <T,>(v: T | '' | undefined): T | null => (v === '' || v ==
 
 export const activityQuery = (id: string) => ({
   queryKey: activityKey(id),
-  queryFn: () => api.get<ActivityDetail>(`/activities/${id}`),
+  // openapi-fetch's answer type turns tuples (the quarters of the funding plan) into arrays: the shared type keeps them.
+  queryFn: () => call(client.GET('/api/activities/{id}', { params: { path: { id } } })) as Promise<ActivityDetail>,
 });

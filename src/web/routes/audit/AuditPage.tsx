@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import { Button, Group, Select, SimpleGrid, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../api';
+import { call, client } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -11,10 +11,6 @@ import { useLang, useT } from '../../i18n';
 import { AuditDiff } from './AuditDiff';
 import { auditActionLabel, auditActionLabels, auditEntityLabel, auditEntityLabels } from '../../../shared/auditLabels';
 
-type AuditRow = {
-  id: number; at: string; actorLabel: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown;
-  actionLabel: string; entityLabel: string; actorName: string | null; entityName: string | null;
-};
 const limit = 50;
 const empty = { entityType: '', action: '', from: '', to: '' };
 
@@ -33,7 +29,7 @@ export function AuditPage() {
   const actionChoices = Object.keys(auditActionLabels).map((k) => ({ value: k, label: auditActionLabel(k, lang) }));
   const { data, error, isFetching } = useQuery({
     queryKey: ['audit', debounced, offset],
-    queryFn: () => api.get<Page<AuditRow>>('/audit', { ...debounced, limit, offset }),
+    queryFn: () => call(client.GET('/api/audit', { params: { query: { ...debounced, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
 

@@ -1,14 +1,14 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link } from 'react-router';
-import { api } from '../../api';
+import { call, client } from '../../api';
 import { useFormMutation } from '../../components/useFormMutation';
 import { useT } from '../../i18n';
 
 export function ForgotPasswordPage() {
   const t = useT();
   const form = useForm({ initialValues: { email: '' } });
-  const { submit, alert, mutation } = useFormMutation(form, (values) => api.post<{ message: string }>('/auth/password-reset/request', values));
+  const { submit, alert, mutation } = useFormMutation(form, (values) => call(client.POST('/api/auth/password-reset/request', { body: values })));
   return (
     <Stack>
       <Title order={3}>{t.auth.forgot.title}</Title>

@@ -2,7 +2,7 @@ import { Anchor, Button, PasswordInput, Stack, TextInput, Title } from '@mantine
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api, setCsrfToken } from '../../api';
+import { call, client, setCsrfToken } from '../../api';
 import { useFormMutation } from '../../components/useFormMutation';
 import { useT } from '../../i18n';
 import { meKey, useSession } from '../../session';
@@ -21,7 +21,7 @@ export function LoginPage() {
   const form = useForm({ initialValues: { email: params.get('email') ?? '', password: '' } });
   const { submit, alert, mutation } = useFormMutation(
     form,
-    (values) => api.post<{ csrfToken: string }>('/auth/login', values),
+    (values) => call(client.POST('/api/auth/login', { body: values })),
     async (result) => {
       setCsrfToken(result.csrfToken);
       await queryClient.invalidateQueries({ queryKey: meKey });

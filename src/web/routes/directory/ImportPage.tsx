@@ -3,23 +3,15 @@ import { Link } from 'react-router';
 import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ColumnKey } from '../../../shared/schemas/directoryImport';
-import { api, ApiError } from '../../api';
+import { ApiError, upload, type Answer } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
 
-type Problem = { field: ColumnKey; column: string; message: string };
-type Change = { field: ColumnKey; column: string; before: string; after: string };
-type Status = 'new' | 'changed' | 'unchanged' | 'invalid';
-type Row = {
-  sheet: string; rowNumber: number; kind: 'institution' | 'officer' | null; values: Partial<Record<ColumnKey, string>>;
-  problems: Problem[]; valid: boolean; status: Status; targetId: string | null; changes: Change[];
-};
-type Summary = { rows: number; valid: number; invalid: number; institutions: number; officers: number; new: number; changed: number; unchanged: number };
-type Preview = { fileName: string; format: 'xlsx' | 'csv'; ignoredColumns: string[]; summary: Summary; rows: Row[] };
-type Counts = { institutions: number; officers: number };
-type ImportResult = { mode: 'valid' | 'all'; imported: Counts; updated: Counts; unchanged: number; skipped: number };
+/** The preview answer, as the OpenAPI document describes it. */
+type Preview = Answer<'/api/directory/import/preview', 'post'>;
+type Status = Preview['rows'][number]['status'];
 type Filter = 'all' | Status;
 const statusColor: Record<Status, string> = { new: 'teal', changed: 'yellow', unchanged: 'gray', invalid: 'red' };
 
@@ -91,9 +83,9 @@ export function ImportPage() {
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
-  const preview = useMutation({ mutationFn: (f: File) => api.upload<Preview>('/directory/import/preview', { file: f }) });
+  const preview = useMutation({ mutationFn: (f: File) => upload('/api/directory/import/preview', {}, { file: f }) });
   const run = useMutation({
-    mutationFn: (mode: 'valid' | 'all') => api.upload<ImportResult>('/directory/import', { mode, file: file! }),
+    mutationFn: (mode: 'valid' | 'all') => upload('/api/directory/import', {}, { mode, file: file! }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['institutions'] }),
   });
   const choose = (f: File | null) => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Anchor, Badge, Button, Card, FileButton, Group, Image, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
+import { call, client, upload, type Body } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { categoryLabel } from '../../format';
@@ -31,14 +31,17 @@ export function InstitutionDetailPage() {
   const [editing, setEditing] = useState(false);
   const { data: inst, error, refetch } = useQuery({
     queryKey: institutionKey(id),
-    queryFn: () => api.get<InstitutionDetail>(`/institutions/${id}`),
+    queryFn: () => call(client.GET('/api/institutions/{id}', { params: { path: { id } } })),
   });
   const saved = (next: InstitutionDetail) => {
     queryClient.setQueryData(institutionKey(id), next);
     queryClient.invalidateQueries({ queryKey: ['institutions'] });
   };
   const setActive = useMutation({
-    mutationFn: (active: boolean) => api.post<InstitutionDetail>(`/institutions/${id}/${active ? 'activate' : 'deactivate'}`, { version: inst?.version }),
+    mutationFn: (active: boolean) => {
+      if (!inst) throw new Error('institution not loaded');
+      return call(client.POST(active ? '/api/institutions/{id}/activate' : '/api/institutions/{id}/deactivate', { params: { path: { id } }, body: { version: inst.version } }));
+    },
     onSuccess: (next) => {
       saved(next);
       notifySuccess(next.active ? t.directory.activated : t.directory.deactivated);
@@ -49,7 +52,7 @@ export function InstitutionDetailPage() {
     },
   });
   const logo = useMutation({
-    mutationFn: (file: File) => api.upload<InstitutionDetail>(`/institutions/${id}/logo`, { file }),
+    mutationFn: (file: File) => upload('/api/institutions/{id}/logo', { path: { id } }, { file }),
     onSuccess: (next) => {
       saved(next);
       notifySuccess(t.directory.logoSaved);
@@ -109,7 +112,7 @@ export function InstitutionDetailPage() {
           initial={inst}
           identityLocked={!admin}
           submitLabel={t.common.save}
-          save={(values) => api.patch<InstitutionDetail>(`/institutions/${id}`, { ...values, version: inst.version })}
+          save={(values) => call(client.PATCH('/api/institutions/{id}', { params: { path: { id } }, body: { ...values, version: inst.version } as Body<'/api/institutions/{id}', 'patch'> }))}
           onSaved={(next) => {
             saved(next);
             setEditing(false);

@@ -4,14 +4,13 @@ import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, T
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { institutionCategories } from '../../../shared/categories';
-import { api, apiUrl, type Page } from '../../api';
+import { apiHref, call, client, type QueryOf } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { categoryLabel, formatNumber } from '../../format';
 import { useLang, useT, type Messages } from '../../i18n';
 import { useSession } from '../../session';
-import type { Institution } from './types';
 import { formatPhone } from '../../../shared/phoneDisplay';
 import { PhoneLink } from './PhoneLink';
 
@@ -68,7 +67,7 @@ export function InstitutionListPage() {
   const query = { q: filters.q, category: filters.category, active: filters.active === 'all' ? '' : filters.active, limit, offset: filters.offset };
   const { data, error, isFetching } = useQuery({
     queryKey: ['institutions', 'list', query],
-    queryFn: () => api.get<Page<Institution>>('/institutions', query),
+    queryFn: () => call(client.GET('/api/institutions', { params: { query: query as QueryOf<'/api/institutions'> } })),
     placeholderData: keepPreviousData,
   });
   const items = data?.items ?? [];
@@ -83,7 +82,7 @@ export function InstitutionListPage() {
         actions={
           <>
             {can('institution.export') ? (
-              <Button component="a" variant="default" href={apiUrl('/directory/export.xlsx', { q: query.q, category: query.category, active: query.active })} download>
+              <Button component="a" variant="default" href={apiHref('/api/directory/export.xlsx', { query: { q: query.q, category: query.category, active: query.active } })} download>
                 {t.directory.export}
               </Button>
             ) : null}

@@ -1,12 +1,11 @@
 import { useNavigate } from 'react-router';
 import { Paper } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
+import { call, client, type Body } from '../../api';
 import { notifySuccess } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { InstitutionForm } from './InstitutionForm';
-import type { InstitutionDetail } from './types';
 
 export function NewInstitutionPage() {
   const t = useT();
@@ -18,7 +17,7 @@ export function NewInstitutionPage() {
       <Paper withBorder p="md" maw={760}>
         <InstitutionForm
           submitLabel={t.common.save}
-          save={(values) => api.post<InstitutionDetail>('/institutions', values)}
+          save={(values) => call(client.POST('/api/institutions', { body: values as Body<'/api/institutions', 'post'> }))}
           onSaved={(saved) => {
             notifySuccess(t.directory.created(saved.name));
             queryClient.invalidateQueries({ queryKey: ['institutions'] });

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { api } from '../../api';
+import { call, client, type Body } from '../../api';
 import { useFormMutation } from '../../components/useFormMutation';
 import { useT } from '../../i18n';
 import { isStale } from './InstitutionForm';
@@ -22,7 +22,10 @@ function OfficerForm({ institutionId, officer, onSaved, onCancel, onReload }: {
   });
   const { submit, alert, mutation } = useFormMutation(
     form,
-    (v) => (officer ? api.patch<Officer>(`/officers/${officer.id}`, { ...v, version: officer.version }) : api.post<Officer>('/officers', { ...v, institutionId })),
+    (v) =>
+      officer
+        ? call(client.PATCH('/api/officers/{id}', { params: { path: { id: officer.id } }, body: { ...v, version: officer.version } as Body<'/api/officers/{id}', 'patch'> }))
+        : call(client.POST('/api/officers', { body: { ...v, institutionId } as Body<'/api/officers', 'post'> })),
     onSaved,
   );
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api';
+import { call, client } from '../../api';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { useT, type Messages } from '../../i18n';
 import { OfficerModal } from './OfficerModal';
@@ -25,7 +25,7 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
   const [modal, setModal] = useState<{ officer: Officer | null } | null>(null);
   const { data, error } = useQuery({
     queryKey: officersKey(institution.id),
-    queryFn: () => api.get<Page<Officer>>(`/institutions/${institution.id}/officers`),
+    queryFn: () => call(client.GET('/api/institutions/{id}/officers', { params: { path: { id: institution.id } } })),
   });
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: officersKey(institution.id) });
@@ -33,7 +33,8 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
     queryClient.invalidateQueries({ queryKey: ['institutions'] });
   };
   const setActive = useMutation({
-    mutationFn: (o: Officer) => api.post<Officer>(`/officers/${o.id}/${o.active ? 'deactivate' : 'activate'}`, { version: o.version }),
+    mutationFn: (o: Officer) =>
+      call(client.POST(o.active ? '/api/officers/{id}/deactivate' : '/api/officers/{id}/activate', { params: { path: { id: o.id } }, body: { version: o.version } })),
     onSuccess: (o) => {
       notifySuccess(o.active ? t.directory.officer.activated(o.name) : t.directory.officer.deactivated(o.name));
       refresh();

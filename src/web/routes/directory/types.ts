@@ -1,16 +1,10 @@
-import type {
-  Institution as InstitutionOut,
-  InstitutionDetail as InstitutionDetailOut,
-  Officer as OfficerOut,
-  PrFunctionalLevel,
-} from '../../../shared/schemas/directory';
+import type { Answer, Item } from '../../api';
+import type { PrFunctionalLevel } from '../../../shared/schemas/directory';
 
-/** JSON turns the server's Date fields into ISO strings. */
-type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
-
-export type Institution = Wire<InstitutionOut>;
-export type InstitutionDetail = Wire<InstitutionDetailOut>;
-export type Officer = Wire<OfficerOut>;
+/** The directory's answers as the OpenAPI document describes them (dates arrive as ISO strings). */
+export type Institution = Item<'/api/institutions'>;
+export type InstitutionDetail = Answer<'/api/institutions/{id}', 'get'>;
+export type Officer = Answer<'/api/officers/{id}', 'get'>;
 export type { PrFunctionalLevel };
 
 /** Order of the Pranata Humas levels (labels are in the i18n dictionaries, typed by the shared union). */

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../api';
+import { call, client, type Answer } from '../../api';
 import { ErrorAlert, notifySuccess } from '../../components/errors';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
 import type { UserRow } from './roles';
 
-type Resent = { link: string; expiresAt: string; sentTo: string | null };
+type Resent = Answer<'/api/users/{id}/invitation', 'post'>;
 
 /**
  * For an invitation not yet accepted: send it again, or get a fresh link to pass on by other means when the e-mail
@@ -18,7 +18,7 @@ export function InvitationActions({ user, size = 'xs' }: { user: UserRow; size?:
   const lang = useLang();
   const [link, setLink] = useState<Resent | null>(null);
   const resend = useMutation({
-    mutationFn: (send: boolean) => api.post<Resent>(`/users/${user.id}/invitation`, { send }),
+    mutationFn: (send: boolean) => call(client.POST('/api/users/{id}/invitation', { params: { path: { id: user.id } }, body: { send } })),
     onSuccess: (result, send) => {
       if (send) notifySuccess(t.users.invitationResent(user.email));
       else setLink(result);

@@ -1,7 +1,7 @@
 import { Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
+import { call, client } from '../../api';
 import { notifySuccess } from '../../components/errors';
 import { InstitutionSelect } from '../../components/InstitutionSelect';
 import { useFormMutation } from '../../components/useFormMutation';
@@ -18,7 +18,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
   const form = useForm<InviteValues>({ initialValues: { email: '', name: '', role: 'member', institutionId: null } });
   const { submit, alert, mutation } = useFormMutation(
     form,
-    (v) => api.post<UserRow>('/users', { email: v.email, name: v.name, role: v.role, institutionId: v.institutionId }),
+    (v) => call(client.POST('/api/users', { body: { email: v.email, name: v.name, role: v.role, institutionId: v.institutionId } })),
     (user) => {
       notifySuccess(t.users.invited(user.email));
       queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -58,7 +58,7 @@ function EditUserForm({ user, onClose }: { user: UserRow; onClose: () => void })
   const form = useForm<EditValues>({ initialValues: { name: user.name, role: user.role, institutionId: user.institutionId, active: user.active } });
   const { submit, alert, mutation } = useFormMutation(
     form,
-    (v) => api.patch<UserRow>(`/users/${user.id}`, v),
+    (v) => call(client.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: v })),
     () => {
       notifySuccess(t.common.saved);
       queryClient.invalidateQueries({ queryKey: ['users'] });

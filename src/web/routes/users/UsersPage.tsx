@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../api';
+import { call, client } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
@@ -23,7 +23,7 @@ export function UsersPage() {
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
-  const { data, error, isLoading } = useQuery({ queryKey: ['users'], queryFn: () => api.get<Page<UserRow>>('/users') });
+  const { data, error, isLoading } = useQuery({ queryKey: ['users'], queryFn: () => call(client.GET('/api/users', { params: { query: { limit: 200 } } })) });
   const items = data?.items ?? [];
 
   return (
