@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, List, NumberInput, Popover, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiError, call, client } from '../../api';
+import { ApiError, call, client } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifyError, notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
@@ -44,7 +44,8 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
     onError: (e) => notifyError(e, t),
   });
   const share = useMutation({
-    mutationFn: (sharedWithMembers: boolean) => api.put<ActivityDetail>(`/activities/${activity.id}/sharing`, { sharedWithMembers, version: activity.version }),
+    mutationFn: (sharedWithMembers: boolean) =>
+      call(client.PUT('/api/activities/{id}/sharing', { params: { path: { id: activity.id } }, body: { sharedWithMembers, version: activity.version } })),
     onSuccess: (next) => {
       queryClient.setQueryData(key, next);
       notifySuccess(next.sharedWithMembers ? a.sharedOn : a.sharedOff);

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } f
 import { useQuery } from '@tanstack/react-query';
 import { useForm } from '@mantine/form';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api';
+import { api, call, client } from '../../api';
 import { useFormMutation } from '../../components/useFormMutation';
 import { useLang, useT } from '../../i18n';
 import { formatDateTime } from '../../format';
@@ -93,7 +93,7 @@ export function AcceptInvitationPage() {
   // Asked once: after acceptance the link is spent, and the page must keep showing "done".
   const info = useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => api.get<Invitation>('/auth/invitation', { token }),
+    queryFn: () => call(client.GET('/api/auth/invitation', { params: { query: { token } } })),
     enabled: !!token,
     retry: false,
     staleTime: Infinity,

@@ -2,16 +2,14 @@ import { Fragment, useState } from 'react';
 import { Badge, Button, Code, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api';
+import { call, client, type QueryOf } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { formatDateTime, formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
-import { jobStateLabels, jobStates, mailStateLabels, mailStates, type FailedJob, type MailLogEntry, type QueueSummary } from '../../../shared/schemas/jobs';
-
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+import { jobStateLabels, jobStates, mailStateLabels, mailStates } from '../../../shared/schemas/jobs';
 const limit = 20;
 const stateColor: Record<string, string> = { queued: 'blue', sent: 'green', failed: 'red', unsent: 'gray' };
 
@@ -20,7 +18,7 @@ function Queues() {
   const lang = useLang();
   const { data, error } = useQuery({
     queryKey: ['jobs', 'queues'],
-    queryFn: () => api.get<{ items: QueueSummary[]; timeZone: string }>('/jobs/queues'),
+    queryFn: () => call(client.GET('/api/jobs/queues')),
     refetchInterval: 5000,
   });
   return (
@@ -65,12 +63,12 @@ function FailedJobs() {
   const [offset, setOffset] = useState(0);
   const { data, error } = useQuery({
     queryKey: ['jobs', 'failed', offset],
-    queryFn: () => api.get<Page<Json<FailedJob>>>('/jobs/failed', { limit, offset }),
+    queryFn: () => call(client.GET('/api/jobs/failed', { params: { query: { limit, offset } } })),
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });
   const retry = useMutation({
-    mutationFn: (j: { queue: string; id: string }) => api.post(`/jobs/${encodeURIComponent(j.queue)}/${j.id}/retry`),
+    mutationFn: (j: { queue: string; id: string }) => call(client.POST('/api/jobs/{queue}/{id}/retry', { params: { path: { queue: j.queue, id: j.id } } })),
     onSuccess: () => {
       notifySuccess(t.jobs.retried);
       void qc.invalidateQueries({ queryKey: ['jobs'] });
@@ -129,7 +127,7 @@ function MailLog() {
   const [open, setOpen] = useState<number | null>(null);
   const { data, error, isFetching } = useQuery({
     queryKey: ['jobs', 'mail', debounced, offset],
-    queryFn: () => api.get<Page<Json<MailLogEntry>> & { smtpConfigured: boolean }>('/jobs/mail', { ...debounced, limit, offset }),
+    queryFn: () => call(client.GET('/api/jobs/mail', { params: { query: { ...debounced, limit, offset } as QueryOf<'/api/jobs/mail'> } })),
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });

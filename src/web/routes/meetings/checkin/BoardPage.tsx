@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { Alert, Anchor, Badge, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { apiUrl, call, client } from '../../../api';
+import { apiHref, call, client } from '../../../api';
 import { useT } from '../../../i18n';
 import { formatDateId } from '../../../../shared/dates';
 import type { Attendance } from '../../../../shared/schemas/checkIn';
@@ -35,9 +35,9 @@ export function BoardPage() {
         <Stack gap={4} align="flex-end">
           <Badge size="lg" color={q.isError ? 'red' : 'teal'}>{t.updatedAt(clock(a.generatedAt))}</Badge>
           <Group gap="xs">
-            <Anchor size="sm" href={apiUrl(`/meetings/${meetingId}/attendance-list.pdf`, { day: a.day })}>{t.attendancePdf}</Anchor>
-            <Anchor size="sm" href={apiUrl(`/meetings/${meetingId}/attendance-list.xlsx`, { day: a.day })}>{t.attendanceXlsx}</Anchor>
-            <Anchor size="sm" href={apiUrl(`/meetings/${meetingId}/name-tags.pdf`)}>{t.nameTags}</Anchor>
+            <Anchor size="sm" href={apiHref('/api/meetings/{meetingId}/attendance-list.pdf', { path: { meetingId }, query: { day: a.day } })}>{t.attendancePdf}</Anchor>
+            <Anchor size="sm" href={apiHref('/api/meetings/{meetingId}/attendance-list.xlsx', { path: { meetingId }, query: { day: a.day } })}>{t.attendanceXlsx}</Anchor>
+            <Anchor size="sm" href={apiHref('/api/meetings/{meetingId}/name-tags.pdf', { path: { meetingId } })}>{t.nameTags}</Anchor>
           </Group>
         </Stack>
       </Group>
