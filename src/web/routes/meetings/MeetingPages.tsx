@@ -11,8 +11,14 @@ const message = (e: unknown) => (e instanceof ApiError ? e.message : 'Terjadi ke
 
 /** Meetings of an activity (?activityId=), with a form to add one. */
 export function MeetingListPage() {
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const activityId = params.get('activityId') ?? undefined;
+  const [activities, setActivities] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    call(client.GET('/api/activities', { params: { query: { limit: 200, offset: 0 } as never } }))
+      .then((r) => setActivities((r as { items: { id: string; title: string; fiscalYear: number }[] }).items.map((a) => ({ value: a.id, label: `${a.title} (${a.fiscalYear})` }))))
+      .catch(() => setActivities([]));
+  }, []);
   const [items, setItems] = useState<MeetingSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState({ title: 'Rapat Koordinasi Kehumasan', startDate: '', startTime: '08:00', endTime: '12:00', venue: 'Aula Kantor Gubernur' });
@@ -34,6 +40,7 @@ export function MeetingListPage() {
   return (
     <Stack>
       <Title order={2}>Rapat</Title>
+      <Select label="Kegiatan" placeholder="Semua kegiatan" clearable searchable data={activities} value={activityId ?? null} onChange={(v) => setParams(v ? { activityId: v } : {})} maw={480} />
       {error && <Alert color="red">{error}</Alert>}
       {!items ? <Loader /> : items.length === 0 ? <Text c="dimmed">Belum ada rapat.</Text> : (
         <Stack gap="xs">
