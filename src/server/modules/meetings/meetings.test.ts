@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
-import { docxParagraphs } from '../../../../test/helpers/documents';
+import { docxParagraphs, normalise, pdfPages } from '../../../../test/helpers/documents';
 import { institutions, meetingInvitations, officers, registrations } from '../../db/schema/index';
 import { searchTextOf } from '../../../shared/text';
 import { buildActivityInput } from '../../../../test/builders/activity';
@@ -139,6 +139,14 @@ describe('meetings', () => {
     const pdf = await manager.request('GET', `/api/meetings/${meetingId}/letters.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    // One letter per institution, each starting on its own page with its own addressee and page numbers from 1.
+    const pages = pdfPages(pdf.rawPayload).map(normalise);
+    const agamPage = pages.findIndex((p) => p.includes('Yth. Bupati Agam (uji)'));
+    const padangPage = pages.findIndex((p) => p.includes('Yth. Wali Kota Padang (uji)'));
+    expect(agamPage).toBeGreaterThanOrEqual(0);
+    expect(padangPage).toBeGreaterThan(agamPage);
+    expect(pages[padangPage]).toContain('Hari/tanggal : Kamis, 11 Maret 2027');
+    expect(pages[padangPage]).not.toContain('Bupati Agam');
     const zip = await JSZip.loadAsync((await manager.request('GET', `/api/meetings/${meetingId}/letters.zip`)).rawPayload);
     expect(Object.keys(zip.files).sort()).toEqual(['Undangan - Pemerintah Kabupaten Agam (uji).docx', 'Undangan - Pemerintah Kota Padang (uji).docx']);
     const other = await otherCommittee.request('GET', `/api/meetings/${meetingId}/letters.pdf`);
