@@ -2,7 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
+import { call, client, type Body } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifyError, notifySuccess } from '../../components/errors';
 import { useT } from '../../i18n';
@@ -12,6 +12,37 @@ import { useActivityRefresh } from './useActivityRefresh';
 
 /** The rows an activity holds beside its KAK, by their API path. */
 type Collection = 'budget-lines' | 'committee' | 'speakers';
+
+/** Adds a row (POST), changes one (PATCH, rowId) or removes one (DELETE), each on its typed path of the API. */
+function writeRow(collection: Collection, id: string, rowId: string | null, body: unknown): Promise<unknown> {
+  switch (collection) {
+    case 'budget-lines':
+      return rowId
+        ? call(client.PATCH('/api/activities/{id}/budget-lines/{lineId}', { params: { path: { id, lineId: rowId } }, body: body as Body<'/api/activities/{id}/budget-lines/{lineId}', 'patch'> }))
+        : call(client.POST('/api/activities/{id}/budget-lines', { params: { path: { id } }, body: body as Body<'/api/activities/{id}/budget-lines', 'post'> }));
+    case 'committee':
+      return rowId
+        ? call(client.PATCH('/api/activities/{id}/committee/{memberId}', { params: { path: { id, memberId: rowId } }, body: body as Body<'/api/activities/{id}/committee/{memberId}', 'patch'> }))
+        : call(client.POST('/api/activities/{id}/committee', { params: { path: { id } }, body: body as Body<'/api/activities/{id}/committee', 'post'> }));
+    case 'speakers':
+      return rowId
+        ? call(client.PATCH('/api/activities/{id}/speakers/{speakerId}', { params: { path: { id, speakerId: rowId } }, body: body as Body<'/api/activities/{id}/speakers/{speakerId}', 'patch'> }))
+        : call(client.POST('/api/activities/{id}/speakers', { params: { path: { id } }, body: body as Body<'/api/activities/{id}/speakers', 'post'> }));
+  }
+}
+
+function removeRow(collection: Collection, id: string, rowId: string, version: number | undefined): Promise<unknown> {
+  // A missing version is sent as nothing: the server refuses it (400) rather than guessing.
+  const query = { version: version as number };
+  switch (collection) {
+    case 'budget-lines':
+      return call(client.DELETE('/api/activities/{id}/budget-lines/{lineId}', { params: { path: { id, lineId: rowId }, query } }));
+    case 'committee':
+      return call(client.DELETE('/api/activities/{id}/committee/{memberId}', { params: { path: { id, memberId: rowId }, query } }));
+    case 'speakers':
+      return call(client.DELETE('/api/activities/{id}/speakers/{speakerId}', { params: { path: { id, speakerId: rowId }, query } }));
+  }
+}
 
 /**
  * The activity version this screen read: every write of a row names it, so a save on top of someone else's
@@ -27,7 +58,7 @@ export function useRemoveRow<Row extends { id: string }>(activityId: string, col
   const queryClient = useQueryClient();
   const refresh = useActivityRefresh(activityId);
   return useMutation({
-    mutationFn: (row: Row) => api.del(`/activities/${activityId}/${collection}/${row.id}?version=${versionRead(queryClient, activityId) ?? ''}`),
+    mutationFn: (row: Row) => removeRow(collection, activityId, row.id, versionRead(queryClient, activityId)),
     onSuccess: () => {
       notifySuccess(doneMessage);
       return refresh();
@@ -69,7 +100,7 @@ export function useSaveRow<Values extends Record<string, unknown>>(
   const mutation = useMutation({
     mutationFn: (v: Values) => {
       const body = { ...(toBody(v) as object), version: versionRead(queryClient, activityId) };
-      return rowId ? api.patch(`/activities/${activityId}/${collection}/${rowId}`, body) : api.post(`/activities/${activityId}/${collection}`, body);
+      return writeRow(collection, activityId, rowId, body);
     },
     onMutate: () => {
       form.clearErrors();
