@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { docxParagraphs, normalise, pdfPages } from '../../../../test/helpers/documents';
-import { institutions, meetingInvitations, officers, registrations } from '../../db/schema/index';
+import { institutions, mailOutbox, meetingInvitations, officers, registrations } from '../../db/schema/index';
+import { ticketToken } from './tokens';
 import { searchTextOf } from '../../../shared/text';
 import { buildActivityInput } from '../../../../test/builders/activity';
 import JSZip from 'jszip';
@@ -267,5 +268,26 @@ describe('RSVP without an account', () => {
     expect(ok.json()).toMatchObject({ walkIn: true, quotaOverride: true });
     const [row] = await t.database.db.select().from(registrations).where(eq(registrations.id, ok.json().id));
     expect(row!.quotaOverrideBy).toBe(managerId);
+  });
+
+  it('each delegate with an address gets a confirmation with the QR ticket and a calendar file; a forged ticket is unknown', async () => {
+    const { agamToken, queued } = await meetingWithInvitations(2);
+    const id = queued.find((q) => q.institutionName.includes('Agam'))!.invitationId;
+    await t.app.inject({ method: 'PUT', url: `/api/rsvp/${agamToken}`, payload: { answer: 'accept', delegates: [{ name: 'Dedi', email: 'dedi.tiket@agam.test' }] } });
+    const [reg] = await t.database.db.select().from(registrations).where(eq(registrations.invitationId, id));
+    const mails = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.entityId, reg!.id));
+    expect(mails.map((m) => [m.to, m.subject])).toEqual([['dedi.tiket@agam.test', 'Tiket: Rapat Koordinasi Kehumasan']]);
+    const token = await ticketToken(t.database.db, reg!.id);
+    expect(reg!.ticketTokenHash).not.toContain(token);
+    const ics = await t.app.inject({ method: 'GET', url: `/api/tickets/${token}/calendar.ics` });
+    expect(ics.statusCode).toBe(200);
+    expect(ics.body).toContain('DTSTART:20270311T013000Z');
+    expect(ics.body).toContain('SUMMARY:Rapat Koordinasi Kehumasan');
+    const png = await t.app.inject({ method: 'GET', url: `/api/tickets/${token}/qr.png` });
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/tickets/${token}/ticket.pdf` });
+    expect(normalise(pdfPages(pdf.rawPayload).join(' '))).toContain('Dedi');
+    const forged = await t.app.inject({ method: 'GET', url: `/api/tickets/${'A'.repeat(43)}/qr.png` });
+    expect(forged.statusCode).toBe(404);
   });
 });
