@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } f
 import { useQuery } from '@tanstack/react-query';
 import { useForm } from '@mantine/form';
 import { Link, useSearchParams } from 'react-router';
-import { api, call, client } from '../../api';
+import { call, client } from '../../api';
 import { useFormMutation } from '../../components/useFormMutation';
 import { useLang, useT } from '../../i18n';
 import { formatDateTime } from '../../format';
@@ -13,7 +13,7 @@ type Values = { name: string; password: string; confirm: string };
 
 /** Shared by "reset password" and "accept invitation": both choose a password with a link token. */
 function SetPasswordForm({ title, endpoint, withName, submitLabel, done, header }: {
-  title: string; endpoint: string; withName: boolean; submitLabel: string; done: (email?: string) => ReactNode;
+  title: string; endpoint: '/api/auth/password-reset' | '/api/auth/invitation/accept'; withName: boolean; submitLabel: string; done: (email?: string) => ReactNode;
   /** Shown above the fields (the invitation says whom it is for); may replace the form when the link is dead. */
   header?: () => ReactNode;
 }) {
@@ -25,7 +25,9 @@ function SetPasswordForm({ title, endpoint, withName, submitLabel, done, header 
     validate: { confirm: (v, values) => (v === values.password ? null : t.auth.passwordsDiffer) },
   });
   const { submit, alert, mutation } = useFormMutation(form, ({ name, password }) =>
-    api.post<{ email?: string }>(endpoint, withName && name.trim() ? { token, name: name.trim(), password } : { token, password }),
+    endpoint === '/api/auth/invitation/accept'
+      ? call(client.POST(endpoint, { body: withName && name.trim() ? { token, name: name.trim(), password } : { token, password } }))
+      : call(client.POST(endpoint, { body: { token, password } })).then((): { email?: string } => ({})),
   );
   if (!token) {
     return (
@@ -58,7 +60,7 @@ export function ResetPasswordPage() {
   return (
     <SetPasswordForm
       title={t.auth.reset.title}
-      endpoint="/auth/password-reset"
+      endpoint="/api/auth/password-reset"
       withName={false}
       submitLabel={t.auth.reset.submit}
       done={() => (
@@ -112,7 +114,7 @@ export function AcceptInvitationPage() {
   return (
     <SetPasswordForm
       title={t.auth.invitation.title}
-      endpoint="/auth/invitation/accept"
+      endpoint="/api/auth/invitation/accept"
       withName
       header={() => (info.data ? <InvitationSummary invitation={info.data} /> : <Text c="dimmed" size="sm">{t.common.loading}</Text>)}
       submitLabel={t.auth.invitation.submit}
