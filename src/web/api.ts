@@ -70,12 +70,6 @@ export function apiHref<P extends GetPath>(path: P, params: { path?: Record<stri
   return `${filled}${qs ? `?${qs}` : ''}`;
 }
 
-/** Builds `/api/...?a=1` leaving out empty parameters (for the untyped `api` below). */
-export function apiUrl(path: string, query?: Query): string {
-  const qs = queryString(query);
-  return `/api${path}${qs ? `?${qs}` : ''}`;
-}
-
 function apiErrorOf(status: number, data: unknown): ApiError {
   const err = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined)?.error;
   return new ApiError(status, err?.code ?? `http_${status}`, err?.message ?? `HTTP ${status}`, err?.fields ?? {}, (err ?? {}) as Record<string, unknown>);
@@ -155,53 +149,3 @@ type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : neve
 type UploadPath = {
   [P in keyof paths]: paths[P] extends { post: { requestBody?: never } } ? P : never;
 }[keyof paths];
-
-// ---- Untyped calls (kept until every caller uses `client`) ----
-
-async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; form?: FormData } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  let body: BodyInit | undefined;
-  if (init.form) body = init.form;
-  else if (init.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(init.body);
-  }
-  if (method !== 'GET') {
-    await ensureCsrfToken();
-    if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  }
-  let res: Response;
-  try {
-    res = await fetch(apiUrl(path, init.query), { method, headers, body, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'network', 'network');
-  }
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-  if (!res.ok) {
-    if (res.status === 401 && path !== '/auth/login') onUnauthorized?.();
-    throw apiErrorOf(res.status, data);
-  }
-  return data as T;
-}
-
-/** @deprecated Use the typed `client` with `call(...)`. */
-export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  del: <T>(path: string) => request<T>('DELETE', path),
-  /** multipart/form-data upload (file + plain fields) */
-  upload: <T>(path: string, fields: Record<string, string | Blob>) => request<T>('POST', path, { form: formData(fields) }),
-};
-
-/** A page of a list endpoint. */
-export type Page<T> = { items: T[]; total: number };
