@@ -11,7 +11,16 @@ type Operation = { method: string; path: string; url: string; bodySchema?: { pro
 let writeOps: Operation[] = [];
 
 // Routes anyone may call without a session (they authenticate the caller themselves).
-const publicWrites = ['/api/auth/login', '/api/auth/logout', '/api/auth/password-reset/request', '/api/auth/password-reset', '/api/auth/invitation/accept'];
+// Routes whose credential is in the request itself (a password, a one-time link, an RSVP link): no session needed.
+const publicWrites = [
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/password-reset/request',
+  '/api/auth/password-reset',
+  '/api/auth/invitation/accept',
+  '/api/rsvp/{token}',
+  '/api/rsvp/{token}/delegates',
+];
 
 beforeAll(async () => {
   t = await createTestApp();
