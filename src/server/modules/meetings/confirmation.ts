@@ -1,7 +1,8 @@
 import type { Ctx } from '../../core/context';
 import type { meetings, registrations } from '../../db/schema/index';
 import { shortInstitutionName } from './invitations';
-import { attachment, queueMail, ticketMailText, ticketUrl } from './mailing';
+import { enqueueMail } from '../../core/mailOutbox';
+import { attachment, ticketMailText, ticketUrl } from './mailing';
 import { meetingIcs, ticketPdf, ticketQrPng } from './tickets';
 import { ticketToken } from './tokens';
 
@@ -17,7 +18,7 @@ export async function queueDelegateConfirmation(tx: Ctx, r: typeof registrations
   const { text, html } = ticketMailText(m, { name: r.name, institution, token, ctx: tx });
   const [png, pdf] = await Promise.all([ticketQrPng(token), ticketPdf(info)]);
   const ics = meetingIcs(m, { uid: `${r.id}@simpul`, url: ticketUrl(tx, token, 'ticket.pdf') });
-  await queueMail(tx, {
+  await enqueueMail(tx, {
     to: r.email,
     subject: `Tiket: ${m.title}`,
     text,

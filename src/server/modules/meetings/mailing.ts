@@ -1,29 +1,13 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
-import type { Mail } from '../../core/mail';
-import { enqueueMail } from '../../core/mailOutbox';
-import { mailOutbox } from '../../db/schema/index';
+import type { MailAttachment } from '../../core/mail';
 import { formatMeetingDate, formatMeetingTime } from '../../../shared/meetingDates';
 import { formatInstantId } from '../../../shared/dates';
 
 /**
- * The meeting module's e-mails. Attachments ride along as soon as the mail outbox stores them (see
- * /work/notes/FOR-JOBS.md); until then every mail also carries links to the same files.
+ * The meeting module's e-mails. The letter, ticket and calendar files travel as attachments (stored with the mail
+ * log row until sent); every mail also carries links to the same files, for readers whose mail drops them.
  */
-export type Attachment = { filename: string; contentType: string; content: string; encoding: 'base64'; cid?: string };
-type MailWithAttachments = Mail & { attachments?: Attachment[] };
-
-export async function queueMail(ctx: Pick<Ctx, 'db' | 'config'>, mail: MailWithAttachments): Promise<number | null> {
-  await enqueueMail(ctx, mail as Mail);
-  if (!mail.related) return null;
-  const [row] = await ctx.db
-    .select({ id: mailOutbox.id })
-    .from(mailOutbox)
-    .where(and(eq(mailOutbox.entityType, mail.related.type), eq(mailOutbox.entityId, mail.related.id)))
-    .orderBy(desc(mailOutbox.id))
-    .limit(1);
-  return row?.id ?? null;
-}
+export type Attachment = MailAttachment;
 
 export const attachment = (filename: string, contentType: string, bytes: Buffer | string, cid?: string): Attachment => ({
   filename,

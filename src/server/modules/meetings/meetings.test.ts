@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { waitFor } from '../../../../test/helpers/waitFor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { docxParagraphs, normalise, pdfPages } from '../../../../test/helpers/documents';
@@ -166,6 +167,9 @@ describe('meetings', () => {
     expect(detail.status).toBe('invitations_sent');
     const list = (await manager.request('GET', `/api/meetings/${meetingId}/invitations`)).json();
     expect(list.items.find((i: { id: string }) => i.id === agamSent.invitationId)).toMatchObject({ sentTo: 'dedi@agam.test', sendCount: 1 });
+    // The letter travels as a PDF attachment, through the job queue.
+    const letter = await waitFor(() => t.outbox.find((m) => m.to === 'dedi@agam.test' && m.text.includes(agamToken)), 15_000, 'invitation mail');
+    expect(letter.attachments?.map((a) => [a.contentType, a.filename.endsWith('.pdf')])).toEqual([['application/pdf', true]]);
   });
 });
 
@@ -277,6 +281,8 @@ describe('RSVP without an account', () => {
     const [reg] = await t.database.db.select().from(registrations).where(eq(registrations.invitationId, id));
     const mails = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.entityId, reg!.id));
     expect(mails.map((m) => [m.to, m.subject])).toEqual([['dedi.tiket@agam.test', 'Tiket: Rapat Koordinasi Kehumasan']]);
+    const ticketMail = await waitFor(() => t.outbox.find((m) => m.to === 'dedi.tiket@agam.test'), 15_000, 'ticket mail');
+    expect(ticketMail.attachments?.map((a) => [a.filename, a.cid ?? null])).toEqual([['tiket-qr.png', 'tiket-qr'], ['tiket.pdf', null], ['rapat.ics', null]]);
     const token = await ticketToken(t.database.db, reg!.id);
     expect(reg!.ticketTokenHash).not.toContain(token);
     const ics = await t.app.inject({ method: 'GET', url: `/api/tickets/${token}/calendar.ics` });

@@ -5,7 +5,8 @@ import { flushMail } from '../../core/mailOutbox';
 import { ValidationError } from '../../core/errors';
 import { meetingInvitations, meetings } from '../../db/schema/index';
 import { letterFileOf } from './letters';
-import { attachment, invitationText, queueMail, rsvpUrl, whatsappUrl } from './mailing';
+import { enqueueMail } from '../../core/mailOutbox';
+import { attachment, invitationText, rsvpUrl, whatsappUrl } from './mailing';
 import { meetingEndsAt, meetingRoot, rsvpDeadlineOf, type MeetingRow } from './meetingRoot';
 import { indonesianPhone } from '../../../shared/schemas/meetings';
 import { listInvitationRows } from './present';
@@ -52,7 +53,7 @@ export async function sendOne(
   let problem: string | null = null;
   if (inv.contactEmail) {
     const letter = await letterFileOf(tx, { ...m, managerIds: [] } as MeetingRow, inv.id, 'pdf');
-    mailId = await queueMail(tx, {
+    mailId = await enqueueMail(tx, {
       to: inv.contactEmail,
       subject: `${opts.reminder ? 'Pengingat: ' : ''}Undangan ${m.title}`,
       text: `${text}\n\nSurat undangan (PDF): ${ctxLetterUrl(tx, token)}`,
