@@ -57,7 +57,7 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { Badge, createTheme, DEFAULT_THEME, InputWrapper, MantineProvider, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Badge, createTheme, DEFAULT_THEME, InputWrapper, Modal, TableScrollContainer, MantineProvider, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api';
@@ -103,6 +103,10 @@ const theme = createTheme({
   components: {
     // Status badges sit in narrow table cells and card headers: never cut them to "AK…".
     Badge: Badge.extend({ styles: { root: { flexShrink: 0 }, label: { overflow: 'visible' } } }),
+    // A table wider than a phone scrolls sideways: its scroll area takes the keyboard focus, so it can be scrolled without a mouse.
+    TableScrollContainer: TableScrollContainer.extend({ defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } }),
+    // The modal's close button (an icon) is named for screen readers.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Tutup' } } }),
     // Hints under the input, so inputs side by side stay aligned whatever the length of their hints.
     InputWrapper: InputWrapper.extend({ defaultProps: { inputWrapperOrder: ['label', 'input', 'description', 'error'] } }),
   },

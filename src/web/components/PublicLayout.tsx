@@ -12,7 +12,7 @@ export function PublicLayout() {
       <Center mt="xl">
         <Stack w="100%" maw={420} gap="md">
           <Stack gap={0} align="center">
-            <Title order={1} c="teal.8">{t.common.appName}</Title>
+            <Title order={1} c="teal.9">{t.common.appName}</Title>
             <Text c="dimmed" size="sm" ta="center">{t.common.tagline}</Text>
           </Stack>
           <Paper withBorder shadow="sm" p="lg" radius="md">

@@ -58,7 +58,7 @@ function LineForm({ activityId, line, onSaved, onCancel }: { activityId: string;
               <div key={q}>
                 <RupiahInput aria-label={t.activities.funding.quarter(q)} label={t.activities.funding.quarterShort(q)} {...form.getInputProps(`quarterPlan.${i}`)} />
                 {lineAmount !== null && planned !== lineAmount ? (
-                  <UnstyledButton fz="xs" c="teal.8" onClick={() => fillRest(i)}>{b.fillRest(q)}</UnstyledButton>
+                  <UnstyledButton fz="xs" c="teal.9" onClick={() => fillRest(i)}>{b.fillRest(q)}</UnstyledButton>
                 ) : null}
               </div>
             ))}

@@ -75,7 +75,7 @@ export function CommitteeSection({ activity, canEdit, issues }: SectionProps) {
         <Stack gap="xs">
           {members.map((m) => (
             <Card key={m.id} withBorder padding="xs">
-              <Text size="xs" c="teal.8" fw={600}>{c.roles[m.role]}</Text>
+              <Text size="xs" c="teal.9" fw={600}>{c.roles[m.role]}</Text>
               <Text size="sm" fw={600}>{m.name}</Text>
               {m.position ? <Text size="sm">{m.position}</Text> : null}
               {m.nip ? <Text size="xs" c="dimmed">NIP {m.nip}</Text> : null}
@@ -114,7 +114,7 @@ export function CommitteeSection({ activity, canEdit, issues }: SectionProps) {
             onSaved={() => {
               setEditing(null);
               notifySuccess(t.activities.saved);
-              refresh();
+              void refresh();
             }} />
         ) : null}
       </Modal>

@@ -17,7 +17,7 @@ function ImportForm({ onClose }: { onClose: () => void }) {
     mutationFn: (f: File) => upload('/api/activities/import', {}, { file: f }),
     onSuccess: (r) => {
       queryClient.setQueryData(activityQuery(r.activity.id).queryKey, r.activity);
-      queryClient.invalidateQueries({ queryKey: ['activities'] });
+      void queryClient.invalidateQueries({ queryKey: ['activities'] });
     },
   });
   const result = mutation.data;
@@ -26,7 +26,7 @@ function ImportForm({ onClose }: { onClose: () => void }) {
       <Stack gap="sm">
         <Alert color="teal">{a.importDone(result.activity.title, result.activity.fiscalYear)}</Alert>
         <div>
-          <Text size="sm" fw={600} c="teal.8">{a.recognised}</Text>
+          <Text size="sm" fw={600} c="teal.9">{a.recognised}</Text>
           <List size="sm" spacing={2} data-testid="import-recognised">{result.recognised.map((r, i) => <List.Item key={i}>✓ {r}</List.Item>)}</List>
         </div>
         <div>
@@ -36,7 +36,7 @@ function ImportForm({ onClose }: { onClose: () => void }) {
           ) : <Text size="sm" c="dimmed">{a.nothingUnrecognised}</Text>}
         </div>
         <Group justify="flex-end">
-          <Button onClick={() => { onClose(); navigate(`/activities/${result.activity.id}`); }}>{a.openDraft}</Button>
+          <Button onClick={() => { onClose(); void navigate(`/activities/${result.activity.id}`); }}>{a.openDraft}</Button>
         </Group>
       </Stack>
     );
