@@ -65,7 +65,10 @@ const levels = ['terampil', 'mahir', 'penyelia', 'ahli_pertama', 'ahli_muda', 'a
 
 /** A small deterministic generator, so two runs insert the same rows. */
 let seed = 20_191;
-const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const rand = () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return seed / 2_147_483_648;
+};
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
 

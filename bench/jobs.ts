@@ -24,7 +24,10 @@ const only = process.argv[2];
 const config = loadConfig({ DEMO: 'false', LOG_LEVEL: 'silent' });
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 let handled = 0;
-const noop = defineQueue({ name: 'bench_noop', label: 'bench', schema: z.object({ n: z.number().int() }), handler: async () => void (handled += 1) });
+const noop = defineQueue({ name: 'bench_noop', label: 'bench', schema: z.object({ n: z.number().int() }), handler: async () => {
+    handled += 1;
+  },
+});
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 

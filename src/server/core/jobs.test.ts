@@ -14,7 +14,8 @@ const mailer = { send: async () => {} };
 // What the handlers saw, per queue, with the runtime that ran them.
 const seen: Record<string, { data: unknown; by: string; retryCount: number }[]> = {};
 const record = (queue: string, by: string) => async (data: unknown, jc: { job: { retryCount: number } }) => {
-  (seen[queue] ??= []).push({ data, by, retryCount: jc.job.retryCount });
+  seen[queue] ??= [];
+  seen[queue].push({ data, by, retryCount: jc.job.retryCount });
   await new Promise((r) => setTimeout(r, 20)); // some work, so both processes get a share
 };
 

@@ -92,7 +92,10 @@ export async function attendance(ctx: Ctx, meetingId: string, query: { day?: str
     slots.set(slot, (slots.get(slot) ?? 0) + 1);
   }
   let cumulative = 0;
-  const arrivals = [...slots.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([slot, count]) => ({ slot, count, cumulative: (cumulative += count) }));
+  const arrivals = [...slots.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([slot, count]) => {
+    cumulative += count;
+    return { slot, count, cumulative };
+  });
 
   return {
     meeting: presentCheckInMeeting(meeting),

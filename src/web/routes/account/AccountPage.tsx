@@ -21,7 +21,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
   const [secret, setSecret] = useState<string | null>(null);
   const { submit, alert, mutation } = useFormMutation(form, (v) => call(client.POST('/api/auth/tokens', { body: v })), (row) => {
     setSecret(row.token);
-    queryClient.invalidateQueries({ queryKey: ['tokens'] });
+    void queryClient.invalidateQueries({ queryKey: ['tokens'] });
   });
   const close = () => {
     setSecret(null);
@@ -66,7 +66,7 @@ export function AccountPage() {
     mutationFn: (id: string) => call(client.DELETE('/api/auth/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       notifySuccess(t.account.revoked);
-      queryClient.invalidateQueries({ queryKey: ['tokens'] });
+      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
     },
     onError: (e) => notifyError(e, t),
   });

@@ -23,23 +23,23 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
     onMutate: () => setBlocked(null),
     onSuccess: (next) => {
       queryClient.setQueryData(key, next);
-      queryClient.invalidateQueries({ queryKey: ['activities'] });
+      void queryClient.invalidateQueries({ queryKey: ['activities'] });
       notifySuccess(a.statusChanged(a.status[next.status]));
     },
     onError: (e) => {
       const issues = e instanceof ApiError ? (e.body.issues as Issue[] | undefined) : undefined;
       if (issues?.length) setBlocked({ message: e.message, issues });
       else notifyError(e, t);
-      if (e instanceof ApiError && e.status === 409) queryClient.invalidateQueries({ queryKey: key });
+      if (e instanceof ApiError && e.status === 409) void queryClient.invalidateQueries({ queryKey: key });
     },
   });
   const copy = useMutation({
     mutationFn: (fiscalYear: number) => call(client.POST('/api/activities/{id}/copy', { params: { path: { id: activity.id } }, body: { fiscalYear } })),
     onSuccess: (next) => {
       queryClient.setQueryData(activityQuery(next.id).queryKey, next);
-      queryClient.invalidateQueries({ queryKey: ['activities'] });
+      void queryClient.invalidateQueries({ queryKey: ['activities'] });
       notifySuccess(a.copied(next.fiscalYear));
-      navigate(`/activities/${next.id}`);
+      void navigate(`/activities/${next.id}`);
     },
     onError: (e) => notifyError(e, t),
   });
@@ -52,7 +52,7 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
     },
     onError: (e) => {
       notifyError(e, t);
-      if (e instanceof ApiError && e.status === 409) queryClient.invalidateQueries({ queryKey: key });
+      if (e instanceof ApiError && e.status === 409) void queryClient.invalidateQueries({ queryKey: key });
     },
   });
   const { can } = useSession();
@@ -60,9 +60,9 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
     mutationFn: () => call(client.DELETE('/api/activities/{id}', { params: { path: { id: activity.id }, query: { version: activity.version } } })),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: key });
-      queryClient.invalidateQueries({ queryKey: ['activities'] });
+      void queryClient.invalidateQueries({ queryKey: ['activities'] });
       notifySuccess(a.deleted);
-      navigate(`/activities?year=${activity.fiscalYear}`);
+      void navigate(`/activities?year=${activity.fiscalYear}`);
     },
     onError: (e) => notifyError(e, t),
   });

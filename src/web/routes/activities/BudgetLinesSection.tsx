@@ -131,7 +131,7 @@ export function BudgetLinesSection({ activity, canEdit, issues }: SectionProps) 
         onSaved={() => {
           if (editing === 'new') notifySuccess(b.added);
           else notifySuccess(t.activities.saved);
-          refresh();
+          void refresh();
         }}
       />
     </Panel>

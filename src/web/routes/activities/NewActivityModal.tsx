@@ -28,10 +28,10 @@ function NewActivityForm({ year, onClose }: { year: number; onClose: () => void 
     onError: (e) => setUnmapped(applyServerErrors(form, e)),
     onSuccess: (created) => {
       queryClient.setQueryData(activityQuery(created.id).queryKey, created);
-      queryClient.invalidateQueries({ queryKey: ['activities'] });
+      void queryClient.invalidateQueries({ queryKey: ['activities'] });
       notifySuccess(a.created);
       onClose();
-      navigate(`/activities/${created.id}`);
+      void navigate(`/activities/${created.id}`);
     },
   });
   return (

@@ -69,7 +69,7 @@ export function useSectionEditor<V extends Values>(activity: ActivityDetail, con
     },
     onSuccess: (next) => {
       queryClient.setQueryData(activityQuery(activity.id).queryKey, next);
-      queryClient.invalidateQueries({ queryKey: ['activities'] });
+      void queryClient.invalidateQueries({ queryKey: ['activities'] });
       setEditing(false);
       setConflict(null);
       notifySuccess(t.activities.saved);

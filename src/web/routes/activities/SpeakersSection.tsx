@@ -134,7 +134,7 @@ export function SpeakersSection({ activity, canEdit, issues }: SectionProps) {
             onSaved={() => {
               setEditing(null);
               notifySuccess(t.activities.saved);
-              refresh();
+              void refresh();
             }} />
         ) : null}
       </Modal>

@@ -35,7 +35,7 @@ export function InstitutionDetailPage() {
   });
   const saved = (next: InstitutionDetail) => {
     queryClient.setQueryData(institutionKey(id), next);
-    queryClient.invalidateQueries({ queryKey: ['institutions'] });
+    void queryClient.invalidateQueries({ queryKey: ['institutions'] });
   };
   const setActive = useMutation({
     mutationFn: (active: boolean) => {

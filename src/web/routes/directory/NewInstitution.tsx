@@ -20,8 +20,8 @@ export function NewInstitutionPage() {
           save={(values) => call(client.POST('/api/institutions', { body: values as Body<'/api/institutions', 'post'> }))}
           onSaved={(saved) => {
             notifySuccess(t.directory.created(saved.name));
-            queryClient.invalidateQueries({ queryKey: ['institutions'] });
-            navigate(`/directory/${saved.id}`);
+            void queryClient.invalidateQueries({ queryKey: ['institutions'] });
+            void navigate(`/directory/${saved.id}`);
           }}
           onCancel={() => navigate('/directory')}
         />

@@ -28,9 +28,9 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
     queryFn: () => call(client.GET('/api/institutions/{id}/officers', { params: { path: { id: institution.id } } })),
   });
   const refresh = () => {
-    queryClient.invalidateQueries({ queryKey: officersKey(institution.id) });
-    queryClient.invalidateQueries({ queryKey: institutionKey(institution.id), exact: true });
-    queryClient.invalidateQueries({ queryKey: ['institutions'] });
+    void queryClient.invalidateQueries({ queryKey: officersKey(institution.id) });
+    void queryClient.invalidateQueries({ queryKey: institutionKey(institution.id), exact: true });
+    void queryClient.invalidateQueries({ queryKey: ['institutions'] });
   };
   const setActive = useMutation({
     mutationFn: (o: Officer) =>

@@ -21,7 +21,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
     (v) => call(client.POST('/api/users', { body: { email: v.email, name: v.name, role: v.role, institutionId: v.institutionId } })),
     (user) => {
       notifySuccess(t.users.invited(user.email));
-      queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
       form.reset();
       mutation.reset();
       onClose();
@@ -61,7 +61,7 @@ function EditUserForm({ user, onClose }: { user: UserRow; onClose: () => void })
     (v) => call(client.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: v })),
     () => {
       notifySuccess(t.common.saved);
-      queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
       onClose();
     },
   );
