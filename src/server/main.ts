@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { ensureAdmin } from './seed/admin';
 import { seedDemo, seedReference } from './seed/index';
 import { backup, restore } from './operations/backup';
+import { DataDirBusyError, holdDataDir } from './operations/dataDirLock';
 import { installJobs } from './core/jobs';
 import { allQueues } from './modules/jobs/queues';
 
@@ -17,6 +18,8 @@ async function open(config: Config): Promise<Database> {
 
 async function serve(config: Config) {
   const started = Date.now();
+  // The embedded database is this process's alone while it serves: a backup, restore or second server is refused.
+  const release = config.databaseUrl ? () => {} : holdDataDir(config.dataDir, 'npm start');
   const database = await open(config);
   if (config.demo) await seedDemo(database.db);
   const admin = await ensureAdmin(database.db, config);
@@ -25,6 +28,7 @@ async function serve(config: Config) {
   const shutdown = async () => {
     await app.close();
     await database.close();
+    release();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
@@ -60,12 +64,14 @@ async function main() {
     case 'migrate':
     case 'seed-reference':
     case 'seed-demo': {
+      const release = config.databaseUrl ? () => {} : holdDataDir(config.dataDir, `npm run ${command}`);
       const database = await open(config);
       if (command === 'seed-reference') await seedReference(database.db);
       if (command === 'seed-demo') await seedDemo(database.db);
       const admin = await ensureAdmin(database.db, config);
       if (admin?.password) console.log(`Administrator ${admin.email}, kata sandi: ${admin.password}`);
       await database.close();
+      release();
       console.log(`${command}: selesai`);
       return;
     }
@@ -81,6 +87,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // A busy data folder is the user's situation, not a bug: say it without a stack trace.
+  console.error(e instanceof DataDirBusyError ? e.message : e);
   process.exit(1);
 });

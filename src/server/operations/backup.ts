@@ -3,10 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Config } from '../config';
 import { openDatabase } from '../db/client';
+import { withDataDir } from './dataDirLock';
 
 /**
  * Writes one archive holding the whole embedded database (uploaded files live in it too).
- * PGlite's own dump is taken from a closed, consistent data directory, so stop the server first.
+ * PGlite's own dump is taken from a closed, consistent data directory: while Simpul serves the same folder the backup
+ * is refused (see dataDirLock.ts), so stop the server first.
  * For PostgreSQL use pg_dump (see README).
  * The job queue (schema `pgboss`: queued and failed jobs, cron schedules) lives in the same data directory, so it
  * is in the archive too and comes back with a restore (backup.test.ts checks it).
@@ -15,10 +17,15 @@ export async function backup(config: Config, target?: string) {
   if (config.databaseUrl) throw new Error('DATABASE_URL diset: gunakan pg_dump untuk PostgreSQL (lihat README).');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const file = resolve(target ?? `backups/simpul-${stamp}.tar.gz`);
-  const database = await openDatabase({ dataDir: config.dataDir });
-  const client = (database as unknown as { client: { dumpDataDir: (c: 'gzip') => Promise<Blob | File> } }).client;
-  const dump = await client.dumpDataDir('gzip');
-  await database.close();
+  const dump = await withDataDir(config.dataDir, 'npm run backup', async () => {
+    const database = await openDatabase({ dataDir: config.dataDir });
+    try {
+      const client = (database as unknown as { client: { dumpDataDir: (c: 'gzip') => Promise<Blob | File> } }).client;
+      return await client.dumpDataDir('gzip');
+    } finally {
+      await database.close();
+    }
+  });
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   console.log(`Cadangan ditulis: ${file}`);
@@ -66,6 +73,10 @@ export async function restore(config: Config, source: string) {
   const file = resolve(source);
   if (!existsSync(file)) throw new Error(`Berkas tidak ditemukan: ${file}`);
   const tar = readBackupArchive(readFileSync(file));
+  await withDataDir(config.dataDir, 'npm run restore', () => replaceDatabase(config, tar, file));
+}
+
+async function replaceDatabase(config: Config, tar: Buffer, file: string) {
   const dir = resolve(config.dataDir, 'db');
   const fresh = `${dir}.restoring`;
   rmSync(fresh, { recursive: true, force: true });
