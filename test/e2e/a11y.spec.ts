@@ -54,6 +54,8 @@ for (const vp of viewports) {
       await page.goto('/app/activities');
       await page.getByRole('button', { name: 'Impor dari Word' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
+      // Let the opening transition end: axe measures colours as they are at that moment.
+      await page.waitForTimeout(600);
       // Left out (reported in issue 13's work): the file input's placeholder inside the modal measures 2.25:1
       // (#90959f on #dfdfdf) while no file is chosen.
       await expectAccessible(page, 'import modal', { exclude: ['.mantine-FileInput-input'] });
@@ -73,3 +75,13 @@ for (const vp of viewports) {
     });
   });
 }
+
+test('keyboard: the first Tab reaches a skip link that moves to the page content', async ({ page }) => {
+  await loginAsAdmin(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Langsung ke isi' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+});

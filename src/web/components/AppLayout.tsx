@@ -72,6 +72,8 @@ export function AppLayout({ nav }: { nav: NavEntry[] }) {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
+        {/* Keyboard users jump past the header and navigation; visible only when focused. */}
+        <a href="#main" className="skip-link">Langsung ke isi</a>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t.common.menu} />
@@ -91,7 +93,7 @@ export function AppLayout({ nav }: { nav: NavEntry[] }) {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>
