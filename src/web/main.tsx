@@ -81,7 +81,7 @@ setUnauthorizedHandler(() => {
   const here = router.state.location;
   const publicPaths = ['/login', '/forgot-password', '/reset-password', '/accept-invitation'];
   if (publicPaths.includes(here.pathname)) return;
-  router.navigate(`/login?next=${encodeURIComponent(here.pathname + here.search)}`, { replace: true });
+  void router.navigate(`/login?next=${encodeURIComponent(here.pathname + here.search)}`, { replace: true });
 });
 
 // WCAG 2.1 AA (issue 13): text in a colour and white text on a filled colour need 4.5:1. Mantine's shade 6

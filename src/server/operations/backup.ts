@@ -76,7 +76,7 @@ export async function restore(config: Config, source: string) {
   await withDataDir(config.dataDir, 'npm run restore', () => replaceDatabase(config, tar, file));
 }
 
-async function replaceDatabase(config: Config, tar: Buffer, file: string) {
+async function replaceDatabase(config: Config, tar: Buffer<ArrayBuffer>, file: string) {
   const dir = resolve(config.dataDir, 'db');
   const fresh = `${dir}.restoring`;
   rmSync(fresh, { recursive: true, force: true });

@@ -28,7 +28,7 @@ function UserMenu() {
     mutationFn: () => call(client.POST('/api/auth/logout')),
     onSettled: () => {
       resetSession(queryClient);
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
     },
   });
   if (!user) return null;

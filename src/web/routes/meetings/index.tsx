@@ -1,8 +1,12 @@
 import type { RouteObject } from 'react-router';
 import { RequireAbility } from '../../components/RequireAbility';
 import type { Area } from '../area';
-import { MeetingListPage, MeetingPage } from './MeetingPages';
-import { RsvpPage } from './RsvpPage';
+import { lazyPage } from '../lazyPage';
+
+// Loaded when first opened, so the log-in page and the home stay within the first-load budget.
+const MeetingListPage = lazyPage(() => import('./MeetingPages'), (m) => m.MeetingListPage);
+const MeetingPage = lazyPage(() => import('./MeetingPages'), (m) => m.MeetingPage);
+const RsvpPage = lazyPage(() => import('./RsvpPage'), (m) => m.RsvpPage);
 
 export const meetingsArea: Area = {
   name: 'meetings',
