@@ -44,7 +44,10 @@ function shuffle<T>(xs: T[]): T[] {
 
 async function run(label: string, database: Database) {
   await migrate(database);
-  const [user] = await database.db.insert(users).values({ email, name: 'Rina', role: 'committee', passwordHash: await hashPassword(password) }).returning();
+  const [user] = await database.db
+    .insert(users)
+    .values({ email, name: 'Rina', role: 'committee', passwordHash: await hashPassword(password) })
+    .returning();
   const t0 = performance.now();
   const fx = await seedCheckInMeeting(database.db, { managerIds: [user!.id], people: registrations });
   const sync = await seedCheckInMeeting(database.db, { managerIds: [user!.id], people: 1_000 });
@@ -56,8 +59,15 @@ async function run(label: string, database: Database) {
   await app.listen({ port, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
   try {
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
     const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
 
@@ -90,24 +100,38 @@ async function run(label: string, database: Database) {
     );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const rows = await database.db.execute(sql`select count(*)::int as n, count(distinct (registration_id, meeting_day))::int as people from check_ins where meeting_id = ${fx.meetingId}`);
-    const counted = ((rows as unknown as { rows?: { n: number; people: number }[] }).rows ?? (rows as unknown as { n: number; people: number }[]))[0]!;
+    const rows = await database.db.execute(
+      sql`select count(*)::int as n, count(distinct (registration_id, meeting_day))::int as people from check_ins where meeting_id = ${fx.meetingId}`,
+    );
+    const counted = ((rows as unknown as { rows?: { n: number; people: number }[] }).rows ??
+      (rows as unknown as { n: number; people: number }[]))[0]!;
     console.log(
       `${label}: ${jobs.length.toLocaleString('en-US')} check-in requests (${registrations.toLocaleString('en-US')} people, ${duplicates.length} duplicate scans, ${retries.length} retries), ${clients} clients: ` +
         `${fmt(jobs.length / seconds)} check-ins/s, p50 ${fmt(pct(latencies, 50))} ms, p99 ${fmt(pct(latencies, 99))} ms, max ${fmt(latencies.at(-1)!)} ms`,
     );
-    console.log(`${label}: answers ${JSON.stringify(answers)}; rows ${counted.n} for ${counted.people} people -> duplicate rows: ${counted.n - counted.people}`);
+    console.log(
+      `${label}: answers ${JSON.stringify(answers)}; rows ${counted.n} for ${counted.people} people -> duplicate rows: ${counted.n - counted.people}`,
+    );
 
     // ---- 2. offline sync: 3 phones x 500 queued, overlapping ----
     const ids = sync.people.map((p) => p.id);
     const phones = [ids.slice(0, 500), ids.slice(300, 800), [...ids.slice(600, 1000), ...ids.slice(0, 100)]];
     const queues = phones.map((list, d) =>
-      list.map((registrationId) => ({ clientId: randomUUID(), registrationId, deviceLabel: `HP-${d + 1}`, scannedAt: new Date(Date.now() - 60_000).toISOString() })),
+      list.map((registrationId) => ({
+        clientId: randomUUID(),
+        registrationId,
+        deviceLabel: `HP-${d + 1}`,
+        scannedAt: new Date(Date.now() - 60_000).toISOString(),
+      })),
     );
     const send = async (queue: (typeof queues)[number]) => {
       const statuses: Record<string, number> = {};
       for (let i = 0; i < queue.length; i += 200) {
-        const res = await fetch(`${base}/api/meetings/${sync.meetingId}/check-ins/sync`, { method: 'POST', headers, body: JSON.stringify({ items: queue.slice(i, i + 200) }) });
+        const res = await fetch(`${base}/api/meetings/${sync.meetingId}/check-ins/sync`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ items: queue.slice(i, i + 200) }),
+        });
         if (!res.ok) throw new Error(`sync answered ${res.status}: ${await res.text()}`);
         for (const r of ((await res.json()) as { results: { ok: boolean; status?: string }[] }).results) {
           const k = r.ok ? r.status! : 'error';

@@ -60,7 +60,14 @@ type Run = { ms: number; reportedMs: number | null; stopMs: number };
 
 async function startOnce(dataDir: string): Promise<Run> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO: 'true', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DEMO: 'true',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL; // this benchmark is about the embedded database
   delete env.ADMIN_EMAIL;
   delete env.ADMIN_PASSWORD;
@@ -95,7 +102,11 @@ async function main() {
   const root = mkdtempSync(join(tmpdir(), 'simpul-coldstart-'));
   const dataDir = join(root, 'data');
   // Other work on the machine skews every figure: say how busy it was.
-  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `Machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`Cold start of "tsx src/server/main.ts serve" (DEMO=true, PGlite in ${dataDir})`);
   try {
     const first = await startOnce(dataDir);

@@ -21,5 +21,7 @@ for (let i = 0; i < runs; i++) {
 times.sort((a, b) => a - b);
 const median = (times[runs / 2 - 1]! + times[runs / 2]!) / 2;
 const result = await parseKakDocx(docx);
-console.log(`KAK import (reference 2019, ${(docx.length / 1024).toFixed(1)} KB .docx): median ${median.toFixed(2)} ms over ${runs} runs (min ${times[0]!.toFixed(2)} ms, max ${times[runs - 1]!.toFixed(2)} ms)`);
+console.log(
+  `KAK import (reference 2019, ${(docx.length / 1024).toFixed(1)} KB .docx): median ${median.toFixed(2)} ms over ${runs} runs (min ${times[0]!.toFixed(2)} ms, max ${times[runs - 1]!.toFixed(2)} ms)`,
+);
 console.log(`recognised ${result.recognised.length}, unrecognised ${result.unrecognised.length}`);

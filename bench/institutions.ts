@@ -30,7 +30,12 @@ type AutocannonResult = {
   errors: number;
   timeouts: number;
 };
-type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+}) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const institutionCount = 5_000;
@@ -40,27 +45,146 @@ const adminEmail = 'bench-admin@simpul.local';
 const adminPassword = 'bench-kata-sandi-123';
 
 const regions = [
-  ['13.01', 'Pesisir Selatan'], ['13.02', 'Solok'], ['13.03', 'Sijunjung'], ['13.04', 'Tanah Datar'], ['13.05', 'Padang Pariaman'],
-  ['13.06', 'Agam'], ['13.07', 'Lima Puluh Kota'], ['13.08', 'Pasaman'], ['13.09', 'Kepulauan Mentawai'], ['13.10', 'Dharmasraya'],
-  ['13.11', 'Solok Selatan'], ['13.12', 'Pasaman Barat'], ['13.71', 'Padang'], ['13.72', 'Solok'], ['13.73', 'Sawahlunto'],
-  ['13.74', 'Padang Panjang'], ['13.75', 'Bukittinggi'], ['13.76', 'Payakumbuh'], ['13.77', 'Pariaman'],
+  ['13.01', 'Pesisir Selatan'],
+  ['13.02', 'Solok'],
+  ['13.03', 'Sijunjung'],
+  ['13.04', 'Tanah Datar'],
+  ['13.05', 'Padang Pariaman'],
+  ['13.06', 'Agam'],
+  ['13.07', 'Lima Puluh Kota'],
+  ['13.08', 'Pasaman'],
+  ['13.09', 'Kepulauan Mentawai'],
+  ['13.10', 'Dharmasraya'],
+  ['13.11', 'Solok Selatan'],
+  ['13.12', 'Pasaman Barat'],
+  ['13.71', 'Padang'],
+  ['13.72', 'Solok'],
+  ['13.73', 'Sawahlunto'],
+  ['13.74', 'Padang Panjang'],
+  ['13.75', 'Bukittinggi'],
+  ['13.76', 'Payakumbuh'],
+  ['13.77', 'Pariaman'],
 ] as const;
 const places = regions.map(([code, name]) => ({ code, name, kind: code > '13.70' ? 'Kota' : 'Kabupaten' }));
 
 /** Unit names per category; `{p}` is a place ("Kota Padang", "Kabupaten Agam"). */
 const templates: [InstitutionCategory, string[]][] = [
-  ['regency_city', ['Pemerintah {p}', 'Sekretariat Daerah {p}', 'Dinas Komunikasi dan Informatika {p}', 'Bagian Protokol dan Komunikasi Pimpinan {p}', 'Sekretariat DPRD {p}']],
-  ['vertical_agency', ['Badan Pusat Statistik {p}', 'Kantor Kementerian Agama {p}', 'Kantor Pertanahan {p}', 'Kepolisian Resor {p}', 'Kejaksaan Negeri {p}', 'Pengadilan Negeri {p}', 'Kantor Pelayanan Pajak Pratama {p}', 'Komisi Pemilihan Umum {p}']],
-  ['non_departmental', ['Badan Penanggulangan Bencana Daerah {p}', 'Badan Narkotika Nasional {p}', 'Badan Pengawas Obat dan Makanan di {p}', 'Badan Meteorologi, Klimatologi, dan Geofisika {p}']],
-  ['university', ['Universitas Negeri {p}', 'Politeknik {p}', 'Sekolah Tinggi Ilmu Kesehatan {p}', 'Universitas Muhammadiyah {p}', 'Institut Agama Islam Negeri {p}']],
-  ['bumn', ['PT Bank Rakyat Indonesia Kantor Cabang {p}', 'PT PLN (Persero) Unit Layanan {p}', 'PT Pos Indonesia Kantor Cabang {p}', 'PT Pegadaian Cabang {p}', 'PT Telkom Indonesia Witel {p}']],
+  [
+    'regency_city',
+    [
+      'Pemerintah {p}',
+      'Sekretariat Daerah {p}',
+      'Dinas Komunikasi dan Informatika {p}',
+      'Bagian Protokol dan Komunikasi Pimpinan {p}',
+      'Sekretariat DPRD {p}',
+    ],
+  ],
+  [
+    'vertical_agency',
+    [
+      'Badan Pusat Statistik {p}',
+      'Kantor Kementerian Agama {p}',
+      'Kantor Pertanahan {p}',
+      'Kepolisian Resor {p}',
+      'Kejaksaan Negeri {p}',
+      'Pengadilan Negeri {p}',
+      'Kantor Pelayanan Pajak Pratama {p}',
+      'Komisi Pemilihan Umum {p}',
+    ],
+  ],
+  [
+    'non_departmental',
+    [
+      'Badan Penanggulangan Bencana Daerah {p}',
+      'Badan Narkotika Nasional {p}',
+      'Badan Pengawas Obat dan Makanan di {p}',
+      'Badan Meteorologi, Klimatologi, dan Geofisika {p}',
+    ],
+  ],
+  [
+    'university',
+    [
+      'Universitas Negeri {p}',
+      'Politeknik {p}',
+      'Sekolah Tinggi Ilmu Kesehatan {p}',
+      'Universitas Muhammadiyah {p}',
+      'Institut Agama Islam Negeri {p}',
+    ],
+  ],
+  [
+    'bumn',
+    [
+      'PT Bank Rakyat Indonesia Kantor Cabang {p}',
+      'PT PLN (Persero) Unit Layanan {p}',
+      'PT Pos Indonesia Kantor Cabang {p}',
+      'PT Pegadaian Cabang {p}',
+      'PT Telkom Indonesia Witel {p}',
+    ],
+  ],
   ['bumd', ['PT Bank Nagari Cabang {p}', 'Perumda Air Minum {p}', 'PT Jamkrida Sumbar Cabang {p}', 'Perumda Pasar {p}']],
-  ['provincial_agency', ['UPTD Dinas Kesehatan Provinsi di {p}', 'Cabang Dinas Pendidikan Wilayah {p}', 'UPTD Samsat {p}', 'Balai Pelatihan Kerja {p}']],
+  [
+    'provincial_agency',
+    ['UPTD Dinas Kesehatan Provinsi di {p}', 'Cabang Dinas Pendidikan Wilayah {p}', 'UPTD Samsat {p}', 'Balai Pelatihan Kerja {p}'],
+  ],
 ];
-const firstNames = ['Rahmat', 'Siti', 'Andi', 'Yusuf', 'Nurul', 'Fitri', 'Rizky', 'Dewi', 'Hendra', 'Rina', 'Fajar', 'Yeni', 'Irwan', 'Mega', 'Zulkifli', 'Syafrudin', 'Desi', 'Afrizal', 'Rosmaini', 'Gusti', 'Élvira', 'Ilham', 'Wulan', 'Budi', 'Febri'];
-const lastNames = ['Hidayat', 'Nurhaliza', 'Saputra', 'Putri', 'Syahputra', 'Rahmadani', 'Chaniago', 'Piliang', 'Koto', 'Tanjung', 'Sikumbang', 'Caniago', 'Melayu', 'Guci', 'Jambak', 'Pané', 'Lubis', 'Harahap', 'Siregar', 'Marpaung'];
+const firstNames = [
+  'Rahmat',
+  'Siti',
+  'Andi',
+  'Yusuf',
+  'Nurul',
+  'Fitri',
+  'Rizky',
+  'Dewi',
+  'Hendra',
+  'Rina',
+  'Fajar',
+  'Yeni',
+  'Irwan',
+  'Mega',
+  'Zulkifli',
+  'Syafrudin',
+  'Desi',
+  'Afrizal',
+  'Rosmaini',
+  'Gusti',
+  'Élvira',
+  'Ilham',
+  'Wulan',
+  'Budi',
+  'Febri',
+];
+const lastNames = [
+  'Hidayat',
+  'Nurhaliza',
+  'Saputra',
+  'Putri',
+  'Syahputra',
+  'Rahmadani',
+  'Chaniago',
+  'Piliang',
+  'Koto',
+  'Tanjung',
+  'Sikumbang',
+  'Caniago',
+  'Melayu',
+  'Guci',
+  'Jambak',
+  'Pané',
+  'Lubis',
+  'Harahap',
+  'Siregar',
+  'Marpaung',
+];
 const degrees = ['', ', S.Sos.', ', S.I.Kom.', ', M.I.Kom.', ', S.E.', ', S.H.', ', M.Si.'];
-const positions = ['Kepala Bagian Humas', 'Kepala Subbagian Publikasi', 'Pranata Humas Ahli Pertama', 'Pranata Humas Ahli Muda', 'Pranata Humas Terampil', 'Staf Humas'];
+const positions = [
+  'Kepala Bagian Humas',
+  'Kepala Subbagian Publikasi',
+  'Pranata Humas Ahli Pertama',
+  'Pranata Humas Ahli Muda',
+  'Pranata Humas Terampil',
+  'Staf Humas',
+];
 const levels = ['terampil', 'mahir', 'penyelia', 'ahli_pertama', 'ahli_muda', 'ahli_madya'];
 
 /** A small deterministic generator, so two runs insert the same rows. */
@@ -79,8 +203,19 @@ function institutionRows() {
     const round = Math.floor(i / all.length);
     // Past one round of every unit in every place, add numbered branch offices (Unit 2, Unit 3, ...).
     const name = template.replace('{p}', `${place.kind} ${place.name}`) + (round ? ` Unit ${round + 1}` : '');
-    const shortName = category === 'university' ? name.split(' ').map((w) => w[0]).join('').toUpperCase().slice(0, 8) : null;
-    const host = name.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 24);
+    const shortName =
+      category === 'university'
+        ? name
+            .split(' ')
+            .map((w) => w[0])
+            .join('')
+            .toUpperCase()
+            .slice(0, 8)
+        : null;
+    const host = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '')
+      .slice(0, 24);
     return {
       name,
       shortName,
@@ -121,7 +256,11 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
   // Other work on the machine skews every figure: say how busy it was.
-  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `Machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const databaseUrl = process.env.DATABASE_URL;
   const tmp = databaseUrl ? null : mkdtempSync(join(tmpdir(), 'simpul-bench-'));
   if (databaseUrl) {
@@ -131,7 +270,14 @@ async function main() {
     console.log(`Database: fresh PGlite in ${tmp}`);
   }
   const port = await freePort();
-  const config = loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: tmp ?? './data', DEMO: 'false', LOG_LEVEL: 'silent', PORT: String(port), HOST: '127.0.0.1' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: tmp ?? './data',
+    DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
@@ -144,7 +290,10 @@ async function main() {
     const rows = institutionRows();
     const ids: string[] = [];
     for (let i = 0; i < rows.length; i += batchSize) {
-      const inserted = await db.insert(institutions).values(rows.slice(i, i + batchSize)).returning({ id: institutions.id });
+      const inserted = await db
+        .insert(institutions)
+        .values(rows.slice(i, i + batchSize))
+        .returning({ id: institutions.id });
       ids.push(...inserted.map((r) => r.id));
     }
     let officerTotal = 0;
@@ -155,7 +304,9 @@ async function main() {
       officerTotal += batch.length;
     }
     console.log(`inserted ${ids.length} institutions and ${officerTotal} officers in ${seconds(performance.now() - t0)}`);
-    await db.insert(users).values({ email: adminEmail, name: 'Admin Benchmark', role: 'admin', passwordHash: await hashPassword(adminPassword) });
+    await db
+      .insert(users)
+      .values({ email: adminEmail, name: 'Admin Benchmark', role: 'admin', passwordHash: await hashPassword(adminPassword) });
 
     app = await buildApp({ config, database, logger: false });
     await app.listen({ port, host: '127.0.0.1' });
@@ -166,7 +317,10 @@ async function main() {
       body: JSON.stringify({ email: adminEmail, password: adminPassword }),
     });
     if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const headers = { cookie };
 
     const targets = [
@@ -181,7 +335,9 @@ async function main() {
       console.log(`\n${target.label}: ${body.items.length} rows of ${body.total}; 10 connections, 10 s`);
       const r = await autocannon({ url: base + target.path, connections: 10, duration: 10, headers });
       if (r.non2xx || r.errors || r.timeouts) console.warn(`  warning: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
-      console.log(`  ${r.requests.average.toFixed(1)} requests/s (average), latency p99 ${r.latency.p99} ms, average ${r.latency.average.toFixed(1)} ms, ${r.requests.total} requests`);
+      console.log(
+        `  ${r.requests.average.toFixed(1)} requests/s (average), latency p99 ${r.latency.p99} ms, average ${r.latency.average.toFixed(1)} ms, ${r.requests.total} requests`,
+      );
       results.push({ label: target.label, rps: r.requests.average, p99: r.latency.p99, avg: r.latency.average });
     }
     console.log('\nsummary');

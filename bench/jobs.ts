@@ -24,7 +24,11 @@ const only = process.argv[2];
 const config = loadConfig({ DEMO: 'false', LOG_LEVEL: 'silent' });
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 let handled = 0;
-const noop = defineQueue({ name: 'bench_noop', label: 'bench', schema: z.object({ n: z.number().int() }), handler: async () => {
+const noop = defineQueue({
+  name: 'bench_noop',
+  label: 'bench',
+  schema: z.object({ n: z.number().int() }),
+  handler: async () => {
     handled += 1;
   },
 });
@@ -50,7 +54,14 @@ async function run(kind: string, database: Database) {
   // Work: one runtime (one worker, batches of 5 jobs, as Simpul's queues), a handler that does nothing.
   handled = 0;
   const workStarted = Date.now();
-  const runtime = await startJobs({ database, config, mailer: { send: async () => {} }, log: silent, queues: [noop] as unknown as QueueDefinition[], pollingIntervalSeconds: 0.5 });
+  const runtime = await startJobs({
+    database,
+    config,
+    mailer: { send: async () => {} },
+    log: silent,
+    queues: [noop] as unknown as QueueDefinition[],
+    pollingIntervalSeconds: 0.5,
+  });
   for (;;) {
     const r = await database.db.execute(sql`select count(*)::int as n from pgboss.job where name = 'bench_noop' and state = 'completed'`);
     if ((r as unknown as { rows: { n: number }[] }).rows[0]!.n >= total) break;
@@ -64,7 +75,11 @@ async function run(kind: string, database: Database) {
   );
 }
 
-console.log(`cores ${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${total} jobs`);
+console.log(
+  `cores ${cpus().length}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, ${total} jobs`,
+);
 
 if (!only || only === 'pglite') {
   const dir = mkdtempSync(join(tmpdir(), 'simpul-bench-jobs-'));

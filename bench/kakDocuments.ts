@@ -39,6 +39,8 @@ async function measure(label: string, aimMs: number, render: () => Promise<Buffe
   );
 }
 
-console.log(`KAK ${reference2019.title} ${reference2019.fiscalYear}: ${runs} generations each after ${warmup} warm-up runs (Node ${process.version})`);
+console.log(
+  `KAK ${reference2019.title} ${reference2019.fiscalYear}: ${runs} generations each after ${warmup} warm-up runs (Node ${process.version})`,
+);
 await measure('DOCX', 100, () => renderKakDocx(reference2019, settings));
 await measure('PDF', 300, () => renderKakPdf(reference2019, settings));

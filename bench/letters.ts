@@ -29,7 +29,15 @@ const letters: InvitationLetter[] = Array.from({ length: 100 }, (_, i) => ({
   subject: 'Undangan Rapat Koordinasi Kehumasan',
   addressee: i % 2 ? `Bupati Kabupaten Contoh ${i + 1}` : `Kepala Dinas Komunikasi dan Informatika Contoh ${i + 1}`,
   institutionName: `Instansi Contoh Nomor ${i + 1}`,
-  meeting: { title: 'Rapat Koordinasi Kehumasan', startDate: '2019-03-14', endDate: '2019-03-14', startTime: '08:00', endTime: '12:00', venue: 'Aula Kantor Gubernur', venueAddress: 'Jl. Jenderal Sudirman No. 51, Padang' },
+  meeting: {
+    title: 'Rapat Koordinasi Kehumasan',
+    startDate: '2019-03-14',
+    endDate: '2019-03-14',
+    startTime: '08:00',
+    endTime: '12:00',
+    venue: 'Aula Kantor Gubernur',
+    venueAddress: 'Jl. Jenderal Sudirman No. 51, Padang',
+  },
   agenda,
   signer: { name: 'Drs. Jasman, MM', position: 'Kepala Biro Administrasi Pimpinan', rank: 'Pembina Utama Muda', nip: '196501011990031005' },
   copies: ['Gubernur Sumatera Barat (sebagai laporan)', 'Sekretaris Daerah Provinsi Sumatera Barat'],
@@ -47,11 +55,23 @@ async function time(label: string, aimMs: number | null, fn: () => Promise<numbe
   }
   times.sort((a, b) => a - b);
   const verdict = aimMs === null ? '' : times[1]! <= aimMs ? `(within the ${aimMs / 1000} s aim)` : `(OVER the ${aimMs / 1000} s aim)`;
-  console.log(`${label.padEnd(28)} median ${(times[1]! / 1000).toFixed(2)} s   min ${(times[0]! / 1000).toFixed(2)} s   max ${(times[2]! / 1000).toFixed(2)} s   ${(bytes / 1024).toFixed(0)} KiB ${verdict}`);
+  console.log(
+    `${label.padEnd(28)} median ${(times[1]! / 1000).toFixed(2)} s   min ${(times[0]! / 1000).toFixed(2)} s   max ${(times[2]! / 1000).toFixed(2)} s   ${(bytes / 1024).toFixed(0)} KiB ${verdict}`,
+  );
 }
 
 console.log(`100 personalised invitation letters (Node ${process.version})`);
-await time('merged PDF (100 letters)', 5000, async () => (await renderPdfSet(letters.map((l) => invitationLetterContent(l, settings)), { title: 'Undangan', subject: 'Undangan', author: 'Simpul' })).length);
+await time(
+  'merged PDF (100 letters)',
+  5000,
+  async () =>
+    (
+      await renderPdfSet(
+        letters.map((l) => invitationLetterContent(l, settings)),
+        { title: 'Undangan', subject: 'Undangan', author: 'Simpul' },
+      )
+    ).length,
+);
 await time('ZIP of 100 DOCX', null, async () => {
   const zip = new JSZip();
   for (const [i, l] of letters.entries()) zip.file(`Undangan ${i + 1}.docx`, await renderDocx(invitationLetterContent(l, settings)));

@@ -31,15 +31,25 @@ function countVitest(label, file, status) {
   const broken = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length;
   const extra = broken + (status !== 0 && r.numFailedTests + broken === 0 ? 1 : 0);
   failed += r.numFailedTests + extra;
-  notes.push(`${label}: ${r.numPassedTests} passed, ${r.numFailedTests + extra} failed${extra ? ` (${extra} = files that failed to run or unhandled errors, exit ${status})` : ''}`);
+  notes.push(
+    `${label}: ${r.numPassedTests} passed, ${r.numFailedTests + extra} failed${extra ? ` (${extra} = files that failed to run or unhandled errors, exit ${status})` : ''}`,
+  );
 }
 
 const unit = `${out}/unit-pglite.json`;
-countVitest('unit/API (PGlite)', unit, run('unit and API tests on PGlite', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unit}`]));
+countVitest(
+  'unit/API (PGlite)',
+  unit,
+  run('unit and API tests on PGlite', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unit}`]),
+);
 
 if (process.env.TEST_DATABASE_URL) {
   const pg = `${out}/unit-postgres.json`;
-  countVitest('unit/API (PostgreSQL)', pg, run('unit and API tests on PostgreSQL', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pg}`]));
+  countVitest(
+    'unit/API (PostgreSQL)',
+    pg,
+    run('unit and API tests on PostgreSQL', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pg}`]),
+  );
 } else {
   notes.push('PostgreSQL suite skipped: set TEST_DATABASE_URL=postgres://... to run it');
 }

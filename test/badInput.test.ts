@@ -7,7 +7,13 @@ import { createTestApp, sessionFor, type Session, type TestApp } from './helpers
  */
 let t: TestApp;
 let admin: Session;
-type Operation = { method: string; path: string; url: string; bodySchema?: { properties?: Record<string, { type?: string }> }; multipart: boolean };
+type Operation = {
+  method: string;
+  path: string;
+  url: string;
+  bodySchema?: { properties?: Record<string, { type?: string }> };
+  multipart: boolean;
+};
 let writeOps: Operation[] = [];
 
 // Routes anyone may call without a session (they authenticate the caller themselves).
@@ -25,7 +31,13 @@ const publicWrites = [
 beforeAll(async () => {
   t = await createTestApp();
   admin = (await sessionFor(t, 'admin')).session;
-  const doc = (t.app as unknown as { swagger: () => { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Operation['bodySchema'] }> } }>> } }).swagger();
+  const doc = (
+    t.app as unknown as {
+      swagger: () => {
+        paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Operation['bodySchema'] }> } }>>;
+      };
+    }
+  ).swagger();
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       if (!['post', 'put', 'patch', 'delete'].includes(method)) continue;
@@ -56,7 +68,11 @@ function payloadsFor(op: Operation): { label: string; body: string; contentType:
     { label: 'over-long strings', body: JSON.stringify(longStrings), contentType: 'application/json' },
     { label: 'deeply nested', body: '{"a":'.repeat(500) + '1' + '}'.repeat(500), contentType: 'application/json' },
     { label: 'plain text', body: 'halo', contentType: 'text/plain' },
-    { label: 'fake multipart', body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.docx"\r\n\r\nbukan docx\r\n--x--\r\n', contentType: 'multipart/form-data; boundary=x' },
+    {
+      label: 'fake multipart',
+      body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.docx"\r\n\r\nbukan docx\r\n--x--\r\n',
+      contentType: 'multipart/form-data; boundary=x',
+    },
     { label: 'multipart without boundary', body: 'abc', contentType: 'multipart/form-data' },
   ];
 }
@@ -96,7 +112,9 @@ describe('bad input never causes a server error', () => {
 
   it('refuses an oversized body with 413', async () => {
     const op = writeOps.find((o) => o.path === '/api/users')!;
-    const res = await admin.request(op.method, op.url, JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }), { 'content-type': 'application/json' });
+    const res = await admin.request(op.method, op.url, JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }), {
+      'content-type': 'application/json',
+    });
     expect(res.statusCode).toBe(413);
   });
 

@@ -28,7 +28,10 @@ export default async function setup() {
     process.env.SIMPUL_TEST_PG_TEMPLATE = template;
     return async () => {
       // Only this run's databases: other runs may share the server.
-      const rows = await admin.query(`select datname from pg_database where datname like $1 or datname = $2`, [`${template}_t_%`, template]);
+      const rows = await admin.query(`select datname from pg_database where datname like $1 or datname = $2`, [
+        `${template}_t_%`,
+        template,
+      ]);
       for (const r of rows.rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
       await admin.end();
     };

@@ -21,7 +21,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const importPattern = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const importPattern =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The repository-relative paths a file imports (relative specifiers only; packages are left out). */
 export function importsOf(file: string, text = readFileSync(file, 'utf8')): string[] {
@@ -37,7 +38,11 @@ const files = sourceFiles(src).map((f) => ({ path: relative(root, f), imports: i
 const isTest = (p: string) => /\.test\.tsx?$/.test(p) || p.startsWith('test/') || p.startsWith('test\\');
 const production = files.filter((f) => !isTest(f.path));
 
-function violations(from: (path: string) => boolean, forbidden: (target: string) => boolean, allowed: (path: string) => boolean = () => false) {
+function violations(
+  from: (path: string) => boolean,
+  forbidden: (target: string) => boolean,
+  allowed: (path: string) => boolean = () => false,
+) {
   return files
     .filter((f) => from(f.path) && !allowed(f.path))
     .flatMap((f) => f.imports.filter(forbidden).map((target) => `${f.path} -> ${target}`));
@@ -47,19 +52,37 @@ describe('layering', () => {
   it('reads the imports of the source tree', () => {
     expect(production.length).toBeGreaterThan(100);
     expect(files.find((f) => f.path === 'src/server/main.ts')?.imports).toContain('src/server/seed/index');
-    expect(importsOf(join(src, 'web/x.ts'), "import type { A } from '../server/a';\nconst b = await import('./b');")).toEqual(['src/server/a', 'src/web/b']);
+    expect(importsOf(join(src, 'web/x.ts'), "import type { A } from '../server/a';\nconst b = await import('./b');")).toEqual([
+      'src/server/a',
+      'src/web/b',
+    ]);
   });
 
   it('keeps the SPA off the server: nothing under src/web imports src/server', () => {
-    expect(violations((p) => p.startsWith('src/web/'), (t) => t.startsWith('src/server/'))).toEqual([]);
+    expect(
+      violations(
+        (p) => p.startsWith('src/web/'),
+        (t) => t.startsWith('src/server/'),
+      ),
+    ).toEqual([]);
   });
 
   it('keeps src/shared independent of the server and the SPA', () => {
-    expect(violations((p) => p.startsWith('src/shared/') && !isTest(p), (t) => t.startsWith('src/server/') || t.startsWith('src/web/'))).toEqual([]);
+    expect(
+      violations(
+        (p) => p.startsWith('src/shared/') && !isTest(p),
+        (t) => t.startsWith('src/server/') || t.startsWith('src/web/'),
+      ),
+    ).toEqual([]);
   });
 
   it('keeps test builders and helpers out of production code', () => {
-    expect(violations((p) => !isTest(p), (t) => isTest(t) || /\.test$/.test(t))).toEqual([]);
+    expect(
+      violations(
+        (p) => !isTest(p),
+        (t) => isTest(t) || /\.test$/.test(t),
+      ),
+    ).toEqual([]);
   });
 
   it('keeps seed data out of production modules (only the seed commands of main.ts use it)', () => {

@@ -91,7 +91,9 @@ describe('OpenAPI document', () => {
       .filter(({ op }) => {
         const ok = successResponses(op);
         // @fastify/swagger writes `200: { description: 'Default Response' }` without content for a route that declares no response.
-        return ok.length === 0 || !ok.some(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema && Object.keys(c.schema).length > 0));
+        return (
+          ok.length === 0 || !ok.some(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema && Object.keys(c.schema).length > 0))
+        );
       })
       .map((o) => o.name);
     expect(missing, 'routes without `response: { 2xx: schema }`').toEqual([]);
@@ -99,7 +101,11 @@ describe('OpenAPI document', () => {
 
   it('documents file answers (DOCX, PDF, XLSX, images) by their content type as binary', () => {
     const files = operations(doc).flatMap(({ name, op }) =>
-      successResponses(op).flatMap(([, r]) => Object.entries(r.content ?? {}).filter(([type]) => type !== 'application/json').map(([type, c]) => ({ name, type, format: c.schema?.format }))),
+      successResponses(op).flatMap(([, r]) =>
+        Object.entries(r.content ?? {})
+          .filter(([type]) => type !== 'application/json')
+          .map(([type, c]) => ({ name, type, format: c.schema?.format })),
+      ),
     );
     expect(files.map((f) => `${f.name} ${f.type}`)).toEqual(
       expect.arrayContaining([
@@ -118,7 +124,9 @@ describe('OpenAPI document', () => {
       const s = jsonAnswer(op);
       return method === 'get' && s?.properties?.items?.type === 'array';
     });
-    expect(lists.map((l) => l.name)).toEqual(expect.arrayContaining(['GET /api/activities', 'GET /api/audit', 'GET /api/institutions', 'GET /api/officers', 'GET /api/users']));
+    expect(lists.map((l) => l.name)).toEqual(
+      expect.arrayContaining(['GET /api/activities', 'GET /api/audit', 'GET /api/institutions', 'GET /api/officers', 'GET /api/users']),
+    );
     const unpaged = lists
       .filter(({ op }) => {
         const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
@@ -135,7 +143,10 @@ describe('OpenAPI document', () => {
 const unpagedOnPurpose = new Map([
   ['GET /api/institutions/{id}/officers', 'the officers of one institution: a handful, shown whole on its page'],
   ['GET /api/jobs/queues', 'one row per queue the code defines'],
-  ['GET /api/meetings/{meetingId}/check-in/search', 'the best matches for the check-in desk (limit up to 50, total = all matches), never paged through'],
+  [
+    'GET /api/meetings/{meetingId}/check-in/search',
+    'the best matches for the check-in desk (limit up to 50, total = all matches), never paged through',
+  ],
 ]);
 
 describe('answers', () => {
@@ -152,7 +163,15 @@ describe('answers', () => {
       expect(undocumentedKeys(res.json(), schema), name).toEqual([]);
       checked.push(name);
     }
-    expect(checked).toEqual(expect.arrayContaining(['GET /api/auth/me', 'GET /api/users', 'GET /api/audit', 'GET /api/activities', 'GET /api/settings/organisation']));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'GET /api/auth/me',
+        'GET /api/users',
+        'GET /api/audit',
+        'GET /api/activities',
+        'GET /api/settings/organisation',
+      ]),
+    );
   });
 });
 

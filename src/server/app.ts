@@ -44,7 +44,11 @@ declare module 'fastify' {
 
 export { redactUrl } from './core/logging';
 
-export type AppDeps = { config: Config; database: Database; mailer?: Mailer; logger?: boolean | object;
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  mailer?: Mailer;
+  logger?: boolean | object;
   /** false: no job queue workers; or worker timings (tests). */
   jobs?: false | Partial<Pick<JobsRuntimeOptions, 'pollingIntervalSeconds' | 'maintenanceIntervalSeconds' | 'work' | 'schedules'>>;
 };
@@ -148,7 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // The SPA's entry page must never be cached, so a rebuild reaches users at once; hashed assets may be.
   app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/app/assets/') && reply.statusCode === 200) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    if (req.url.startsWith('/app/assets/') && reply.statusCode === 200)
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
     else if (req.url.startsWith('/app')) reply.header('cache-control', 'no-cache');
     // The check-in PWA's service worker controls the whole SPA (scope /app/) and is re-checked on every load.
     if (req.url.split('?')[0] === '/app/sw.js') reply.header('service-worker-allowed', '/app/');

@@ -33,7 +33,12 @@ describe('configuration from the environment', () => {
   it('trusts no proxy by default; TRUST_PROXY lists proxy addresses or ranges, and "true" is refused', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,loopback,::1' }).trustProxy).toEqual(['10.0.0.5', '172.16.0.0/12', 'loopback', '::1']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,loopback,::1' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+      'loopback',
+      '::1',
+    ]);
     for (const bad of ['true', '10.0.0.0/33', 'proxy.example.org', '*']) {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
     }

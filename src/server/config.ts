@@ -18,12 +18,20 @@ function isProxyEntry(entry: string): boolean {
 /** TRUST_PROXY: off (default) or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is believed. */
 const trustProxySchema = z
   .string()
-  .transform((v) => v.split(',').map((e) => e.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
+  )
   .superRefine((entries, ctx) => {
     if (entries.length === 1 && ['false', 'off', '0', 'no'].includes(entries[0]!.toLowerCase())) return;
     for (const e of entries) {
       if (!isProxyEntry(e)) {
-        ctx.addIssue({ code: 'custom', message: `"${e}" is not an IP address, a CIDR range (10.0.0.0/8) or one of ${proxyKeywords.join(', ')}; trusting every sender ("true") is not offered` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${e}" is not an IP address, a CIDR range (10.0.0.0/8) or one of ${proxyKeywords.join(', ')}; trusting every sender ("true") is not offered`,
+        });
       }
     }
   })
@@ -38,11 +46,19 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url().optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Simpul <noreply@simpul.local>'),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   UPLOAD_LIMIT_MB: z.coerce.number().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: z.enum(['true', 'false', '1', '0']).optional(),
@@ -81,9 +97,7 @@ export class ConfigError extends Error {
 
 /** Reads the environment, listing every problem at once instead of failing on the first. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
-  );
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));

@@ -6,8 +6,7 @@ export const accountCodePattern = /^\d\.\d\.\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
 
 export const accountCodeExample = '5.1.02.02.01.0003';
 
-export const accountCodeMessage =
-  `Kode rekening harus terdiri atas 6 tingkat angka yang dipisah titik (1.1.2.2.2.4 digit), contoh ${accountCodeExample}`;
+export const accountCodeMessage = `Kode rekening harus terdiri atas 6 tingkat angka yang dipisah titik (1.1.2.2.2.4 digit), contoh ${accountCodeExample}`;
 
 /** Trims blanks around the code and around its dots ("5.1.02. 02.01.0003" -> "5.1.02.02.01.0003"). */
 export function normalizeAccountCode(code: string): string {

@@ -23,7 +23,8 @@ describe('audit labels', () => {
         for (const q of m[1]!.matchAll(/'([a-zA-Z_]+\.[a-zA-Z_]+)'/g)) actions.add(q[1]!);
       }
       // child rows: auditName 'x' writes x.create, x.update, x.delete
-      for (const m of text.matchAll(/auditName: '([a-zA-Z_]+)'/g)) for (const verb of ['create', 'update', 'delete']) actions.add(`${m[1]}.${verb}`);
+      for (const m of text.matchAll(/auditName: '([a-zA-Z_]+)'/g))
+        for (const verb of ['create', 'update', 'delete']) actions.add(`${m[1]}.${verb}`);
     }
     expect(actions.size).toBeGreaterThan(20);
     expect(actions).toContain('institution.deactivate');

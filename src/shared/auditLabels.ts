@@ -31,7 +31,10 @@ export const auditActionLabels: Record<string, Label> = {
   'activity.delete': { id: 'Kegiatan dihapus', en: 'Activity deleted' },
   'activity.status': { id: 'Status kegiatan diubah', en: 'Activity status changed' },
   'activity.copy': { id: 'Kegiatan disalin', en: 'Activity copied' },
-  'activity.share': { id: 'Berbagi data pribadi kegiatan dengan anggota diubah', en: 'Sharing of the activity\'s personal data with members changed' },
+  'activity.share': {
+    id: 'Berbagi data pribadi kegiatan dengan anggota diubah',
+    en: "Sharing of the activity's personal data with members changed",
+  },
   'activity.write': { id: 'Kegiatan diubah', en: 'Activity changed' },
   'budgetLine.create': { id: 'Rincian anggaran ditambahkan', en: 'Budget line added' },
   'budgetLine.update': { id: 'Rincian anggaran diubah', en: 'Budget line changed' },

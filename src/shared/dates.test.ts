@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateId, formatInstantId, formatMonthRange, formatMonthYear, formatSignDate, isoDateError, jakartaIsoDate, monthNames, signDateError } from './dates';
+import {
+  formatDateId,
+  formatInstantId,
+  formatMonthRange,
+  formatMonthYear,
+  formatSignDate,
+  isoDateError,
+  jakartaIsoDate,
+  monthNames,
+  signDateError,
+} from './dates';
 import { isoDate, signDateSchema } from './kak';
 
 describe('Indonesian calendar dates', () => {
@@ -39,7 +49,20 @@ describe('Indonesian calendar dates', () => {
   });
 
   it('names all twelve months in Indonesian', () => {
-    expect(monthNames).toEqual(['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']);
+    expect(monthNames).toEqual([
+      'Januari',
+      'Februari',
+      'Maret',
+      'April',
+      'Mei',
+      'Juni',
+      'Juli',
+      'Agustus',
+      'September',
+      'Oktober',
+      'November',
+      'Desember',
+    ]);
     expect(formatMonthYear(2019, 1)).toBe('Januari 2019');
     expect(formatMonthYear(2019, 12)).toBe('Desember 2019');
   });

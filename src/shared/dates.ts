@@ -4,8 +4,18 @@
  */
 
 export const monthNames = [
-  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
-  'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
 ] as const;
 
 export const jakartaTimeZone = 'Asia/Jakarta';
@@ -93,7 +103,13 @@ const jakartaParts = new Intl.DateTimeFormat('en-US', {
 export function jakartaDateParts(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
   if (Number.isNaN(instant.getTime())) throw new RangeError('Waktu tidak valid');
   const parts = Object.fromEntries(jakartaParts.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+  };
 }
 
 /** The WIB calendar date of an instant as "YYYY-MM-DD" (e.g. to store "today" in Jakarta). */

@@ -23,10 +23,7 @@ const fiscalPhrases: RegExp[] = [
  * "tahun 2020" in running text that is neither a legal citation ("Nomor 14 Tahun 2008", "No. 5 Tahun 2019")
  * nor a period ("Tahun 2016-2021", "tahun 2016 – 2021", "2011–2016").
  */
-const narrativeYear = new RegExp(
-  `(?<!(?:Nomor|No\\.?)\\s*[\\w./-]+\\s+)\\btahun\\s+${year}(?!\\s*[-–—/]\\s*\\d)`,
-  'gi',
-);
+const narrativeYear = new RegExp(`(?<!(?:Nomor|No\\.?)\\s*[\\w./-]+\\s+)\\btahun\\s+${year}(?!\\s*[-–—/]\\s*\\d)`, 'gi');
 
 /** A standalone year in a title, not part of a period ("Renstra 2016-2021"). */
 const titleYear = new RegExp(`(?<![\\d][-–—/]|[\\d]\\s[-–—]\\s|\\d)${year}(?!\\s*[-–—/]\\s*\\d)`, 'g');

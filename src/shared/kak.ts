@@ -13,7 +13,11 @@ export const maxRupiah = maxSpelledRupiah;
 // The bound is checked first and stops the checks: zod's int() refuses numbers beyond 2^53 as "not whole",
 // which would tell someone who typed too many digits the wrong thing.
 export const rupiah = () =>
-  z.number().max(maxRupiah, { message: maxRupiahMessage, abort: true }).int('Nilai rupiah harus bilangan bulat').min(0, 'Nilai rupiah tidak boleh negatif');
+  z
+    .number()
+    .max(maxRupiah, { message: maxRupiahMessage, abort: true })
+    .int('Nilai rupiah harus bilangan bulat')
+    .min(0, 'Nilai rupiah tidak boleh negatif');
 export const month = () => z.number().int().min(1, 'Bulan harus 1-12').max(12, 'Bulan harus 1-12');
 const paragraph = () => text(5000).min(1, 'Paragraf tidak boleh kosong');
 /** A real calendar day "YYYY-MM-DD"; "2027-02-30" is refused with a message that says why (shared/dates.ts). */

@@ -27,25 +27,40 @@ describe('KAK checks', () => {
   it('reports a stored sign date that is not a real day as an error, and accepts a real one', () => {
     const bad = checkActivity({ ...activity(), signDate: '2019-02-30' }, matchingLines);
     expect(bad.errors).toEqual([
-      { code: 'sign_date_invalid', path: 'signDate', message: 'Tanggal penandatanganan 2019-02-30: Tanggal tidak ada: Februari 2019 hanya sampai tanggal 28' },
+      {
+        code: 'sign_date_invalid',
+        path: 'signDate',
+        message: 'Tanggal penandatanganan 2019-02-30: Tanggal tidak ada: Februari 2019 hanya sampai tanggal 28',
+      },
     ]);
     expect(checkActivity({ ...activity(), signDate: '2019-02-28' }, matchingLines).errors).toEqual([]);
     expect(checkActivity({ ...activity(), signDate: '2019-01' }, matchingLines).errors).toEqual([]);
   });
 
-  it('warns about a fiscal year left in the text that is not the activity\'s, wherever it stands', () => {
+  it("warns about a fiscal year left in the text that is not the activity's, wherever it stands", () => {
     const kak = kakSchema.parse(structuredClone(reference2019.kak));
     // The 2019 reference under 2027: its APBD regulation still says Tahun Anggaran 2019.
     const r = checkActivity({ ...activity(), fiscalYear: 2027, title: 'Koordinasi Kehumasan 2019' }, matchingLines);
     const years = r.warnings.filter((w) => w.code === 'fiscal_year_mismatch' || w.code === 'other_year_in_text');
     expect(years).toEqual([
-      { code: 'other_year_in_text', path: 'title', message: 'Judul kegiatan menyebut tahun 2019, sedangkan tahun anggaran kegiatan ini 2027' },
-      { code: 'fiscal_year_mismatch', path: 'kak.legalBases.1.text', message: 'Dasar hukum (bagian C) nomor 2 menyebut Tahun Anggaran 2019, sedangkan kegiatan ini Tahun Anggaran 2027' },
+      {
+        code: 'other_year_in_text',
+        path: 'title',
+        message: 'Judul kegiatan menyebut tahun 2019, sedangkan tahun anggaran kegiatan ini 2027',
+      },
+      {
+        code: 'fiscal_year_mismatch',
+        path: 'kak.legalBases.1.text',
+        message: 'Dasar hukum (bagian C) nomor 2 menyebut Tahun Anggaran 2019, sedangkan kegiatan ini Tahun Anggaran 2027',
+      },
     ]);
     const phrased = checkActivity(
       activity(
         {
-          background: ['Kegiatan ini dibiayai APBD Provinsi Sumatera Barat Tahun 2020 dan dilaksanakan pada tahun 2020.', ...kak.background],
+          background: [
+            'Kegiatan ini dibiayai APBD Provinsi Sumatera Barat Tahun 2020 dan dilaksanakan pada tahun 2020.',
+            ...kak.background,
+          ],
           intent: 'Rapat koordinasi TA 2020, sesuai DPA Biro Humas Tahun 2020.',
           method: ['Evaluasi kegiatan tahun 2026 menjadi bahan rapat.'],
           outputs: [{ description: 'Laporan kegiatan tahun anggaran 2020', indicator: '', target: '1 laporan' }],
@@ -74,7 +89,10 @@ describe('KAK checks', () => {
       'Sesuai Undang-Undang Nomor 14 Tahun 2008 dan UU No. 23 Tahun 2014, humas wajib terbuka.',
       'RENSTRA Tahun 2016-2021 dan RPJMD Tahun 2021 – 2026 menjadi acuan; kegiatan ini Tahun Anggaran 2027 pada tahun 2027.',
     ];
-    const r = checkActivity({ ...activity({ legalBases, background }, { fiscalYear: 2027 }), title: 'Rakor Humas 2027 (Renstra 2021-2026)' }, matchingLines);
+    const r = checkActivity(
+      { ...activity({ legalBases, background }, { fiscalYear: 2027 }), title: 'Rakor Humas 2027 (Renstra 2021-2026)' },
+      matchingLines,
+    );
     expect(r.warnings.filter((w) => w.code === 'fiscal_year_mismatch' || w.code === 'other_year_in_text')).toEqual([]);
     // The 2019 reference under its own year: nothing to report.
     expect(checkActivity({ ...activity(), title: 'Koordinasi Kehumasan' }, matchingLines)).toEqual({ errors: [], warnings: [] });
@@ -85,17 +103,26 @@ describe('KAK checks', () => {
       'APBD Provinsi Sumatera Barat Tahun Anggaran 2027; TA 2027; T.A. 2027; tahun anggaran 2027',
     );
     expect(replaceFiscalYear('APBD Provinsi Sumatera Barat Tahun 2020', 2020, 2027)).toBe('APBD Provinsi Sumatera Barat Tahun 2027');
-    expect(replaceFiscalYear('Undang-Undang Nomor 14 Tahun 2020; RENSTRA Tahun 2016-2021; pada tahun 2020; Tahun Anggaran 2019', 2020, 2027)).toBe(
-      'Undang-Undang Nomor 14 Tahun 2020; RENSTRA Tahun 2016-2021; pada tahun 2020; Tahun Anggaran 2019',
-    );
+    expect(
+      replaceFiscalYear('Undang-Undang Nomor 14 Tahun 2020; RENSTRA Tahun 2016-2021; pada tahun 2020; Tahun Anggaran 2019', 2020, 2027),
+    ).toBe('Undang-Undang Nomor 14 Tahun 2020; RENSTRA Tahun 2016-2021; pada tahun 2020; Tahun Anggaran 2019');
   });
 
   it('reports every missing mandatory section as an error', () => {
     const empty = kakSchema.parse({});
     const r = checkActivity({ fiscalYear: 2019, officerInCharge: { name: '', position: ' ' }, kak: empty }, []);
     expect(r.errors.map((e) => e.path)).toEqual([
-      'kak.background', 'kak.intent', 'kak.objectives', 'kak.legalBases', 'kak.method', 'kak.schedule',
-      'kak.locations', 'kak.outputs', 'kak.funding.total', 'officerInCharge.name', 'officerInCharge.position',
+      'kak.background',
+      'kak.intent',
+      'kak.objectives',
+      'kak.legalBases',
+      'kak.method',
+      'kak.schedule',
+      'kak.locations',
+      'kak.outputs',
+      'kak.funding.total',
+      'officerInCharge.name',
+      'officerInCharge.position',
     ]);
     expect(messages(r.errors)).toContain('Latar belakang (bagian A) wajib diisi');
     expect(messages(r.errors)).toContain('Total pembiayaan (bagian G) harus lebih dari Rp 0');
@@ -119,7 +146,15 @@ describe('KAK checks', () => {
   it('refuses a step that ends before it starts, by month or by date', () => {
     const schedule = [
       { step: 'Penentuan narasumber', startMonth: 3, endMonth: 2, kind: 'preparation' as const, status: 'planned' as const },
-      { step: 'Rapat', startMonth: 3, endMonth: 3, startDate: '2019-03-20', endDate: '2019-03-19', kind: 'meeting' as const, status: 'planned' as const },
+      {
+        step: 'Rapat',
+        startMonth: 3,
+        endMonth: 3,
+        startDate: '2019-03-20',
+        endDate: '2019-03-19',
+        kind: 'meeting' as const,
+        status: 'planned' as const,
+      },
     ];
     const r = checkActivity(activity({ schedule }), matchingLines);
     expect(messages(r.errors)).toEqual([
@@ -130,15 +165,31 @@ describe('KAK checks', () => {
   });
 
   it('refuses exact dates outside the fiscal year', () => {
-    const schedule = [{ step: 'Rapat koordinasi', startMonth: 12, endMonth: 12, startDate: '2019-12-30', endDate: '2020-01-02', kind: 'meeting' as const, status: 'planned' as const }];
+    const schedule = [
+      {
+        step: 'Rapat koordinasi',
+        startMonth: 12,
+        endMonth: 12,
+        startDate: '2019-12-30',
+        endDate: '2020-01-02',
+        kind: 'meeting' as const,
+        status: 'planned' as const,
+      },
+    ];
     const r = checkActivity(activity({ schedule }), matchingLines);
     expect(r.errors).toEqual([
-      { code: 'schedule_outside_year', path: 'kak.schedule.0.endDate', message: 'Tahapan 1 "Rapat koordinasi": tanggal selesai 2 Januari 2020 di luar tahun anggaran 2019' },
+      {
+        code: 'schedule_outside_year',
+        path: 'kak.schedule.0.endDate',
+        message: 'Tahapan 1 "Rapat koordinasi": tanggal selesai 2 Januari 2020 di luar tahun anggaran 2019',
+      },
     ]);
   });
 
   it('warns when an exact date is not in the month of the table', () => {
-    const schedule = [{ step: 'Rapat', startMonth: 3, endMonth: 3, startDate: '2019-04-02', kind: 'meeting' as const, status: 'planned' as const }];
+    const schedule = [
+      { step: 'Rapat', startMonth: 3, endMonth: 3, startDate: '2019-04-02', kind: 'meeting' as const, status: 'planned' as const },
+    ];
     const r = checkActivity(activity({ schedule }), matchingLines);
     expect(r.errors).toEqual([]);
     expect(messages(r.warnings)).toEqual(['Tahapan 1 "Rapat": tanggal mulai 2 April 2019 tidak berada di bulan mulai (Maret)']);
@@ -187,8 +238,16 @@ describe('KAK checks', () => {
   it('flags a line whose quarters do not add up to its amount, and a malformed account code', () => {
     const bad = { accountCode: '5.1.2.2', description: 'ATK', amount: 1_000_000, quarterPlan: [600_000, 0, 0, 0] };
     const r = checkActivity(activity(), [bad]);
-    expect(r.errors.map((e) => e.code)).toEqual(['account_code_invalid', 'budget_line_quarters_mismatch', 'budget_total_mismatch', 'budget_quarter_mismatch', 'budget_quarter_mismatch']);
-    expect(r.errors[1]!.message).toBe('Rincian "ATK": rencana per triwulan Rp 600.000 lebih kecil dari jumlahnya Rp 1.000.000 (selisih Rp 400.000)');
+    expect(r.errors.map((e) => e.code)).toEqual([
+      'account_code_invalid',
+      'budget_line_quarters_mismatch',
+      'budget_total_mismatch',
+      'budget_quarter_mismatch',
+      'budget_quarter_mismatch',
+    ]);
+    expect(r.errors[1]!.message).toBe(
+      'Rincian "ATK": rencana per triwulan Rp 600.000 lebih kecil dari jumlahnya Rp 1.000.000 (selisih Rp 400.000)',
+    );
   });
 
   it('only warns while there are no budget lines', () => {
@@ -206,7 +265,9 @@ describe('budget line amount', () => {
   });
 
   it('refuses, rather than rounds, an amount that is not whole rupiah', () => {
-    expect(computeLineAmount(2.5, 1_001)).toEqual({ error: 'Volume x harga satuan = Rp 2.502,50, bukan rupiah bulat. Ubah volume atau harga satuan.' });
+    expect(computeLineAmount(2.5, 1_001)).toEqual({
+      error: 'Volume x harga satuan = Rp 2.502,50, bukan rupiah bulat. Ubah volume atau harga satuan.',
+    });
   });
 
   it('refuses an amount above the sane bound', () => {

@@ -67,11 +67,13 @@ function fundingQuarters(kak: Kak): Issue[] {
   const { total, quarters } = kak.funding ?? { total: 0, quarters: [0, 0, 0, 0] };
   const planned = sum(quarters);
   if (planned === total) return [];
-  return [{
-    code: 'funding_quarters_mismatch',
-    path: 'kak.funding.quarters',
-    message: `Jumlah rencana Triwulan I-IV ${comparison(planned, total)} total pembiayaan ${formatRupiah(total)} ${difference(planned, total)}`,
-  }];
+  return [
+    {
+      code: 'funding_quarters_mismatch',
+      path: 'kak.funding.quarters',
+      message: `Jumlah rencana Triwulan I-IV ${comparison(planned, total)} total pembiayaan ${formatRupiah(total)} ${difference(planned, total)}`,
+    },
+  ];
 }
 
 function schedule(a: CheckableActivity): { errors: Issue[]; warnings: Issue[] } {
@@ -83,17 +85,36 @@ function schedule(a: CheckableActivity): { errors: Issue[]; warnings: Issue[] } 
     const label = `Tahapan ${i + 1} ${quote(s.step)}`;
     const at = `kak.schedule.${i}`;
     if (s.endMonth < s.startMonth) {
-      errors.push({ code: 'schedule_end_before_start', path: `${at}.endMonth`, message: `${label} berakhir (${month(s.endMonth)}) sebelum dimulai (${month(s.startMonth)})` });
+      errors.push({
+        code: 'schedule_end_before_start',
+        path: `${at}.endMonth`,
+        message: `${label} berakhir (${month(s.endMonth)}) sebelum dimulai (${month(s.startMonth)})`,
+      });
     }
     if (s.startDate && s.endDate && s.endDate < s.startDate) {
-      errors.push({ code: 'schedule_end_before_start', path: `${at}.endDate`, message: `${label}: tanggal selesai ${dateId(s.endDate)} sebelum tanggal mulai ${dateId(s.startDate)}` });
+      errors.push({
+        code: 'schedule_end_before_start',
+        path: `${at}.endDate`,
+        message: `${label}: tanggal selesai ${dateId(s.endDate)} sebelum tanggal mulai ${dateId(s.startDate)}`,
+      });
     }
-    for (const [key, date, m, what] of [['startDate', s.startDate, s.startMonth, 'mulai'], ['endDate', s.endDate, s.endMonth, 'selesai']] as const) {
+    for (const [key, date, m, what] of [
+      ['startDate', s.startDate, s.startMonth, 'mulai'],
+      ['endDate', s.endDate, s.endMonth, 'selesai'],
+    ] as const) {
       if (!date) continue;
       if (date.slice(0, 4) !== year) {
-        errors.push({ code: 'schedule_outside_year', path: `${at}.${key}`, message: `${label}: tanggal ${what} ${dateId(date)} di luar tahun anggaran ${year}` });
+        errors.push({
+          code: 'schedule_outside_year',
+          path: `${at}.${key}`,
+          message: `${label}: tanggal ${what} ${dateId(date)} di luar tahun anggaran ${year}`,
+        });
       } else if (Number(date.slice(5, 7)) !== m) {
-        warnings.push({ code: 'schedule_date_month_mismatch', path: `${at}.${key}`, message: `${label}: tanggal ${what} ${dateId(date)} tidak berada di bulan ${what} (${month(m)})` });
+        warnings.push({
+          code: 'schedule_date_month_mismatch',
+          path: `${at}.${key}`,
+          message: `${label}: tanggal ${what} ${dateId(date)} tidak berada di bulan ${what} (${month(m)})`,
+        });
       }
     }
   });
@@ -125,7 +146,8 @@ function budget(kak: Kak, lines: readonly CheckableBudgetLine[]): { errors: Issu
   lines.forEach((l, i) => {
     const name = l.description ? quote(l.description) : `${i + 1}`;
     const codeError = accountCodeError(l.accountCode);
-    if (codeError) errors.push({ code: 'account_code_invalid', path: `budgetLines.${i}.accountCode`, message: `Rincian ${name}: ${codeError}` });
+    if (codeError)
+      errors.push({ code: 'account_code_invalid', path: `budgetLines.${i}.accountCode`, message: `Rincian ${name}: ${codeError}` });
     const planned = sum(l.quarterPlan);
     if (planned !== l.amount) {
       errors.push({
@@ -208,7 +230,12 @@ function yearsInText(a: CheckableActivity): Issue[] {
     }
     if (legal) continue;
     for (const y of narrativeYearsIn(text)) {
-      push('other_year_in_text', path, y, `${fieldName(path)} menyebut tahun ${y}, sedangkan tahun anggaran kegiatan ini ${fy}: periksa apakah masih berlaku`);
+      push(
+        'other_year_in_text',
+        path,
+        y,
+        `${fieldName(path)} menyebut tahun ${y}, sedangkan tahun anggaran kegiatan ini ${fy}: periksa apakah masih berlaku`,
+      );
     }
   }
   return issues;
@@ -236,6 +263,7 @@ export function computeLineAmount(volume: number, unitPrice: number): { amount: 
     return { error: `Volume x harga satuan = Rp ${groupThousands(whole)},${frac}, bukan rupiah bulat. Ubah volume atau harga satuan.` };
   }
   const amount = cents / 100n;
-  if (amount > BigInt(maxRupiah)) return { error: 'Jumlah (volume x harga satuan) melebihi batas wajar (paling besar Rp 999.999.999.999.999)' };
+  if (amount > BigInt(maxRupiah))
+    return { error: 'Jumlah (volume x harga satuan) melebihi batas wajar (paling besar Rp 999.999.999.999.999)' };
   return { amount: Number(amount) };
 }

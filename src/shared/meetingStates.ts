@@ -19,4 +19,9 @@ export const rsvpStateLabels: Record<RsvpState, string> = { pending: 'Belum menj
 /** Where the invitation letter's e-mail stands (the mail log holds the details). */
 export const sendStates = ['unsent', 'queued', 'sent', 'failed'] as const;
 export type SendState = (typeof sendStates)[number];
-export const sendStateLabels: Record<SendState, string> = { unsent: 'Belum dikirim', queued: 'Dalam antrean', sent: 'Terkirim', failed: 'Gagal' };
+export const sendStateLabels: Record<SendState, string> = {
+  unsent: 'Belum dikirim',
+  queued: 'Dalam antrean',
+  sent: 'Terkirim',
+  failed: 'Gagal',
+};

@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { memberTasks } from './memberTasks';
 
 const complete = { email: 'humas@padang.go.id', phone: '+6275172590', address: 'Jl. Bagindo Aziz Chan 1' };
-const officer = (over: Partial<{ id: string; name: string; active: boolean; isMainContact: boolean; email: string | null; phone: string | null }> = {}) => ({
-  id: 'o1', name: 'Sari', active: true, isMainContact: true, email: 'sari@padang.go.id', phone: '+6281234567890', ...over,
+const officer = (
+  over: Partial<{ id: string; name: string; active: boolean; isMainContact: boolean; email: string | null; phone: string | null }> = {},
+) => ({
+  id: 'o1',
+  name: 'Sari',
+  active: true,
+  isMainContact: true,
+  email: 'sari@padang.go.id',
+  phone: '+6281234567890',
+  ...over,
 });
 
 describe('what a member officer is asked to do', () => {
@@ -24,7 +32,13 @@ describe('what a member officer is asked to do', () => {
     ]);
     expect(tasks).toEqual([
       { kind: 'mainContact' },
-      { kind: 'officerPhone', officers: [{ id: 'a', name: 'Andi' }, { id: 'b', name: 'Budi' }] },
+      {
+        kind: 'officerPhone',
+        officers: [
+          { id: 'a', name: 'Andi' },
+          { id: 'b', name: 'Budi' },
+        ],
+      },
       { kind: 'officerEmail', officers: [{ id: 'b', name: 'Budi' }] },
       { kind: 'institutionContact', missing: ['phone', 'address'] },
     ]);

@@ -92,7 +92,9 @@ describe('spellRupiah (terbilang)', () => {
 
   it('has capitalised forms for documents', () => {
     expect(spellRupiah(1_001_000, { case: 'title' })).toBe('Satu Juta Seribu Rupiah');
-    expect(spellRupiah(48_357_960, { case: 'sentence' })).toBe('Empat puluh delapan juta tiga ratus lima puluh tujuh ribu sembilan ratus enam puluh rupiah');
+    expect(spellRupiah(48_357_960, { case: 'sentence' })).toBe(
+      'Empat puluh delapan juta tiga ratus lima puluh tujuh ribu sembilan ratus enam puluh rupiah',
+    );
     expect(spellRupiah(0, { case: 'title', rupiah: false })).toBe('Nol');
   });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rupiah } from './kak';
 
-const messages = (v: unknown) => rupiah().safeParse(v).error?.issues.map((i) => i.message) ?? [];
+const messages = (v: unknown) =>
+  rupiah()
+    .safeParse(v)
+    .error?.issues.map((i) => i.message) ?? [];
 
 describe('rupiah amounts in forms', () => {
   it('says what the largest amount is, not "harus bilangan bulat", for an amount above it', () => {

@@ -10,8 +10,11 @@ const isEmptyChoice = (v: unknown) => v === undefined || v === null || (typeof v
 z.config({ customError: (iss) => (iss.code === 'invalid_value' && isEmptyChoice(iss.input) ? 'Wajib dipilih' : undefined) });
 
 /** A required choice among `values`: left empty it says "<label> wajib dipilih", anything else `unknown`. */
-export const requiredEnum = <const T extends readonly [string, ...string[]]>(values: T, label: string, unknown = `${label} tidak dikenal`) =>
-  z.enum(values, { error: (iss) => (isEmptyChoice(iss.input) ? `${label} wajib dipilih` : unknown) });
+export const requiredEnum = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  label: string,
+  unknown = `${label} tidak dikenal`,
+) => z.enum(values, { error: (iss) => (isEmptyChoice(iss.input) ? `${label} wajib dipilih` : unknown) });
 
 /**
  * Control characters no text field accepts: NUL (PostgreSQL refuses it in text, error 22021) and the other C0
@@ -26,7 +29,10 @@ export const safeString = () => z.string().refine((v) => !controlCharacters.test
 export const text = (max = 200) => safeString().trim().max(max, `Maksimal ${max} karakter`);
 export const requiredText = (max = 200, label = 'Isian') => text(max).min(1, `${label} wajib diisi`);
 export const optionalText = (max = 200) =>
-  z.union([text(max), z.null()]).optional().transform((v) => (v === '' ? null : v));
+  z
+    .union([text(max), z.null()])
+    .optional()
+    .transform((v) => (v === '' ? null : v));
 export const email = () => safeString().trim().toLowerCase().max(254).pipe(z.email('Alamat e-mail tidak valid'));
 export const password = () => z.string().min(10, 'Kata sandi minimal 10 karakter').max(200, 'Kata sandi maksimal 200 karakter');
 export const uuid = () => z.uuid('ID tidak valid');

@@ -72,7 +72,13 @@ export function apiHref<P extends GetPath>(path: P, params: { path?: Record<stri
 
 function apiErrorOf(status: number, data: unknown): ApiError {
   const err = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined)?.error;
-  return new ApiError(status, err?.code ?? `http_${status}`, err?.message ?? `HTTP ${status}`, err?.fields ?? {}, (err ?? {}) as Record<string, unknown>);
+  return new ApiError(
+    status,
+    err?.code ?? `http_${status}`,
+    err?.message ?? `HTTP ${status}`,
+    err?.fields ?? {},
+    (err ?? {}) as Record<string, unknown>,
+  );
 }
 
 const behaviours: Middleware = {
@@ -125,8 +131,15 @@ export function formData(fields: Record<string, string | Blob>): FormData {
  * Uploads a file to a multipart POST route (the document describes no JSON body for them) and answers the
  * route's typed JSON answer: `upload('/api/settings/organisation/logo', {}, { file })`.
  */
-export function upload<P extends UploadPath>(path: P, params: { path?: Record<string, string> }, fields: Record<string, string | Blob>): Promise<Answer<P, 'post'>> {
-  const post = client.POST as unknown as (p: string, init: object) => Promise<{ data?: Answer<P, 'post'>; error?: unknown; response: Response }>;
+export function upload<P extends UploadPath>(
+  path: P,
+  params: { path?: Record<string, string> },
+  fields: Record<string, string | Blob>,
+): Promise<Answer<P, 'post'>> {
+  const post = client.POST as unknown as (
+    p: string,
+    init: object,
+  ) => Promise<{ data?: Answer<P, 'post'>; error?: unknown; response: Response }>;
   return call(post(path, { params, body: formData(fields), bodySerializer: (b: FormData) => b }));
 }
 
@@ -136,13 +149,14 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 type Success<Rs> = Rs extends Record<number, unknown> ? JsonOf<Rs[Extract<keyof Rs, 200 | 201>]> : never;
 /** The JSON answer (200/201) of a path and method: `Answer<'/api/users', 'get'>`. */
-export type Answer<P extends keyof paths, M extends Method> = paths[P] extends Record<M, infer Op> ? (Op extends { responses: infer Rs } ? Success<Rs> : never) : never;
+export type Answer<P extends keyof paths, M extends Method> =
+  paths[P] extends Record<M, infer Op> ? (Op extends { responses: infer Rs } ? Success<Rs> : never) : never;
 /** The JSON body a path and method accept. */
-export type Body<P extends keyof paths, M extends Method> = paths[P] extends Record<M, infer Op>
-  ? Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never
-  : never;
+export type Body<P extends keyof paths, M extends Method> =
+  paths[P] extends Record<M, infer Op> ? (Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never) : never;
 /** The query parameters of a path and method: `QueryOf<'/api/institutions'>`. */
-export type QueryOf<P extends keyof paths, M extends Method = 'get'> = paths[P] extends Record<M, { parameters: { query?: infer Q } }> ? NonNullable<Q> : never;
+export type QueryOf<P extends keyof paths, M extends Method = 'get'> =
+  paths[P] extends Record<M, { parameters: { query?: infer Q } }> ? NonNullable<Q> : never;
 /** One row of a list answer: `Item<'/api/users'>`. */
 export type Item<P extends keyof paths> = Answer<P, 'get'> extends { items: (infer I)[] } ? I : never;
 type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths];

@@ -6,14 +6,21 @@ const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
 /** "26 November 2026" in WIB. */
 export function formatDate(value: string | Date | null | undefined, lang: Lang): string {
   if (!value) return '';
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date(value));
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(
+    new Date(value),
+  );
 }
 
 /** "26 Nov 2026 14.05 WIB" */
 export function formatDateTime(value: string | Date | null | undefined, lang: Lang): string {
   if (!value) return '';
   const s = new Intl.DateTimeFormat(locale(lang), {
-    day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Jakarta',
   }).format(new Date(value));
   return `${s} WIB`;
 }

@@ -58,7 +58,15 @@ import './a11y.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { Badge, createTheme, DEFAULT_THEME, InputWrapper, MantineProvider, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  Badge,
+  createTheme,
+  DEFAULT_THEME,
+  InputWrapper,
+  MantineProvider,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api';

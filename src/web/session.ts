@@ -3,9 +3,24 @@ import { call, client, setCsrfToken, type Answer } from './api';
 
 /** Action names from the server's policy module (src/server/core/policy.ts). */
 export type Ability =
-  | 'directory.read' | 'institution.create' | 'institution.update' | 'institution.deactivate' | 'institution.import' | 'institution.export'
-  | 'officer.read' | 'officer.write' | 'user.manage' | 'audit.read' | 'activity.read' | 'activity.write'
-  | 'activity.approve' | 'activity.readPersonal' | 'settings.manage' | 'apiToken.manage' | 'jobs.manage' | 'meeting.read';
+  | 'directory.read'
+  | 'institution.create'
+  | 'institution.update'
+  | 'institution.deactivate'
+  | 'institution.import'
+  | 'institution.export'
+  | 'officer.read'
+  | 'officer.write'
+  | 'user.manage'
+  | 'audit.read'
+  | 'activity.read'
+  | 'activity.write'
+  | 'activity.approve'
+  | 'activity.readPersonal'
+  | 'settings.manage'
+  | 'apiToken.manage'
+  | 'jobs.manage'
+  | 'meeting.read';
 
 export type Role = 'admin' | 'committee' | 'member' | 'speaker';
 /** GET /api/auth/me, as the OpenAPI document describes it. */

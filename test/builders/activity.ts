@@ -18,7 +18,9 @@ export function buildActivityInput(overrides: Partial<CreateActivityInput> & { k
 }
 
 /** A budget line whose whole amount falls in one quarter. */
-export function buildBudgetLine(o: { accountCode?: string; description?: string; volume?: number; unit?: string; unitPrice?: number; quarter?: 1 | 2 | 3 | 4 } = {}) {
+export function buildBudgetLine(
+  o: { accountCode?: string; description?: string; volume?: number; unit?: string; unitPrice?: number; quarter?: 1 | 2 | 3 | 4 } = {},
+) {
   const volume = o.volume ?? 1;
   const unitPrice = o.unitPrice ?? 1_000_000;
   const quarterPlan: [number, number, number, number] = [0, 0, 0, 0];

@@ -36,7 +36,18 @@ for (const vp of viewports) {
       await loginAsAdmin(page);
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, 'admin home');
-      for (const path of ['/app/directory', '/app/directory/new', '/app/directory/import', '/app/users', '/app/audit', '/app/account', '/app/settings', '/app/activities', '/app/jobs', '/app/tidak-ada']) {
+      for (const path of [
+        '/app/directory',
+        '/app/directory/new',
+        '/app/directory/import',
+        '/app/users',
+        '/app/audit',
+        '/app/account',
+        '/app/settings',
+        '/app/activities',
+        '/app/jobs',
+        '/app/tidak-ada',
+      ]) {
         await check(page, path);
       }
       // An institution's page, and an activity's page (the demo's 2019 KAK).

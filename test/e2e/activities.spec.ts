@@ -27,7 +27,10 @@ async function openDraftOf2019(page: Page, opts: { loggedIn?: boolean } = {}) {
   const id = page.url().split('/').pop()!;
   const me = await (await page.request.get('/api/auth/me')).json();
   // Into a year of their own, so the list of 2020 holds only what the copy test makes.
-  const copy = await page.request.post(`/api/activities/${id}/copy`, { headers: { 'x-csrf-token': me.csrfToken }, data: { fiscalYear: 2031 } });
+  const copy = await page.request.post(`/api/activities/${id}/copy`, {
+    headers: { 'x-csrf-token': me.csrfToken },
+    data: { fiscalYear: 2031 },
+  });
   expect(copy.status(), await copy.text()).toBe(201);
   await page.goto(`/app/activities/${(await copy.json()).id}`);
   await expect(page.getByTestId('activity-status')).toHaveText('Draf');
@@ -55,11 +58,27 @@ test('activity page screenshots, desktop and phone', async ({ page }) => {
   await page.screenshot({ path: 'docs/screenshots/activity-phone.png' });
 });
 
-test('the 2019 activity: schedule timeline, funding total, KAK downloads, and the DOCX imported back as a draft', async ({ page }, info) => {
+test('the 2019 activity: schedule timeline, funding total, KAK downloads, and the DOCX imported back as a draft', async ({
+  page,
+}, info) => {
   await open2019(page);
   const schedule = region(page, 'D. Jadwal Kegiatan');
   const timeline = schedule.getByTestId('schedule-timeline');
-  await expect(timeline.getByRole('columnheader')).toHaveText(['Tahapan', 'Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des']);
+  await expect(timeline.getByRole('columnheader')).toHaveText([
+    'Tahapan',
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'Mei',
+    'Jun',
+    'Jul',
+    'Agu',
+    'Sep',
+    'Okt',
+    'Nov',
+    'Des',
+  ]);
   await expect(timeline.getByRole('rowheader')).toHaveCount(4);
   await expect(timeline.getByTestId('timeline-bar')).toHaveCount(4);
   await expect(timeline.getByRole('rowheader').nth(1)).toContainText('Penentuan narasumber');
@@ -68,7 +87,9 @@ test('the 2019 activity: schedule timeline, funding total, KAK downloads, and th
   await expect(timeline.getByTestId('timeline-bar').nth(3)).toHaveAttribute('data-status', 'done');
 
   await expect(region(page, 'G. Pembiayaan').getByTestId('funding-total')).toHaveText('Rp 48.357.960');
-  await expect(region(page, 'G. Pembiayaan')).toContainText('Empat puluh delapan juta tiga ratus lima puluh tujuh ribu sembilan ratus enam puluh rupiah');
+  await expect(region(page, 'G. Pembiayaan')).toContainText(
+    'Empat puluh delapan juta tiga ratus lima puluh tujuh ribu sembilan ratus enam puluh rupiah',
+  );
   const budget = region(page, 'Rincian anggaran per triwulan');
   await expect(budget.getByTestId('budget-total')).toHaveText('Rp 48.357.960');
   await expect(budget.getByTestId('budget-comparison').getByRole('row', { name: /^TW II / })).toContainText('Rp 1.624.960');
@@ -120,7 +141,7 @@ test('an objective is edited and saved; the change is there after a reload', asy
   await expect(region(page, 'B. Maksud dan Tujuan').getByTestId('objectives').getByRole('listitem').nth(2)).toHaveText(changed);
 });
 
-test('a schedule step saved without its name gets the server\'s message under that field (kak.schedule.1.step)', async ({ page }) => {
+test("a schedule step saved without its name gets the server's message under that field (kak.schedule.1.step)", async ({ page }) => {
   await openDraftOf2019(page);
   const schedule = region(page, 'D. Jadwal Kegiatan');
   await schedule.getByRole('button', { name: 'Ubah' }).click();
@@ -132,13 +153,16 @@ test('a schedule step saved without its name gets the server\'s message under th
   await schedule.getByRole('button', { name: 'Simpan' }).click();
   await expect(second.getByRole('textbox', { name: 'Tahapan', exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(second.getByText('Tahapan wajib diisi')).toBeVisible();
-  await expect(schedule.getByTestId('schedule-row').nth(0).getByRole('textbox', { name: 'Tahapan', exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(schedule.getByTestId('schedule-row').nth(0).getByRole('textbox', { name: 'Tahapan', exact: true })).not.toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await expect(schedule.getByRole('alert')).toContainText('Periksa kembali isian yang ditandai merah');
   await schedule.getByRole('button', { name: 'Batal' }).click();
   await expect(schedule.getByRole('rowheader').nth(1)).toContainText('Februari – Maret');
 });
 
-test('a save on top of someone else\'s change shows the conflict, reloads, and keeps the typed text to copy', async ({ page }) => {
+test("a save on top of someone else's change shows the conflict, reloads, and keeps the typed text to copy", async ({ page }) => {
   await openDraftOf2019(page);
   const a = region(page, 'A. Latar Belakang');
   await a.getByRole('button', { name: 'Ubah' }).click();
@@ -211,7 +235,7 @@ test('a budget line with a bad account code gets the field error; the corrected 
   await expect(budget.getByTestId('panel-errors')).toHaveCount(0);
 });
 
-test('a new activity cannot be approved while its KAK is empty: the server\'s blocking errors are shown', async ({ page }) => {
+test("a new activity cannot be approved while its KAK is empty: the server's blocking errors are shown", async ({ page }) => {
   await loginAsAdmin(page);
   await page.goto('/app/activities?year=2021');
   await expect(page.getByText('Belum ada kegiatan pada tahun anggaran 2021.')).toBeVisible();
@@ -247,7 +271,10 @@ test('a done activity offers no edits, only the moves the server allows; a draft
   const id = page.url().split('/').pop()!;
   const me = await (await page.request.get('/api/auth/me')).json();
   const current = await (await page.request.get(`/api/activities/${id}`)).json();
-  const refused = await page.request.patch(`/api/activities/${id}`, { headers: { 'x-csrf-token': me.csrfToken }, data: { version: current.version, title: 'Diubah' } });
+  const refused = await page.request.patch(`/api/activities/${id}`, {
+    headers: { 'x-csrf-token': me.csrfToken },
+    data: { version: current.version, title: 'Diubah' },
+  });
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error.message).toContain('Kembalikan statusnya ke Draf');
   await openDraftOf2019(page, { loggedIn: true });
@@ -270,7 +297,9 @@ test('copy to next year lands on the 2020 draft', async ({ page }) => {
   await expect(page.getByRole('row', { name: /Koordinasi Kehumasan/ })).toContainText('Draf');
 });
 
-test('committee and speakers: a member with a bad NIP gets the field error, a speaker is linked to a budget line, both removed again', async ({ page }) => {
+test('committee and speakers: a member with a bad NIP gets the field error, a speaker is linked to a budget line, both removed again', async ({
+  page,
+}) => {
   await openDraftOf2019(page);
   const committee = region(page, 'Panitia pelaksana');
   await committee.getByRole('button', { name: '+ Tambah anggota panitia' }).click();
@@ -293,7 +322,9 @@ test('committee and speakers: a member with a bad NIP gets the field error, a sp
   await dialog.getByRole('textbox', { name: 'Topik' }).fill('Krisis komunikasi di media sosial');
   await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Diundang');
   await dialog.getByRole('textbox', { name: 'Honorarium' }).fill('1700000');
-  await dialog.getByRole('combobox', { name: 'Dibayar dari rincian anggaran' }).selectOption({ label: '5.1.02.02.01.0003 · Honorarium narasumber' });
+  await dialog
+    .getByRole('combobox', { name: 'Dibayar dari rincian anggaran' })
+    .selectOption({ label: '5.1.02.02.01.0003 · Honorarium narasumber' });
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(dialog).toBeHidden();
   const row = speakers.getByRole('row', { name: /Dr. Uji Narasumber/ });

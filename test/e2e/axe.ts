@@ -14,7 +14,11 @@ export async function expectAccessible(page: Page, label = page.url(), opts: { e
   const results = await builder.analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = blocking.map(
-    (v) => `${v.id} (${v.impact}, ${v.nodes.length}x): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n    ')}`,
+    (v) =>
+      `${v.id} (${v.impact}, ${v.nodes.length}x): ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`)
+        .join('\n    ')}`,
   );
   expect(blocking, `axe on ${label}:\n  ${summary.join('\n  ')}`).toEqual([]);
 }

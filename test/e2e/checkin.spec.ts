@@ -26,7 +26,16 @@ test.beforeAll(async () => {
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   fx = JSON.parse(seeded.stdout.trim().split('\n').pop()!);
   server = spawn('npx', ['tsx', 'src/server/main.ts', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '', SMTP_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      SMTP_URL: '',
+    },
     stdio: 'inherit',
     detached: true,
   });
@@ -83,7 +92,12 @@ test('check-in goes on offline: three people queued on the phone reach the serve
   await expect(page.getByTestId('waiting-count')).toHaveText('3 check-in menunggu sinkron');
   // A second check-in of the same person on this phone is answered from the device.
   await page.getByLabel('Cari nama atau instansi').fill('Peserta 2');
-  await expect(page.getByTestId('match').filter({ hasText: /^Peserta 2/ }).getByText(/^Hadir \d{2}\.\d{2}$/)).toBeVisible();
+  await expect(
+    page
+      .getByTestId('match')
+      .filter({ hasText: /^Peserta 2/ })
+      .getByText(/^Hadir \d{2}\.\d{2}$/),
+  ).toBeVisible();
   expect((await serverCheckIns()).size).toBe(0);
 
   // Reopened while still offline: the shell comes from the service worker, the list and queue from IndexedDB.

@@ -58,7 +58,10 @@ test('an officer is added to an institution and made its main contact', async ({
   await expect(row).toContainText('Ahli Muda');
   // Grouped for reading, with a WhatsApp link for the mobile number.
   await expect(row).toContainText('+62 812 3456 7890');
-  await expect(row.getByRole('link', { name: 'Kirim WhatsApp ke +62 812 3456 7890' })).toHaveAttribute('href', 'https://wa.me/6281234567890');
+  await expect(row.getByRole('link', { name: 'Kirim WhatsApp ke +62 812 3456 7890' })).toHaveAttribute(
+    'href',
+    'https://wa.me/6281234567890',
+  );
   await expect(row).toContainText('Kontak utama');
   // The previous main contact is no longer one.
   await expect(page.getByText('Kontak utama', { exact: true })).toHaveCount(1);

@@ -61,14 +61,20 @@ test('the export button downloads the filtered directory as XLSX', async ({ page
   expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as XLSX is
 });
 
-test('re-importing the exported directory: unchanged rows are recognised, a changed phone shows as the one change and is saved', async ({ page }) => {
+test('re-importing the exported directory: unchanged rows are recognised, a changed phone shows as the one change and is saved', async ({
+  page,
+}) => {
   const ExcelJS = (await import('exceljs')).default;
   await loginAsAdmin(page);
   const exported = await page.request.get('/api/directory/export.xlsx?q=balai+monitor');
   expect(exported.ok()).toBe(true);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await exported.body()) as unknown as ArrayBuffer);
-  const file = async () => ({ name: 'ekspor.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+  const file = async () => ({
+    name: 'ekspor.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
 
   await page.goto('/app/directory/import');
   await page.locator('input[type=file]').setInputFiles(await file());
@@ -91,6 +97,9 @@ test('re-importing the exported directory: unchanged rows are recognised, a chan
   await expect(page.getByRole('status')).toContainText('0 lembaga dan 1 petugas humas diperbarui');
 
   await page.goto('/app/directory?q=balai+monitor');
-  await page.getByRole('link', { name: /Balai Monitor/ }).first().click();
+  await page
+    .getByRole('link', { name: /Balai Monitor/ })
+    .first()
+    .click();
   await expect(page.getByRole('row', { name: new RegExp(officerName) })).toContainText('+62 813 9999 0001');
 });

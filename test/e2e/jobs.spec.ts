@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { loginAsAdmin } from './login';
 import { waitForMail } from './mailbox';
 
-test('an administrator watches the background jobs: queues with counts, and the mail log filtered by recipient and state', async ({ page }) => {
+test('an administrator watches the background jobs: queues with counts, and the mail log filtered by recipient and state', async ({
+  page,
+}) => {
   await loginAsAdmin(page);
   // A mail to follow: an invitation (sent by the mail queue after the answer).
   await page.getByRole('navigation').getByRole('link', { name: 'Pengguna' }).click();

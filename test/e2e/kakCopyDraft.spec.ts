@@ -7,7 +7,10 @@ test('copy to a chosen year replaces the fiscal year in the KAK, and a draft dow
   await page.getByRole('navigation').getByRole('link', { name: 'Kegiatan & KAK' }).click();
   await page.getByRole('textbox', { name: 'Tahun anggaran' }).click();
   await page.getByRole('option', { name: '2019' }).click();
-  await page.getByRole('row', { name: /Koordinasi Kehumasan/ }).getByRole('link', { name: 'Koordinasi Kehumasan' }).click();
+  await page
+    .getByRole('row', { name: /Koordinasi Kehumasan/ })
+    .getByRole('link', { name: 'Koordinasi Kehumasan' })
+    .click();
   await expect(page.getByTestId('activity-year')).toHaveText('TA 2019');
   // The 2019 activity is done: its downloads are final and start at once.
   await expect(page.getByRole('link', { name: 'Unduh KAK (PDF)' })).toBeVisible();

@@ -21,7 +21,10 @@ export default async function startMailbox() {
     onData(stream, _session, callback) {
       simpleParser(stream).then((mail) => {
         const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
-        writeFileSync(join(mailDir, `${Date.now()}-${String(++n).padStart(4, '0')}.json`), JSON.stringify({ to, subject: mail.subject, text: mail.text }));
+        writeFileSync(
+          join(mailDir, `${Date.now()}-${String(++n).padStart(4, '0')}.json`),
+          JSON.stringify({ to, subject: mail.subject, text: mail.text }),
+        );
         callback();
       }, callback);
     },

@@ -46,7 +46,10 @@ test('committee invites, an invitee answers the RSVP on a phone', async ({ page,
   const meetingId = page.url().split('/').pop()!;
   const detail = await (await page.request.get(`/api/meetings/${meetingId}`)).json();
   const invitations = await (await page.request.get(`/api/meetings/${meetingId}/invitations`)).json();
-  const sent = await page.request.post(`/api/meetings/${meetingId}/send`, { headers, data: { version: detail.version, invitationIds: [invitations.items[0].id] } });
+  const sent = await page.request.post(`/api/meetings/${meetingId}/send`, {
+    headers,
+    data: { version: detail.version, invitationIds: [invitations.items[0].id] },
+  });
   expect(sent.status(), await sent.text()).toBe(200);
   const rsvpUrl = new URL((await sent.json()).queued[0].rsvpUrl);
 

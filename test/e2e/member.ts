@@ -16,7 +16,11 @@ export async function writeAs(page: Page, method: 'POST' | 'PATCH', url: string,
  */
 export async function createMember(page: Page, tag: string) {
   await loginAsAdmin(page);
-  const inst = await writeAs(page, 'POST', '/api/institutions', { name: `Dinas Uji ${tag}`, category: 'provincial_agency', email: `humas@${tag}.example.org` });
+  const inst = await writeAs(page, 'POST', '/api/institutions', {
+    name: `Dinas Uji ${tag}`,
+    category: 'provincial_agency',
+    email: `humas@${tag}.example.org`,
+  });
   const member = { email: `anggota.${tag}@example.org`, password: `kata-sandi-${tag}-1`, institutionId: inst.id as string };
   await writeAs(page, 'POST', '/api/users', { email: member.email, name: `Anggota ${tag}`, role: 'member', institutionId: inst.id });
   const mail = await waitForMail(member.email, /Undangan/);
@@ -27,7 +31,11 @@ export async function createMember(page: Page, tag: string) {
 }
 
 /** A new browser context (own cache and cookies) signed in as the given account through the log-in API. */
-export async function signedInContext(browser: Browser, account: { email: string; password: string }, opts: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  account: { email: string; password: string },
+  opts: { viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'id-ID', ...(opts.viewport ? { viewport: opts.viewport } : {}) });
   const res = await context.request.post('/api/auth/login', { data: { email: account.email, password: account.password } });
   expect(res.ok(), await res.text()).toBe(true);

@@ -12,10 +12,21 @@ async function write(request: APIRequestContext, method: 'POST' | 'PATCH', url: 
   return res.json();
 }
 
-test('a member officer\'s home: their institution, its officers, what is asked of them, and the activities they may see', async ({ page, browser }) => {
+test("a member officer's home: their institution, its officers, what is asked of them, and the activities they may see", async ({
+  page,
+  browser,
+}) => {
   await loginAsAdmin(page);
-  const inst = await write(page.request, 'POST', '/api/institutions', { name: 'Dinas Uji Beranda Anggota', category: 'provincial_agency', email: 'humas@beranda.example.org' });
-  const ani = await write(page.request, 'POST', '/api/officers', { institutionId: inst.id, name: 'Ani Beranda', email: 'ani.beranda@example.org' });
+  const inst = await write(page.request, 'POST', '/api/institutions', {
+    name: 'Dinas Uji Beranda Anggota',
+    category: 'provincial_agency',
+    email: 'humas@beranda.example.org',
+  });
+  const ani = await write(page.request, 'POST', '/api/officers', {
+    institutionId: inst.id,
+    name: 'Ani Beranda',
+    email: 'ani.beranda@example.org',
+  });
   await write(page.request, 'POST', '/api/users', { email: member.email, name: member.name, role: 'member', institutionId: inst.id });
 
   const mail = await waitForMail(member.email, /Undangan/);
@@ -54,10 +65,17 @@ test('a member officer\'s home: their institution, its officers, what is asked o
   // Once the data is complete, nothing is asked.
   await write(page.request, 'PATCH', `/api/officers/${ani.id}`, { phone: '0812-1111-3333', isMainContact: true, version: ani.version });
   const fresh = await (await page.request.get(`/api/institutions/${inst.id}`)).json();
-  await write(page.request, 'PATCH', `/api/institutions/${inst.id}`, { phone: '0751-123456', address: 'Jl. Beranda 1', version: fresh.version });
+  await write(page.request, 'PATCH', `/api/institutions/${inst.id}`, {
+    phone: '0751-123456',
+    address: 'Jl. Beranda 1',
+    version: fresh.version,
+  });
   await mp.goto('/app/');
   await expect(mp.getByTestId('member-tasks')).toContainText('Data lembaga Anda sudah lengkap');
   await expect(mp.getByTestId('member-tasks').getByRole('listitem')).toHaveCount(0);
-  await expect(mp.getByRole('link', { name: 'Kirim WhatsApp ke +62 812 1111 3333' })).toHaveAttribute('href', 'https://wa.me/6281211113333');
+  await expect(mp.getByRole('link', { name: 'Kirim WhatsApp ke +62 812 1111 3333' })).toHaveAttribute(
+    'href',
+    'https://wa.me/6281211113333',
+  );
   await context.close();
 });

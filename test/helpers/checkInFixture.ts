@@ -21,15 +21,35 @@ export type CheckInFixture = {
  */
 export async function seedCheckInMeeting(
   db: Db,
-  o: { managerIds?: string[]; people?: number; institutions?: { name: string; category: string }[]; status?: string; startDate?: string; endDate?: string; title?: string } = {},
+  o: {
+    managerIds?: string[];
+    people?: number;
+    institutions?: { name: string; category: string }[];
+    status?: string;
+    startDate?: string;
+    endDate?: string;
+    title?: string;
+  } = {},
 ): Promise<CheckInFixture> {
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   const tag = randomBytes(3).toString('hex');
   const [activity] = await db
     .insert(activities)
-    .values({ title: `Kegiatan uji ${tag}`, fiscalYear: Number(today.slice(0, 4)), orgUnit: 'Biro Humas', officerInCharge: { name: 'PPTK', position: 'Kepala Bagian', nip: '' }, kak: {} })
+    .values({
+      title: `Kegiatan uji ${tag}`,
+      fiscalYear: Number(today.slice(0, 4)),
+      orgUnit: 'Biro Humas',
+      officerInCharge: { name: 'PPTK', position: 'Kepala Bagian', nip: '' },
+      kak: {},
+    })
     .returning();
-  await db.insert(committeeMembers).values({ activityId: activity!.id, role: 'sekretaris', name: 'Rina Marlina, S.Sos', position: 'Analis Humas', nip: '198703122010012003' });
+  await db.insert(committeeMembers).values({
+    activityId: activity!.id,
+    role: 'sekretaris',
+    name: 'Rina Marlina, S.Sos',
+    position: 'Analis Humas',
+    nip: '198703122010012003',
+  });
   const [meeting] = await db
     .insert(meetings)
     .values({
@@ -53,7 +73,10 @@ export async function seedCheckInMeeting(
   ];
   const insts = [];
   for (const s of specs) {
-    const [row] = await db.insert(institutions).values({ name: s.name, category: s.category, searchText: searchTextOf(s.name) }).returning();
+    const [row] = await db
+      .insert(institutions)
+      .values({ name: s.name, category: s.category, searchText: searchTextOf(s.name) })
+      .returning();
     const [inv] = await db
       .insert(meetingInvitations)
       .values({ meetingId: meeting!.id, institutionId: row!.id, addressee: `Kepala ${s.name}`, state: 'accepted', quota: 100_000 })
@@ -68,8 +91,21 @@ export async function seedCheckInMeeting(
     const token = randomBytes(32).toString('base64url');
     const id = randomUUID();
     people.push({ id, name: `Peserta ${i + 1}`, institutionId: inst.id, token });
-    batch.push({ id, meetingId: meeting!.id, invitationId: inst.invitationId, institutionId: inst.id, name: `Peserta ${i + 1}`, position: 'Pranata Humas', ticketTokenHash: sha256(token) });
+    batch.push({
+      id,
+      meetingId: meeting!.id,
+      invitationId: inst.invitationId,
+      institutionId: inst.id,
+      name: `Peserta ${i + 1}`,
+      position: 'Pranata Humas',
+      ticketTokenHash: sha256(token),
+    });
   }
   for (let i = 0; i < batch.length; i += 500) await db.insert(registrations).values(batch.slice(i, i + 500));
-  return { meetingId: meeting!.id, activityId: activity!.id, institutions: insts.map(({ id, name, category }) => ({ id, name, category })), people };
+  return {
+    meetingId: meeting!.id,
+    activityId: activity!.id,
+    institutions: insts.map(({ id, name, category }) => ({ id, name, category })),
+    people,
+  };
 }

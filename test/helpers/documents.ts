@@ -45,7 +45,9 @@ function withTempFile<T>(bytes: Buffer, name: string, fn: (path: string) => T): 
 
 /** The text of each page of a PDF in drawing order (pdftotext -raw), page numbers at the foot removed. */
 export function pdfPages(pdf: Buffer): string[] {
-  const text = withTempFile(pdf, 'doc.pdf', (file) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+  const text = withTempFile(pdf, 'doc.pdf', (file) =>
+    execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+  );
   return text
     .split('\f')
     .map((page) => page.replace(/\n\s*\d+\s*\n?$/, '\n'))
@@ -54,7 +56,12 @@ export function pdfPages(pdf: Buffer): string[] {
 
 export function pdfInfo(pdf: Buffer): Record<string, string> {
   const out = withTempFile(pdf, 'doc.pdf', (file) => execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 /**

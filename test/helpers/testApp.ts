@@ -46,7 +46,13 @@ export async function createUser(t: TestApp, role: Role, extra: { institutionId?
   const email = extra.email ?? `${role}${seq}-${Date.now()}@example.org`;
   const [u] = await t.database.db
     .insert(users)
-    .values({ email, name: extra.name ?? `Pengguna Uji ${seq}`, role, institutionId: extra.institutionId ?? null, passwordHash: await hashPassword(testPassword) })
+    .values({
+      email,
+      name: extra.name ?? `Pengguna Uji ${seq}`,
+      role,
+      institutionId: extra.institutionId ?? null,
+      passwordHash: await hashPassword(testPassword),
+    })
     .returning();
   return u!;
 }

@@ -36,10 +36,18 @@ describe('log-in does the same work for unknown addresses', () => {
     const real = await createUser(t, 'committee');
     const inactive = await createUser(t, 'committee');
     await t.database.db.update(users).set({ active: false }).where(eq(users.id, inactive.id));
-    const [pending] = await t.database.db.insert(users).values({ email: `tertunda-${Date.now()}@example.org`, name: 'Tertunda', role: 'speaker' }).returning();
+    const [pending] = await t.database.db
+      .insert(users)
+      .values({ email: `tertunda-${Date.now()}@example.org`, name: 'Tertunda', role: 'speaker' })
+      .returning();
     for (const email of [real.email, `tidak-ada-${Date.now()}@example.org`, pending!.email, inactive.email]) {
       const before = passwordStats.verifications;
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'tebakan-salah-9' }, headers: { 'x-forwarded-for': nextIp() } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: 'tebakan-salah-9' },
+        headers: { 'x-forwarded-for': nextIp() },
+      });
       expect(res.statusCode, email).toBe(401);
       expect(res.json().error.message).toBe('E-mail atau kata sandi salah');
       expect(passwordStats.verifications - before, email).toBe(1);
@@ -50,7 +58,14 @@ describe('log-in does the same work for unknown addresses', () => {
     // Four wrong passwords per account stay under the per-account limit; every request has its own address.
     const accounts = await Promise.all(Array.from({ length: 6 }, () => createUser(t, 'committee')));
     const login = (email: string) =>
-      timed(() => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'tebakan-salah-9' }, headers: { 'x-forwarded-for': nextIp() } }));
+      timed(() =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password: 'tebakan-salah-9' },
+          headers: { 'x-forwarded-for': nextIp() },
+        }),
+      );
     await login(`pemanasan-${Date.now()}@example.org`);
     const known: number[] = [];
     const unknown: number[] = [];
@@ -76,7 +91,12 @@ describe('password-reset requests answer alike for every address', () => {
   it('a real account, an unknown address and a throttled one get the same answer in comparable time', async () => {
     const accounts = await Promise.all(Array.from({ length: 8 }, () => createUser(t, 'speaker')));
     const request = (email: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email }, headers: { 'x-forwarded-for': nextIp() } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/request',
+        payload: { email },
+        headers: { 'x-forwarded-for': nextIp() },
+      });
     const known: number[] = [];
     const unknown: number[] = [];
     const bodies = new Set<string>();

@@ -24,7 +24,12 @@ describe('the per-account log-in limit cannot be raced', () => {
     const u = await createUser(t, 'committee');
     const answers = await Promise.all(
       Array.from({ length: 40 }, () =>
-        t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: 'tebakan-salah-1' }, headers: { 'x-forwarded-for': nextIp() } }),
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: u.email, password: 'tebakan-salah-1' },
+          headers: { 'x-forwarded-for': nextIp() },
+        }),
       ),
     );
     const codes = answers.map((a) => a.statusCode);
@@ -36,7 +41,12 @@ describe('the per-account log-in limit cannot be raced', () => {
     const [recorded] = await t.database.db.select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.email, u.email));
     expect(recorded!.n).toBe(checked);
     // And the right password is refused too, for now.
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: testPassword }, headers: { 'x-forwarded-for': nextIp() } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: u.email, password: testPassword },
+      headers: { 'x-forwarded-for': nextIp() },
+    });
     expect(right.statusCode).toBe(429);
   }, 180_000);
 
@@ -44,7 +54,12 @@ describe('the per-account log-in limit cannot be raced', () => {
     const email = `tidak-ada-${Date.now()}@example.org`;
     const answers = await Promise.all(
       Array.from({ length: 40 }, () =>
-        t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'tebakan-salah-1' }, headers: { 'x-forwarded-for': nextIp() } }),
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password: 'tebakan-salah-1' },
+          headers: { 'x-forwarded-for': nextIp() },
+        }),
       ),
     );
     const checked = answers.filter((a) => a.statusCode === 401).length;
@@ -65,7 +80,12 @@ describe('one-time links are used exactly once under concurrency', () => {
       const { token } = await issueUserToken(ctx, u.id, 'reset');
       const answers = await Promise.all(
         Array.from({ length: parallel }, (_, i) =>
-          t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { token, password: `sandi-baru-${r}-${i}-xyz` }, headers: { 'x-forwarded-for': nextIp() } }),
+          t.app.inject({
+            method: 'POST',
+            url: '/api/auth/password-reset',
+            payload: { token, password: `sandi-baru-${r}-${i}-xyz` },
+            headers: { 'x-forwarded-for': nextIp() },
+          }),
         ),
       );
       successes.push(answers.filter((a) => a.statusCode === 200).length);
@@ -86,7 +106,12 @@ describe('one-time links are used exactly once under concurrency', () => {
       const { token } = await issueUserToken(ctx, invited!.id, 'invite');
       const answers = await Promise.all(
         Array.from({ length: parallel }, (_, i) =>
-          t.app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token, password: `pilihan-${r}-${i}-xyz` }, headers: { 'x-forwarded-for': nextIp() } }),
+          t.app.inject({
+            method: 'POST',
+            url: '/api/auth/invitation/accept',
+            payload: { token, password: `pilihan-${r}-${i}-xyz` },
+            headers: { 'x-forwarded-for': nextIp() },
+          }),
         ),
       );
       successes.push(answers.filter((a) => a.statusCode === 200).length);

@@ -62,7 +62,10 @@ describe('control characters never cause a server error', () => {
         for (const poison of poisons) {
           const res = await admin.request(op.method, urlOf(op.path), withLeaf(base, leaf, poison));
           sent += 1;
-          if (res.statusCode >= 500) failures.push(`${op.method} ${op.path} ${leaf.join('.')}=${JSON.stringify(poison)} -> ${res.statusCode} ${res.body.slice(0, 200)}`);
+          if (res.statusCode >= 500)
+            failures.push(
+              `${op.method} ${op.path} ${leaf.join('.')}=${JSON.stringify(poison)} -> ${res.statusCode} ${res.body.slice(0, 200)}`,
+            );
           if (res.statusCode === 400 && /karakter/.test(res.body)) refusedWithReason += 1;
           if (res.statusCode === 401 && !/auth\/(login|password)/.test(op.path)) unauthenticated += 1;
         }
@@ -93,9 +96,13 @@ describe('control characters never cause a server error', () => {
     const failures: string[] = [];
     for (const op of ops.filter((o) => o.multipart && o.method === 'POST')) {
       for (const poison of poisons) {
-        const body = await multipart({ mode: poison }, { name: `berkas${poison}.xlsx`, content: Buffer.from(`Jenis,Nama\nlembaga,${poison}\n`) });
+        const body = await multipart(
+          { mode: poison },
+          { name: `berkas${poison}.xlsx`, content: Buffer.from(`Jenis,Nama\nlembaga,${poison}\n`) },
+        );
         const res = await admin.request('POST', urlOf(op.path), body.payload, body.headers);
-        if (res.statusCode >= 500) failures.push(`POST ${op.path} ${JSON.stringify(poison)} -> ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (res.statusCode >= 500)
+          failures.push(`POST ${op.path} ${JSON.stringify(poison)} -> ${res.statusCode} ${res.body.slice(0, 200)}`);
       }
     }
     expect(failures).toEqual([]);
@@ -103,11 +110,19 @@ describe('control characters never cause a server error', () => {
 
   it('refuses NUL in an invitation acceptance with a 400 that names the field (it answered 500 and logged the hash)', async () => {
     const { session: admin } = await sessionFor(t, 'admin');
-    const invited = await admin.request('POST', '/api/users', { email: `undangan-${Date.now()}@example.org`, name: 'Petugas Undangan', role: 'committee' });
+    const invited = await admin.request('POST', '/api/users', {
+      email: `undangan-${Date.now()}@example.org`,
+      name: 'Petugas Undangan',
+      role: 'committee',
+    });
     expect(invited.statusCode, invited.body).toBe(201);
     const link = (await admin.request('POST', `/api/users/${invited.json().id}/invitation`, { send: false })).json().link as string;
     const token = new URL(link).searchParams.get('token')!;
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token, name: 'Nama\u0000Baru', password: 'pilihan-sendiri-1' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitation/accept',
+      payload: { token, name: 'Nama\u0000Baru', password: 'pilihan-sendiri-1' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.name).toBe('Isian mengandung karakter kontrol yang tidak diizinkan (mis. karakter NUL)');
   });

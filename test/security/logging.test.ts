@@ -27,7 +27,13 @@ beforeAll(async () => {
       done();
     },
   });
-  app = await buildApp({ config, database, mailer: { send: async () => {} }, logger: { ...(loggerOptions('info') as object), stream }, jobs: false });
+  app = await buildApp({
+    config,
+    database,
+    mailer: { send: async () => {} },
+    logger: { ...(loggerOptions('info') as object), stream },
+    jobs: false,
+  });
   // A route whose query fails at run time (division by zero) with a secret among its parameters.
   app.get('/api/uji/kueri-gagal', { config: { public: true }, schema: { hide: true } }, async () => {
     await database.db.execute(sql`select ${secretValue}::text as hash, 1 / (select count(*) - count(*) from (values (1)) v) as nol`);
@@ -49,15 +55,23 @@ describe('the error log', () => {
     const logged = JSON.stringify(errors[0]);
     if (process.env.SHOW_LOG) console.info(logged);
     expect(logged).not.toContain('RAHASIA');
-    expect(logged).toContain("22012"); // division_by_zero, from the database error in the chain
-    expect(logged).toContain("DrizzleQueryError");
+    expect(logged).toContain('22012'); // division_by_zero, from the database error in the chain
+    expect(logged).toContain('DrizzleQueryError');
     expect(logged).toContain('select $1::text as hash');
     expect(errors[0]!.reqId ?? errors[0]!.requestId).toBeTruthy();
   });
 
   it('scrubs Drizzle messages, PostgreSQL details and quoted values from any logged error', () => {
-    const cause = Object.assign(new Error(`invalid input syntax for type uuid: "${secretValue}"`), { code: '22P02', detail: `Key (password_hash)=(${secretValue})`, table: 'users' });
-    const wrapped = Object.assign(new Error(`Failed query: update users set password_hash = $1\nparams: ${secretValue},x`), { query: 'update users set password_hash = $1', params: [secretValue], cause });
+    const cause = Object.assign(new Error(`invalid input syntax for type uuid: "${secretValue}"`), {
+      code: '22P02',
+      detail: `Key (password_hash)=(${secretValue})`,
+      table: 'users',
+    });
+    const wrapped = Object.assign(new Error(`Failed query: update users set password_hash = $1\nparams: ${secretValue},x`), {
+      query: 'update users set password_hash = $1',
+      params: [secretValue],
+      cause,
+    });
     const out = JSON.stringify(scrubError(wrapped));
     expect(out).not.toContain('RAHASIA');
     expect(out).toContain('update users set password_hash = $1');

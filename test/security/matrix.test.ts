@@ -28,7 +28,12 @@ beforeAll(async () => {
   t = await createTestApp();
   const instA = await buildInstitution(t, { name: 'Lembaga A Matriks' });
   const instB = await buildInstitution(t, { name: 'Lembaga B Matriks' });
-  const officerB = await buildOfficer(t, instB.id, { name: secret.officerName, email: secret.officerEmail, phone: secret.phone, nip: secret.nip });
+  const officerB = await buildOfficer(t, instB.id, {
+    name: secret.officerName,
+    email: secret.officerEmail,
+    phone: secret.phone,
+    nip: secret.nip,
+  });
   const userB = await createUser(t, 'member', { institutionId: instB.id, email: secret.userEmail });
   b = { institution: instB.id, officer: officerB.id, user: userB.id };
   await buildOfficer(t, instA.id, { name: 'Petugas Lembaga A' });
@@ -41,7 +46,10 @@ afterAll(() => t.close());
 async function snapshot() {
   const [inst] = await t.database.db.select().from(institutions).where(eq(institutions.id, b.institution));
   const offs = await t.database.db.select().from(officers).where(eq(officers.institutionId, b.institution));
-  const [user] = await t.database.db.select({ email: users.email, name: users.name, role: users.role, active: users.active, institutionId: users.institutionId }).from(users).where(eq(users.id, b.user));
+  const [user] = await t.database.db
+    .select({ email: users.email, name: users.name, role: users.role, active: users.active, institutionId: users.institutionId })
+    .from(users)
+    .where(eq(users.id, b.user));
   return { inst, offs, user };
 }
 
@@ -56,8 +64,11 @@ describe('role x route matrix with ids of another institution', () => {
       // Logging out or changing the password would end the session the matrix runs in.
       for (const op of ops.filter((o) => !/\/auth\/(logout|password)$/.test(o.path))) {
         for (const id of [b.institution, b.officer, b.user]) {
-          const url = op.path.replace(/\{[^}]+\}/g, id) + (op.query.some(([n]) => n === 'institutionId') ? `?institutionId=${b.institution}` : '');
-          const body = op.body ? sample(op.body, { institution: b.institution, officer: b.officer, user: b.user, activity: id }) : undefined;
+          const url =
+            op.path.replace(/\{[^}]+\}/g, id) + (op.query.some(([n]) => n === 'institutionId') ? `?institutionId=${b.institution}` : '');
+          const body = op.body
+            ? sample(op.body, { institution: b.institution, officer: b.officer, user: b.user, activity: id })
+            : undefined;
           const res = await sessions[role]!.request(op.method, url, body);
           sent += 1;
           const leaked = leaks(res.body);

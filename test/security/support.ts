@@ -23,10 +23,11 @@ function rssSampler() {
   );
   return {
     /** The peak growth of rss since the worker started. */
-    stop: () => new Promise<number>((resolve) => {
-      worker.once('message', (growth: number) => void worker.terminate().then(() => resolve(growth)));
-      worker.postMessage('stop');
-    }),
+    stop: () =>
+      new Promise<number>((resolve) => {
+        worker.once('message', (growth: number) => void worker.terminate().then(() => resolve(growth)));
+        worker.postMessage('stop');
+      }),
   };
 }
 
@@ -111,10 +112,22 @@ export function zipOf(entries: { name: string; data: Buffer | string }[]): Buffe
 export function xlsxOf(sheetXml: Buffer | string, extra: { name: string; data: Buffer | string }[] = []): Buffer {
   const ns = 'http://schemas.openxmlformats.org/';
   return zipOf([
-    { name: '[Content_Types].xml', data: `<?xml version="1.0"?><Types xmlns="${ns}package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>` },
-    { name: '_rels/.rels', data: `<?xml version="1.0"?><Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
-    { name: 'xl/workbook.xml', data: `<?xml version="1.0"?><workbook xmlns="${ns}spreadsheetml/2006/main" xmlns:r="${ns}officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-    { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0"?><Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>` },
+    {
+      name: '[Content_Types].xml',
+      data: `<?xml version="1.0"?><Types xmlns="${ns}package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0"?><Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0"?><workbook xmlns="${ns}spreadsheetml/2006/main" xmlns:r="${ns}officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0"?><Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    },
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml },
     ...extra,
   ]);
@@ -122,7 +135,8 @@ export function xlsxOf(sheetXml: Buffer | string, extra: { name: string; data: B
 
 /** Sheet XML of a header row ("Nama", "Lembaga") and `rows` data rows, built without holding strings per row. */
 export function millionRowSheet(rows: number): Buffer {
-  const head = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c><c r="B1" t="inlineStr"><is><t>Lembaga</t></is></c></row>';
+  const head =
+    '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c><c r="B1" t="inlineStr"><is><t>Lembaga</t></is></c></row>';
   const parts: string[] = [head];
   for (let r = 2; r <= rows + 1; r++) parts.push(`<row r="${r}"><c r="A${r}"><v>1</v></c></row>`);
   parts.push('</sheetData></worksheet>');
@@ -149,14 +163,26 @@ export type Op = { method: string; path: string; body?: Schema; multipart: boole
 /** Every operation of the app's OpenAPI document (what app.swagger() and GET /api/openapi.json describe). */
 export function openApiOps(app: FastifyInstance): Op[] {
   const doc = app.swagger() as unknown as {
-    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { in: string; name: string; schema?: Schema }[] }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { in: string; name: string; schema?: Schema }[] }
+      >
+    >;
   };
   const ops: Op[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const content = op.requestBody?.content ?? {};
       const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p.schema ?? {}] as [string, Schema]);
-      ops.push({ method: method.toUpperCase(), path, body: content['application/json']?.schema, multipart: !!content['multipart/form-data'] || /import|logo/.test(path), query });
+      ops.push({
+        method: method.toUpperCase(),
+        path,
+        body: content['application/json']?.schema,
+        multipart: !!content['multipart/form-data'] || /import|logo/.test(path),
+        query,
+      });
     }
   }
   return ops;
@@ -174,11 +200,17 @@ export function sample(s: Schema | undefined, ids: SampleIds, name = ''): unknow
   if (s.const !== undefined) return s.const;
   if (s.enum?.length) return s.enum[0];
   const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
-  if (type === 'object' || s.properties) return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, sample(v, ids, k)]));
+  if (type === 'object' || s.properties)
+    return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, sample(v, ids, k)]));
   if (type === 'array') return [sample(s.items, ids, name)];
   if (type === 'integer' || type === 'number') return name === 'version' ? 1 : name === 'fiscalYear' ? 2026 : Math.max(s.minimum ?? 1, 1);
   if (type === 'boolean') return false;
-  if (s.format === 'uuid') return name.toLowerCase().includes('institution') ? ids.institution : name.toLowerCase().includes('officer') ? ids.officer : ids.activity;
+  if (s.format === 'uuid')
+    return name.toLowerCase().includes('institution')
+      ? ids.institution
+      : name.toLowerCase().includes('officer')
+        ? ids.officer
+        : ids.activity;
   if (s.format === 'email' || /email/i.test(name)) return 'fuzz@example.org';
   if (s.format === 'date' || /date/i.test(name)) return '2026-01-15';
   if (/nip/i.test(name)) return '198001012005011001';

@@ -25,7 +25,10 @@ beforeAll(async () => {
   admin = (await sessionFor(t, 'admin')).session;
   millionRows = xlsxOf(millionRowSheet(1_000_000));
   // 14,000 x 14,000 px, about 190 KB: well under the 1 MB logo limit, 196 Mpx once decoded.
-  hugePng = await sharp({ create: { width: 14000, height: 14000, channels: 3, background: '#000' } }).toColourspace('b-w').png({ compressionLevel: 9, adaptiveFiltering: false }).toBuffer();
+  hugePng = await sharp({ create: { width: 14000, height: 14000, channels: 3, background: '#000' } })
+    .toColourspace('b-w')
+    .png({ compressionLevel: 9, adaptiveFiltering: false })
+    .toBuffer();
 }, 120_000);
 afterAll(() => t.close());
 
@@ -38,7 +41,9 @@ describe('directory import', () => {
   it('refuses an XLSX of a million rows quickly, in bounded memory', async () => {
     expect(millionRows.length).toBeLessThan(5 * 1024 * 1024);
     const m = await measured(() => upload(admin, '/api/directory/import/preview', 'sejuta.xlsx', millionRows));
-    console.info(`million-row XLSX (${(millionRows.length / 1e6).toFixed(1)} MB): ${m.ms} ms, rss +${m.rssMb} MB, heap+buffers +${m.heapMb} MB`);
+    console.info(
+      `million-row XLSX (${(millionRows.length / 1e6).toFixed(1)} MB): ${m.ms} ms, rss +${m.rssMb} MB, heap+buffers +${m.heapMb} MB`,
+    );
     expect(m.result.statusCode).toBe(400);
     expect(errorMessage(m.result)).toContain('lebih dari 10.000 baris');
     expect(m.ms).toBeLessThan(bounds.ms);
@@ -48,11 +53,16 @@ describe('directory import', () => {
 
   it('refuses an XLSX whose shared strings inflate past the limit (zip bomb)', async () => {
     const bomb = xlsxOf(millionRowSheet(2), [
-      { name: 'xl/sharedStrings.xml', data: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${'a'.repeat(40 * 1024 * 1024)}</t></si></sst>` },
+      {
+        name: 'xl/sharedStrings.xml',
+        data: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${'a'.repeat(40 * 1024 * 1024)}</t></si></sst>`,
+      },
     ]);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const m = await measured(() => upload(admin, '/api/directory/import/preview', 'bom.xlsx', bomb));
-    console.info(`shared-strings bomb (${Math.round(bomb.length / 1024)} KB -> 40 MB): ${m.ms} ms, rss +${m.rssMb} MB, heap+buffers +${m.heapMb} MB`);
+    console.info(
+      `shared-strings bomb (${Math.round(bomb.length / 1024)} KB -> 40 MB): ${m.ms} ms, rss +${m.rssMb} MB, heap+buffers +${m.heapMb} MB`,
+    );
     expect(m.result.statusCode).toBe(400);
     expect(errorMessage(m.result)).toContain('terlalu besar setelah diekstrak');
     expect(m.rssMb).toBeLessThan(bounds.importRssMb);
@@ -60,10 +70,14 @@ describe('directory import', () => {
   });
 
   it('refuses a sheet that inflates past the limit, even when its rows are blank', async () => {
-    const blank = Buffer.from(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(40 * 1024 * 1024)}</sheetData></worksheet>`);
+    const blank = Buffer.from(
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(40 * 1024 * 1024)}</sheetData></worksheet>`,
+    );
     const file = xlsxOf(blank);
     const m = await measured(() => upload(admin, '/api/directory/import/preview', 'kosong.xlsx', file));
-    console.info(`blank-sheet bomb (${Math.round(file.length / 1024)} KB -> 40 MB): ${m.ms} ms, rss +${m.rssMb} MB, heap+buffers +${m.heapMb} MB`);
+    console.info(
+      `blank-sheet bomb (${Math.round(file.length / 1024)} KB -> 40 MB): ${m.ms} ms, rss +${m.rssMb} MB, heap+buffers +${m.heapMb} MB`,
+    );
     expect(m.result.statusCode).toBe(400);
     expect(errorMessage(m.result)).toContain('terlalu besar setelah diekstrak');
     expect(m.rssMb).toBeLessThan(bounds.importRssMb);
@@ -71,7 +85,11 @@ describe('directory import', () => {
   });
 
   it('refuses a CSV with a NUL byte anywhere, not only in its first 8 KB', async () => {
-    const csv = Buffer.concat([Buffer.from(`Jenis,Nama,Kategori\n${'lembaga,Dinas Contoh,bumd\n'.repeat(1000)}`), Buffer.from([0]), Buffer.from('lembaga,Dinas Akhir,bumd\n')]);
+    const csv = Buffer.concat([
+      Buffer.from(`Jenis,Nama,Kategori\n${'lembaga,Dinas Contoh,bumd\n'.repeat(1000)}`),
+      Buffer.from([0]),
+      Buffer.from('lembaga,Dinas Akhir,bumd\n'),
+    ]);
     expect(csv.indexOf(0)).toBeGreaterThan(8192);
     const res = await upload(admin, '/api/directory/import/preview', 'nul.csv', csv);
     expect(res.statusCode).toBe(400);
@@ -94,12 +112,17 @@ describe('Word KAK import', () => {
   it('refuses a DOCX whose document part inflates past the limit (zip bomb)', async () => {
     const bomb = zipOf([
       { name: '[Content_Types].xml', data: '<Types/>' },
-      { name: 'word/document.xml', data: `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${' '.repeat(100 * 1024 * 1024)}</w:body></w:document>` },
+      {
+        name: 'word/document.xml',
+        data: `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${' '.repeat(100 * 1024 * 1024)}</w:body></w:document>`,
+      },
     ]);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const { session } = await sessionFor(t, 'committee');
     const m = await measured(() => upload(session, '/api/activities/import', 'bom.docx', bomb));
-    console.info(`DOCX bomb (${Math.round(bomb.length / 1024)} KB -> 100 MB): ${m.ms} ms, rss +${m.rssMb} MB, heap+buffers +${m.heapMb} MB`);
+    console.info(
+      `DOCX bomb (${Math.round(bomb.length / 1024)} KB -> 100 MB): ${m.ms} ms, rss +${m.rssMb} MB, heap+buffers +${m.heapMb} MB`,
+    );
     expect(m.result.statusCode).toBe(400);
     expect(errorMessage(m.result)).toContain('terlalu besar');
     expect(m.rssMb).toBeLessThan(bounds.importRssMb);
@@ -118,7 +141,11 @@ describe('images', () => {
       expect(res.statusCode, url).toBe(400);
       expect(errorMessage(res)).toBe('Logo tidak dapat dibaca sebagai gambar PNG (berkas rusak atau bukan gambar)');
     }
-    const truncated = (await sharp({ create: { width: 300, height: 300, channels: 3, background: '#f00' } }).png().toBuffer()).subarray(0, 200);
+    const truncated = (
+      await sharp({ create: { width: 300, height: 300, channels: 3, background: '#f00' } })
+        .png()
+        .toBuffer()
+    ).subarray(0, 200);
     expect((await upload(admin, `/api/institutions/${inst.id}/logo`, 'logo.png', truncated)).statusCode).toBe(400);
     expect((await t.database.db.select({ id: files.id }).from(files)).length).toBe(before);
   });
@@ -127,7 +154,9 @@ describe('images', () => {
     expect(hugePng.length).toBeLessThan(1024 * 1024);
     const inst = await buildInstitution(t);
     const m = await measured(() => upload(admin, `/api/institutions/${inst.id}/logo`, 'besar.png', hugePng));
-    console.info(`14,000 x 14,000 PNG (${Math.round(hugePng.length / 1024)} KB): ${m.ms} ms, rss +${m.rssMb} MB, heap+buffers +${m.heapMb} MB`);
+    console.info(
+      `14,000 x 14,000 PNG (${Math.round(hugePng.length / 1024)} KB): ${m.ms} ms, rss +${m.rssMb} MB, heap+buffers +${m.heapMb} MB`,
+    );
     expect(m.result.statusCode).toBe(400);
     expect(errorMessage(m.result)).toContain('Logo terlalu besar: 14.000 x 14.000 piksel');
     expect(m.rssMb).toBeLessThan(bounds.imageRssMb);
@@ -154,10 +183,16 @@ describe('images', () => {
 
   it('prints KAK documents without the logo when a stored logo does not decode, instead of failing', async () => {
     // A file stored before uploads were decoded (or restored from an old backup).
-    const [bad] = await t.database.db.insert(files).values({ name: 'lama.png', mime: 'image/png', size: corruptPng.length, sha256: 'lama', content: corruptPng }).returning();
+    const [bad] = await t.database.db
+      .insert(files)
+      .values({ name: 'lama.png', mime: 'image/png', size: corruptPng.length, sha256: 'lama', content: corruptPng })
+      .returning();
     const current = (await admin.request('GET', '/api/settings/organisation')).json();
     const value = { ...current, logoFileId: bad!.id };
-    await t.database.db.insert(settings).values({ key: 'organisation', value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+    await t.database.db
+      .insert(settings)
+      .values({ key: 'organisation', value })
+      .onConflictDoUpdate({ target: settings.key, set: { value } });
     const { session: committee } = await sessionFor(t, 'committee');
     const created = await committee.request('POST', '/api/activities', buildActivityInput());
     expect(created.statusCode, created.body).toBe(201);

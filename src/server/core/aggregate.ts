@@ -45,7 +45,10 @@ export async function findRoot<Row>(ctx: Ctx, root: AggregateRoot<Row>, id: stri
     if (!loaded) throw new NotFoundError(root.notFound);
     return loaded;
   }
-  const [row] = await ctx.db.select().from(root.table as PgTable).where(eq(root.table.id, id));
+  const [row] = await ctx.db
+    .select()
+    .from(root.table as PgTable)
+    .where(eq(root.table.id, id));
   if (!row) throw new NotFoundError(root.notFound);
   return row as Row;
 }

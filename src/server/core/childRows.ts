@@ -36,7 +36,10 @@ export function childRows<Row, Out, Input>(spec: ChildSpec<Row, Out, Input>) {
   const parentProperty = keyOf(spec as ChildSpec<unknown, unknown, unknown>);
 
   async function find(tx: Ctx, parentId: string, childId: string): Promise<Out> {
-    const [row] = await tx.db.select().from(table).where(and(eq(table.id, childId), eq(spec.parentKey, parentId)));
+    const [row] = await tx.db
+      .select()
+      .from(table)
+      .where(and(eq(table.id, childId), eq(spec.parentKey, parentId)));
     if (!row) throw new NotFoundError(spec.notFound);
     return spec.present(row as Row);
   }
@@ -50,7 +53,10 @@ export function childRows<Row, Out, Input>(spec: ChildSpec<Row, Out, Input>) {
           .values({ ...values, [parentProperty]: parentId } as never)
           .returning();
         const item = spec.present(row as Row);
-        return { result: item, audit: { action: `${spec.auditName}.create`, entityType: spec.entityType, entityId: idOf(item), after: item } };
+        return {
+          result: item,
+          audit: { action: `${spec.auditName}.create`, entityType: spec.entityType, entityId: idOf(item), after: item },
+        };
       });
       return { item: result, version: v };
     },
@@ -59,9 +65,16 @@ export function childRows<Row, Out, Input>(spec: ChildSpec<Row, Out, Input>) {
       const { result, version: v } = await writeAggregate(ctx, spec.root, parentId, { action: spec.action, version }, async (tx) => {
         const before = await find(tx, parentId, childId);
         const values = await spec.values(tx, parentId, input, before);
-        const [row] = await tx.db.update(table).set(values as never).where(eq(table.id, childId)).returning();
+        const [row] = await tx.db
+          .update(table)
+          .set(values as never)
+          .where(eq(table.id, childId))
+          .returning();
         const after = spec.present(row as Row);
-        return { result: after, audit: { action: `${spec.auditName}.update`, entityType: spec.entityType, entityId: childId, before, after } };
+        return {
+          result: after,
+          audit: { action: `${spec.auditName}.update`, entityType: spec.entityType, entityId: childId, before, after },
+        };
       });
       return { item: result, version: v };
     },

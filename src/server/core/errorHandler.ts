@@ -19,10 +19,13 @@ const pgCodes: Record<string, [number, string, string]> = {
 /** Field path "a.b.0" -> message, in Indonesian, from zod issues. */
 function zodFields(error: FastifyError): Record<string, string> {
   const fields: Record<string, string> = {};
-  const validation = (error as unknown as { validation: { instancePath: string; message?: string; params?: { issue?: { path?: unknown[] } } }[] }).validation;
+  const validation = (
+    error as unknown as { validation: { instancePath: string; message?: string; params?: { issue?: { path?: unknown[] } } }[] }
+  ).validation;
   for (const v of validation ?? []) {
     const issuePath = v.params?.issue?.path;
-    const key = Array.isArray(issuePath) && issuePath.length ? issuePath.join('.') : v.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
+    const key =
+      Array.isArray(issuePath) && issuePath.length ? issuePath.join('.') : v.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
     if (!fields[key]) fields[key] = v.message ?? 'Isian tidak valid';
   }
   return fields;
@@ -41,7 +44,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   } else if (hasZodFastifySchemaValidationErrors(error)) {
     status = 400;
     const fields = zodFields(error);
-    const list = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ');
+    const list = Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ');
     body = { error: { code: 'validation_failed', message: `Isian tidak valid: ${list}`, fields } };
   } else if (pg && pgCodes[pg]) {
     const [s, code, message] = pgCodes[pg];

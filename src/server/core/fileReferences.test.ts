@@ -19,11 +19,16 @@ afterAll(async () => {
 });
 
 async function uploadInstitutionLogo(institutionId: string, colour: string) {
-  const png = await sharp({ create: { width: 24, height: 24, channels: 3, background: colour } }).png().toBuffer();
+  const png = await sharp({ create: { width: 24, height: 24, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
   const up = await multipart({}, { name: 'logo.png', content: png, type: 'image/png' });
   const res = await admin.request('POST', `/api/institutions/${institutionId}/logo`, up.payload, up.headers);
   expect(res.statusCode).toBe(200);
-  const [row] = await t.database.db.select({ logoFileId: institutions.logoFileId }).from(institutions).where(eq(institutions.id, institutionId));
+  const [row] = await t.database.db
+    .select({ logoFileId: institutions.logoFileId })
+    .from(institutions)
+    .where(eq(institutions.id, institutionId));
   return row!.logoFileId!;
 }
 
@@ -56,7 +61,10 @@ describe('freeing replaced files', () => {
       return !freed;
     });
     expect(kept).toBe(true);
-    const [row] = await t.database.db.select({ shortName: institutions.shortName, logoFileId: institutions.logoFileId }).from(institutions).where(eq(institutions.id, inst.id));
+    const [row] = await t.database.db
+      .select({ shortName: institutions.shortName, logoFileId: institutions.logoFileId })
+      .from(institutions)
+      .where(eq(institutions.id, inst.id));
     expect(row).toEqual({ shortName: 'Masih jalan', logoFileId: logo });
   });
 });

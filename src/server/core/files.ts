@@ -29,13 +29,19 @@ sharp.cache(false);
  * what does not decode completely, and what is larger than 4,000 px a side or 16 Mpx (read from the header;
  * `limitInputPixels` is the second line).
  */
-export async function normaliseImage(bytes: Buffer, what = 'Logo'): Promise<{ mime: 'image/png' | 'image/jpeg'; content: Buffer; width: number; height: number }> {
+export async function normaliseImage(
+  bytes: Buffer,
+  what = 'Logo',
+): Promise<{ mime: 'image/png' | 'image/jpeg'; content: Buffer; width: number; height: number }> {
   const mime = detectImage(bytes);
   if (!mime) throw new ValidationError(`${what} harus berupa gambar PNG atau JPEG`, { file: 'Hanya PNG atau JPEG (SVG tidak diterima)' });
   const unreadable = () =>
-    new ValidationError(`${what} tidak dapat dibaca sebagai gambar ${mime === 'image/png' ? 'PNG' : 'JPEG'} (berkas rusak atau bukan gambar)`, {
-      file: 'Gambar rusak',
-    });
+    new ValidationError(
+      `${what} tidak dapat dibaca sebagai gambar ${mime === 'image/png' ? 'PNG' : 'JPEG'} (berkas rusak atau bukan gambar)`,
+      {
+        file: 'Gambar rusak',
+      },
+    );
   const input = (limitInputPixels: number | false) => sharp(bytes, { limitInputPixels, failOn: 'error', sequentialRead: true });
   let meta: Metadata;
   try {
@@ -56,9 +62,10 @@ export async function normaliseImage(bytes: Buffer, what = 'Logo'): Promise<{ mi
     const pipeline = input(imageLimits.maxPixels)
       .rotate() // applies the EXIF orientation; the output carries no metadata
       .resize({ width: imageLimits.storedMaxPx, height: imageLimits.storedMaxPx, fit: 'inside', withoutEnlargement: true });
-    const out = mime === 'image/png'
-      ? await pipeline.png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true })
-      : await pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 90, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+    const out =
+      mime === 'image/png'
+        ? await pipeline.png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true })
+        : await pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 90, mozjpeg: true }).toBuffer({ resolveWithObject: true });
     return { mime, content: out.data, width: out.info.width, height: out.info.height };
   } catch {
     throw unreadable();
@@ -102,7 +109,9 @@ export async function deleteFileIfUnused(ctx: Ctx, fileId: string): Promise<bool
 
 /** A stored file's bytes, or NotFound with the given message. */
 export async function readFile(ctx: Ctx, fileId: string | null | undefined, missing: string) {
-  const [row] = fileId ? await ctx.db.select({ mime: files.mime, content: files.content, sha256: files.sha256 }).from(files).where(eq(files.id, fileId)) : [];
+  const [row] = fileId
+    ? await ctx.db.select({ mime: files.mime, content: files.content, sha256: files.sha256 }).from(files).where(eq(files.id, fileId))
+    : [];
   if (!row?.content) throw new NotFoundError(missing);
   return { mime: row.mime, content: row.content, sha256: row.sha256 };
 }

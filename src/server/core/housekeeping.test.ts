@@ -17,8 +17,14 @@ describe('housekeeping', () => {
     const stale = await loginAs(t, u.email);
     const staleHash = (await t.database.db.select().from(sessions).where(eq(sessions.userId, u.id))).map((r) => r.tokenHash);
     // Expire one of the two sessions, and age the attempts.
-    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.tokenHash, staleHash[1]!));
-    await t.database.db.update(loginAttempts).set({ at: new Date(Date.now() - 2 * 24 * 3600_000) }).where(eq(loginAttempts.email, u.email));
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.tokenHash, staleHash[1]!));
+    await t.database.db
+      .update(loginAttempts)
+      .set({ at: new Date(Date.now() - 2 * 24 * 3600_000) })
+      .where(eq(loginAttempts.email, u.email));
 
     const removed = await removeExpiredRecords(t.database.db);
     expect(removed.sessions).toBeGreaterThanOrEqual(1);

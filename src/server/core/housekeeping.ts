@@ -8,7 +8,10 @@ import { defineQueue } from './jobs';
 export async function removeExpiredRecords(db: Db, now = new Date()) {
   const dayAgo = new Date(now.getTime() - 24 * 3600_000);
   const s = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ k: sessions.tokenHash });
-  const t = await db.delete(userTokens).where(or(lt(userTokens.expiresAt, now), isNotNull(userTokens.usedAt))).returning({ k: userTokens.tokenHash });
+  const t = await db
+    .delete(userTokens)
+    .where(or(lt(userTokens.expiresAt, now), isNotNull(userTokens.usedAt)))
+    .returning({ k: userTokens.tokenHash });
   const a = await db.delete(loginAttempts).where(lt(loginAttempts.at, dayAgo)).returning({ k: loginAttempts.id });
   return { sessions: s.length, userTokens: t.length, loginAttempts: a.length };
 }

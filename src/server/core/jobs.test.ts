@@ -31,8 +31,22 @@ const throwingQueue = defineQueue({
     throw new Error('penangan gagal: layanan pihak ketiga menolak');
   },
 });
-const crashQueue = defineQueue({ name: 'test_crash', label: 'uji', schema: z.object({ n: z.number() }), expireInSeconds: 1, retryDelaySeconds: 0, retryBackoff: false, handler: async () => {} });
-const cronQueue = defineQueue({ name: 'test_cron', label: 'uji', schema: z.object({ who: z.string() }), cron: { expression: '* * * * *', data: { who: 'jadwal' } }, handler: async () => {} });
+const crashQueue = defineQueue({
+  name: 'test_crash',
+  label: 'uji',
+  schema: z.object({ n: z.number() }),
+  expireInSeconds: 1,
+  retryDelaySeconds: 0,
+  retryBackoff: false,
+  handler: async () => {},
+});
+const cronQueue = defineQueue({
+  name: 'test_cron',
+  label: 'uji',
+  schema: z.object({ who: z.string() }),
+  cron: { expression: '* * * * *', data: { who: 'jadwal' } },
+  handler: async () => {},
+});
 const queues = [okQueue, throwingQueue, crashQueue, cronQueue] as unknown as QueueDefinition[];
 
 /** A runtime whose handlers record into `seen` under its name. */
@@ -44,14 +58,27 @@ let database: Database;
 let other: Database | null = null;
 const runtimes: JobsRuntime[] = [];
 async function start(name: string, db = database, opts: { work?: boolean } = {}) {
-  const r = await startJobs({ database: db, config, mailer, log: silent, queues: withRecorder(name), pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1, ...opts });
+  const r = await startJobs({
+    database: db,
+    config,
+    mailer,
+    log: silent,
+    queues: withRecorder(name),
+    pollingIntervalSeconds: 0.5,
+    maintenanceIntervalSeconds: 1,
+    ...opts,
+  });
   runtimes.push(r);
   return r;
 }
 
 async function jobs(queue: string) {
-  const r = await database.db.execute(sql`select id, state, retry_count as "retryCount", output, start_after > now() as "later" from pgboss.job where name = ${queue} order by created_on`);
-  return (r as unknown as { rows: { id: string; state: string; retryCount: number; output: { message?: string } | null; later: boolean }[] }).rows;
+  const r = await database.db.execute(
+    sql`select id, state, retry_count as "retryCount", output, start_after > now() as "later" from pgboss.job where name = ${queue} order by created_on`,
+  );
+  return (
+    r as unknown as { rows: { id: string; state: string; retryCount: number; output: { message?: string } | null; later: boolean }[] }
+  ).rows;
 }
 
 beforeAll(async () => {
@@ -108,10 +135,18 @@ describe('job queue (pg-boss on the application database)', () => {
 
   it('retries a handler that throws with growing delays, then marks it failed with the error', async () => {
     const id = await enqueue({ db: database.db }, throwingQueue, { n: 1 });
-    const first = await waitFor(async () => (await jobs('test_throws')).find((j) => j.id === id && j.state === 'retry'), 10_000, 'first failure');
+    const first = await waitFor(
+      async () => (await jobs('test_throws')).find((j) => j.id === id && j.state === 'retry'),
+      10_000,
+      'first failure',
+    );
     expect(first.later).toBe(true); // waits before the next try
     expect(first.output?.message).toContain('layanan pihak ketiga menolak');
-    const failed = await waitFor(async () => (await jobs('test_throws')).find((j) => j.id === id && j.state === 'failed'), 30_000, 'given up');
+    const failed = await waitFor(
+      async () => (await jobs('test_throws')).find((j) => j.id === id && j.state === 'failed'),
+      30_000,
+      'given up',
+    );
     expect(failed.retryCount).toBe(2);
     expect(failed.output?.message).toContain('layanan pihak ketiga menolak');
   }, 40_000);
@@ -135,13 +170,17 @@ describe('job queue (pg-boss on the application database)', () => {
     // Fetch before the live workers do: the job becomes active in the crashed process.
     let claimed: { id: string }[] = [];
     for (let i = 0; i < 50 && !claimed.length; i++) {
-      claimed = await crashed.fetch('test_crash', { db: sqlExecutor(database.db) } as never) as { id: string }[];
+      claimed = (await crashed.fetch('test_crash', { db: sqlExecutor(database.db) } as never)) as { id: string }[];
       if (!claimed.length && (await jobs('test_crash')).some((j) => j.id === id && j.state !== 'created')) break;
     }
     if (!claimed.some((j) => j.id === id)) return expect.fail('a live worker took the job first');
     expect((await jobs('test_crash')).find((j) => j.id === id)!.state).toBe('active');
     // After its expiry (1 s) maintenance puts it back, and a live worker runs it.
-    const done = await waitFor(async () => (await jobs('test_crash')).find((j) => j.id === id && j.state === 'completed'), 20_000, 'retried after expiry');
+    const done = await waitFor(
+      async () => (await jobs('test_crash')).find((j) => j.id === id && j.state === 'completed'),
+      20_000,
+      'retried after expiry',
+    );
     expect(done.retryCount).toBe(1);
     expect(seen.test_crash!.filter((s) => (s.data as { n: number }).n === 7)).toHaveLength(1);
   }, 30_000);

@@ -83,7 +83,10 @@ type PgliteLike = {
  * with parameters through `query`. On PostgreSQL the pool or the transaction's client answers both.
  */
 export function sqlExecutor(db: Db): SqlExecutor {
-  const client = (db as unknown as { session?: { client?: unknown } }).session?.client as PgliteLike | { query: PgliteLike['query'] } | undefined;
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client as
+    | PgliteLike
+    | { query: PgliteLike['query'] }
+    | undefined;
   if (!client) throw new Error('sqlExecutor: not a Drizzle database or transaction');
   return pgliteOrPg(client);
 }
@@ -166,7 +169,12 @@ export type EnqueueOptions = {
  * The payload is checked against the queue's schema first: a bad payload is a programming error, thrown here.
  * Returns the job id.
  */
-export async function enqueue<S extends z.ZodType>(ctx: Pick<Ctx, 'db'>, queue: QueueDefinition<S>, data: z.input<S>, options: EnqueueOptions = {}): Promise<string> {
+export async function enqueue<S extends z.ZodType>(
+  ctx: Pick<Ctx, 'db'>,
+  queue: QueueDefinition<S>,
+  data: z.input<S>,
+  options: EnqueueOptions = {},
+): Promise<string> {
   const parsed = queue.schema.safeParse(data);
   if (!parsed.success) throw new Error(`enqueue ${queue.name}: invalid payload: ${parsed.error.message}`);
   const id = options.id ?? randomUUID();
@@ -177,7 +185,8 @@ export async function enqueue<S extends z.ZodType>(ctx: Pick<Ctx, 'db'>, queue: 
   if (options.singletonKey !== undefined) send.singletonKey = options.singletonKey;
   if (options.priority !== undefined) send.priority = options.priority;
   const sent = await sender.send(queue.name, parsed.data as object, send as PgBoss.SendOptions);
-  if (!sent && !options.singletonKey) throw new Error(`enqueue ${queue.name}: the queue does not exist (is it listed in modules/jobs/queues.ts?)`);
+  if (!sent && !options.singletonKey)
+    throw new Error(`enqueue ${queue.name}: the queue does not exist (is it listed in modules/jobs/queues.ts?)`);
   return sent ?? id;
 }
 
@@ -233,7 +242,11 @@ export async function startJobs(opts: JobsRuntimeOptions): Promise<JobsRuntime> 
   const pgliteClient = (database as unknown as { client?: PgliteLike }).client;
   const connection: Record<string, unknown> = pgliteClient
     ? { db: pgliteOrPg(pgliteClient) }
-    : { connectionString: (database as { url?: string }).url ?? poolConnectionString(database.db), max: 4, application_name: 'simpul-jobs' };
+    : {
+        connectionString: (database as { url?: string }).url ?? poolConnectionString(database.db),
+        max: 4,
+        application_name: 'simpul-jobs',
+      };
   const boss = new PgBoss({
     ...connection,
     schema: jobsSchema,
@@ -252,22 +265,26 @@ export async function startJobs(opts: JobsRuntimeOptions): Promise<JobsRuntime> 
     for (const q of queues) {
       // Jobs of a batch run one after the other (PGlite has one connection), each completed or failed on its own;
       // after a non-empty batch the worker looks again at once instead of sleeping its polling interval.
-      const id = await boss.work(q.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: q.batchSize ?? 5, includeMetadata: true }, async (batch) => {
-        const done: string[] = [];
-        let output: object | undefined;
-        for (const job of batch as unknown as PgBoss.JobWithMetadata[]) {
-          try {
-            const result = await runJob(q, job, { db: database.db, config: opts.config, mailer: opts.mailer, log });
-            done.push(job.id);
-            if (result !== undefined && result !== null) output = result as object;
-          } catch (e) {
-            await boss.fail(q.name, job.id, e as object);
+      const id = await boss.work(
+        q.name,
+        { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: q.batchSize ?? 5, includeMetadata: true },
+        async (batch) => {
+          const done: string[] = [];
+          let output: object | undefined;
+          for (const job of batch as unknown as PgBoss.JobWithMetadata[]) {
+            try {
+              const result = await runJob(q, job, { db: database.db, config: opts.config, mailer: opts.mailer, log });
+              done.push(job.id);
+              if (result !== undefined && result !== null) output = result as object;
+            } catch (e) {
+              await boss.fail(q.name, job.id, e as object);
+            }
           }
-        }
-        // One statement completes the batch's successes (a job's result is kept when it ran alone).
-        if (done.length) await boss.complete(q.name, done, done.length === 1 ? output : undefined);
-        boss.notifyWorker(workerIds.get(q.name)!);
-      });
+          // One statement completes the batch's successes (a job's result is kept when it ran alone).
+          if (done.length) await boss.complete(q.name, done, done.length === 1 ? output : undefined);
+          boss.notifyWorker(workerIds.get(q.name)!);
+        },
+      );
       workerIds.set(q.name, id);
       if (q.onStart) await q.onStart(database.db);
       if (q.cron && opts.schedules !== false) await schedule(database.db, q, q.cron.expression, q.cron.data);
@@ -296,19 +313,31 @@ function poolConnectionString(db: Db): string {
 }
 
 async function runJob(q: QueueDefinition, job: PgBoss.JobWithMetadata, deps: Omit<JobContext, 'job'>) {
-  const meta = { id: job.id, queue: q.name, retryCount: job.retryCount, retryLimit: job.retryLimit, isFinalTry: job.retryCount >= job.retryLimit };
+  const meta = {
+    id: job.id,
+    queue: q.name,
+    retryCount: job.retryCount,
+    retryLimit: job.retryLimit,
+    isFinalTry: job.retryCount >= job.retryLimit,
+  };
   const parsed = q.schema.safeParse(job.data);
   try {
     if (!parsed.success) {
-      throw new PermanentJobError(`Data pekerjaan tidak valid untuk antrean ${q.name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ')}`);
+      throw new PermanentJobError(
+        `Data pekerjaan tidak valid untuk antrean ${q.name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ')}`,
+      );
     }
     return await q.handler(parsed.data, { ...deps, job: meta });
   } catch (e) {
     if (e instanceof PermanentJobError && !meta.isFinalTry) {
       // pg-boss retries while retry_count < retry_limit: close that gap so this failure is the last.
-      await sqlExecutor(deps.db).executeSql(`UPDATE ${jobsSchema}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [q.name, job.id]);
+      await sqlExecutor(deps.db).executeSql(`UPDATE ${jobsSchema}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [
+        q.name,
+        job.id,
+      ]);
     }
-    if (meta.isFinalTry || e instanceof PermanentJobError) deps.log.warn({ queue: q.name, job: job.id, err: (e as Error).message }, 'job failed for good');
+    if (meta.isFinalTry || e instanceof PermanentJobError)
+      deps.log.warn({ queue: q.name, job: job.id, err: (e as Error).message }, 'job failed for good');
     throw e;
   }
 }

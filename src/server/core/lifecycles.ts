@@ -26,7 +26,8 @@ const activity: Lifecycle = {
   } satisfies Record<ActivityStatus, readonly Action[]>,
   refusal: (status, action) => {
     const label = activityStatusLabels[status as ActivityStatus] ?? status;
-    if (action === 'activity.delete') return `Kegiatan berstatus ${label} tidak dapat dihapus; hanya kegiatan berstatus Draf yang dapat dihapus.`;
+    if (action === 'activity.delete')
+      return `Kegiatan berstatus ${label} tidak dapat dihapus; hanya kegiatan berstatus Draf yang dapat dihapus.`;
     return `Kegiatan berstatus ${label} tidak dapat diubah. Kembalikan statusnya ke Draf terlebih dahulu (perubahan status tercatat).`;
   },
 };

@@ -14,14 +14,14 @@ const hidden = '[disembunyikan]';
 /** Hides secrets that may ride in a URL, so they never reach the logs. */
 export function redactUrl(url: string): string {
   // RSVP links and tickets carry their token in the path (/app/rsvp/<token>, /api/tickets/<token>/qr.png).
-  return url.replace(/([?&](?:token|password)=)[^&#]*/gi, `$1${hidden}`).replace(/(\/(?:rsvp|tickets)\/)[A-Za-z0-9_-]{20,}/g, `$1${hidden}`);
+  return url
+    .replace(/([?&](?:token|password)=)[^&#]*/gi, `$1${hidden}`)
+    .replace(/(\/(?:rsvp|tickets)\/)[A-Za-z0-9_-]{20,}/g, `$1${hidden}`);
 }
 
 /** Drops Drizzle's "params: ..." tail and a value quoted at the end of a PostgreSQL message. */
 export function scrubMessage(message: string): string {
-  return message
-    .replace(/\nparams:[\s\S]*$/, `\nparams: ${hidden}`)
-    .replace(/(: )"[\s\S]*"$/, `$1${hidden}`);
+  return message.replace(/\nparams:[\s\S]*$/, `\nparams: ${hidden}`).replace(/(: )"[\s\S]*"$/, `$1${hidden}`);
 }
 
 type AnyError = Error & Record<string, unknown>;
@@ -33,7 +33,10 @@ export function scrubError(err: unknown, depth = 0): unknown {
   const e = err as AnyError;
   const out: Record<string, unknown> = {
     // An error scrubbed once already (errorHandler, then the logger's serializer) keeps its class name.
-    type: !(err instanceof Error) && typeof (err as Record<string, unknown>).type === 'string' ? (err as Record<string, unknown>).type : (e.constructor?.name ?? 'Error'),
+    type:
+      !(err instanceof Error) && typeof (err as Record<string, unknown>).type === 'string'
+        ? (err as Record<string, unknown>).type
+        : (e.constructor?.name ?? 'Error'),
     message: typeof e.message === 'string' ? scrubMessage(e.message) : undefined,
   };
   if (typeof e.stack === 'string') out.stack = e.stack.replace(e.message ?? '', out.message as string);

@@ -29,7 +29,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.server.address() as AddressInfo).port;
   const silent = { info: () => {}, warn: () => {} };
-  t = await createTestApp({ mailer: createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Simpul <noreply@simpul.test>', log: silent }) });
+  t = await createTestApp({
+    mailer: createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Simpul <noreply@simpul.test>', log: silent }),
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -49,13 +51,21 @@ describe('mail over SMTP', () => {
     expect((mail.to as { text: string }).text).toBe('undangan@example.org');
     const link = mail.text!.match(/http:\/\/simpul\.test\/app\/accept-invitation\?token=\S+/)![0];
     const token = new URL(link).searchParams.get('token')!;
-    const accept = await t.app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token, password: 'kata-sandi-baru-1' } });
+    const accept = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitation/accept',
+      payload: { token, password: 'kata-sandi-baru-1' },
+    });
     expect(accept.statusCode).toBe(200);
   });
 
   it('does not reveal whether an address has an account when a reset is requested', async () => {
     const before = received.length;
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'tidak.ada@example.org' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: 'tidak.ada@example.org' },
+    });
     expect(res.statusCode).toBe(200);
     expect(received.length).toBe(before);
   });
@@ -63,16 +73,25 @@ describe('mail over SMTP', () => {
   it('sends attachments (inline by cid too) and keeps none of them once sent', async () => {
     const pdf = Buffer.from('%PDF-1.4 surat undangan');
     const id = await t.database.db.transaction((tx) =>
-      enqueueMail({ db: tx as never, config: t.config }, {
-        to: 'lampiran@example.org',
-        subject: 'Surat undangan rapat',
-        text: 'Terlampir surat undangan.',
-        related: { type: 'meeting', id: 'rapat-1' },
-        attachments: [
-          { filename: 'undangan.pdf', contentType: 'application/pdf', content: pdf },
-          { filename: 'tiket.png', contentType: 'image/png', content: Buffer.from('png').toString('base64'), encoding: 'base64', cid: 'tiket' },
-        ],
-      }),
+      enqueueMail(
+        { db: tx as never, config: t.config },
+        {
+          to: 'lampiran@example.org',
+          subject: 'Surat undangan rapat',
+          text: 'Terlampir surat undangan.',
+          related: { type: 'meeting', id: 'rapat-1' },
+          attachments: [
+            { filename: 'undangan.pdf', contentType: 'application/pdf', content: pdf },
+            {
+              filename: 'tiket.png',
+              contentType: 'image/png',
+              content: Buffer.from('png').toString('base64'),
+              encoding: 'base64',
+              cid: 'tiket',
+            },
+          ],
+        },
+      ),
     );
     await flushMail();
     const mail = await waitFor(() => received.find((m) => m.subject === 'Surat undangan rapat'));

@@ -23,19 +23,34 @@ export type Mailer = { send: (mail: Mail) => Promise<void>; configured?: boolean
  * Sends over real SMTP when SMTP_URL is set. Without it (the demo) nothing is sent: the mail log screen shows the
  * message (whatever the log level), and in demo mode the log also prints it.
  */
-export function createMailer(opts: { smtpUrl?: string; from: string; log: Pick<Console, 'info' | 'warn'> | { info: (o: object, m: string) => void; warn: (o: object, m: string) => void }; logBodies?: boolean }): Mailer {
+export function createMailer(opts: {
+  smtpUrl?: string;
+  from: string;
+  log: Pick<Console, 'info' | 'warn'> | { info: (o: object, m: string) => void; warn: (o: object, m: string) => void };
+  logBodies?: boolean;
+}): Mailer {
   if (!opts.smtpUrl) {
     return {
       configured: false,
       async send(mail) {
         // Bodies carry one-time links: print them only in demo mode, never in production logs.
-        if (opts.logBodies) opts.log.info({ to: mail.to, subject: mail.subject }, `mail (no SMTP_URL, demo; also in the mail log screen):\n${mail.text}`);
-        else opts.log.warn({ to: mail.to, subject: mail.subject }, 'mail not sent: SMTP_URL is not configured (readable in the mail log screen)');
+        if (opts.logBodies)
+          opts.log.info({ to: mail.to, subject: mail.subject }, `mail (no SMTP_URL, demo; also in the mail log screen):\n${mail.text}`);
+        else
+          opts.log.warn(
+            { to: mail.to, subject: mail.subject },
+            'mail not sent: SMTP_URL is not configured (readable in the mail log screen)',
+          );
       },
     };
   }
   // Bounded waits: a dead SMTP server must not hold the mail worker for minutes.
-  const transport = nodemailer.createTransport({ url: opts.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  const transport = nodemailer.createTransport({
+    url: opts.smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   return {
     configured: true,
     async send(mail) {

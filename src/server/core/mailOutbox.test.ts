@@ -29,7 +29,9 @@ afterAll(() => t.close());
 
 const rows = (to: string[]) => t.database.db.select().from(mailOutbox).where(inArray(mailOutbox.to, to)).orderBy(mailOutbox.id);
 async function jobStates(ids: string[]) {
-  const r = await t.database.db.execute(sql`select id, state, retry_count as "retryCount" from pgboss.job where name = 'mail_send' and id in ${sql.raw(`('${ids.join("','")}')`)}`);
+  const r = await t.database.db.execute(
+    sql`select id, state, retry_count as "retryCount" from pgboss.job where name = 'mail_send' and id in ${sql.raw(`('${ids.join("','")}')`)}`,
+  );
   return (r as unknown as { rows: { id: string; state: string; retryCount: number }[] }).rows;
 }
 /** Time passes: the mail jobs waiting for their next try are due now. */
@@ -48,10 +50,14 @@ describe('mail on the job queue', () => {
       expect(res.statusCode).toBe(201);
     }
     // The oldest delivery failed; the others wait behind it (order is kept). Nothing is lost.
-    const failed = await waitFor(async () => {
-      const r = await rows(to);
-      return r.every((m) => m.lastError) && (await jobStates(r.map((m) => m.jobId!))).every((j) => j.state === 'retry') && r;
-    }, 10_000, 'first tries');
+    const failed = await waitFor(
+      async () => {
+        const r = await rows(to);
+        return r.every((m) => m.lastError) && (await jobStates(r.map((m) => m.jobId!))).every((j) => j.state === 'retry') && r;
+      },
+      10_000,
+      'first tries',
+    );
     expect(failed[0]!.attempts).toBeGreaterThanOrEqual(1);
     for (const m of failed) {
       expect(m.state).toBe('queued');
@@ -106,19 +112,27 @@ describe('mail on the job queue', () => {
     smtpUp = false;
     const res = await s.request('POST', '/api/users', { email: 'gagal@example.org', name: 'Tak Terkirim', role: 'committee' });
     expect(res.statusCode).toBe(201);
-    const [first] = await waitFor(async () => {
-      const r = await rows(['gagal@example.org']);
-      return r[0]!.attempts >= 1 && r;
-    }, 10_000, 'first try');
+    const [first] = await waitFor(
+      async () => {
+        const r = await rows(['gagal@example.org']);
+        return r[0]!.attempts >= 1 && r;
+      },
+      10_000,
+      'first try',
+    );
     // The job has recorded the failure and waits for its next try.
     await waitFor(async () => (await jobStates([first!.jobId!]))[0]?.state === 'retry', 10_000, 'waiting to retry');
     // Hours later: the next try is its last.
     await t.database.db.execute(sql`update pgboss.job set retry_limit = retry_count + 1 where id = ${first!.jobId}`);
     await makeRetriesDue();
-    const [gaveUp] = await waitFor(async () => {
-      const r = await rows(['gagal@example.org']);
-      return r[0]!.state === 'failed' && r;
-    }, 10_000, 'given up');
+    const [gaveUp] = await waitFor(
+      async () => {
+        const r = await rows(['gagal@example.org']);
+        return r[0]!.state === 'failed' && r;
+      },
+      10_000,
+      'given up',
+    );
     expect(gaveUp!.lastError).toContain('ECONNREFUSED');
     expect((await jobStates([first!.jobId!]))[0]!.state).toBe('failed');
     smtpUp = true;
@@ -128,7 +142,9 @@ describe('mail on the job queue', () => {
     const admin = await createUser(t, 'admin');
     const s = await loginAs(t, admin.email);
     const count = async () => {
-      const r = await t.database.db.execute(sql`select (select count(*) from mail_outbox)::int as mails, (select count(*) from pgboss.job where name = 'mail_send')::int as jobs`);
+      const r = await t.database.db.execute(
+        sql`select (select count(*) from mail_outbox)::int as mails, (select count(*) from pgboss.job where name = 'mail_send')::int as jobs`,
+      );
       return (r as unknown as { rows: unknown[] }).rows[0];
     };
     const before = await count();
@@ -149,10 +165,14 @@ describe('mail without SMTP (demo)', () => {
       const s = await loginAs(demo, admin.email);
       const res = await s.request('POST', '/api/users', { email: 'demo.undangan@example.org', name: 'Undangan Demo', role: 'committee' });
       expect(res.statusCode).toBe(201);
-      const [row] = await waitFor(async () => {
-        const r = await demo.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'demo.undangan@example.org'));
-        return r[0]?.state === 'unsent' && r;
-      }, 10_000, 'kept');
+      const [row] = await waitFor(
+        async () => {
+          const r = await demo.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'demo.undangan@example.org'));
+          return r[0]?.state === 'unsent' && r;
+        },
+        10_000,
+        'kept',
+      );
       expect(row!.text).toMatch(/accept-invitation\?token=/);
       expect(row!.sentAt).toBeNull();
     } finally {

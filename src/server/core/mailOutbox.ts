@@ -25,11 +25,17 @@ export const mailQueue = defineQueue({
   handler: (data, jc) => deliverMail(jc, data.mailId),
   // Retrying a failed mail job from the screen puts its mail back in the queue.
   onRetry: async (db, data) => {
-    await db.update(mailOutbox).set({ state: 'queued' }).where(and(eq(mailOutbox.id, data.mailId), eq(mailOutbox.state, 'failed')));
+    await db
+      .update(mailOutbox)
+      .set({ state: 'queued' })
+      .where(and(eq(mailOutbox.id, data.mailId), eq(mailOutbox.state, 'failed')));
   },
   // Mail queued before the job queue existed (or by an older version) gets its job.
   onStart: async (db) => {
-    const orphans = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(and(eq(mailOutbox.state, 'queued'), isNull(mailOutbox.jobId)));
+    const orphans = await db
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.state, 'queued'), isNull(mailOutbox.jobId)));
     for (const o of orphans) {
       const jobId = randomUUID();
       await db.transaction(async (tx) => {
@@ -62,7 +68,12 @@ export async function enqueueMail(ctx: Pick<Ctx, 'db' | 'config'>, mail: Mail): 
         ? mail.attachments.map((a) => ({
             filename: a.filename,
             contentType: a.contentType,
-            content: typeof a.content === 'string' ? (a.encoding === 'base64' ? a.content : Buffer.from(a.content).toString('base64')) : a.content.toString('base64'),
+            content:
+              typeof a.content === 'string'
+                ? a.encoding === 'base64'
+                  ? a.content
+                  : Buffer.from(a.content).toString('base64')
+                : a.content.toString('base64'),
             ...(a.cid ? { cid: a.cid } : {}),
           }))
         : null,
@@ -144,7 +155,13 @@ function claim(db: Db, id: number) {
   return db
     .update(mailOutbox)
     .set({ claimedUntil: sql`now() + interval '5 minutes'` })
-    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.state, 'queued'), or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, sql`now()`))))
+    .where(
+      and(
+        eq(mailOutbox.id, id),
+        eq(mailOutbox.state, 'queued'),
+        or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, sql`now()`)),
+      ),
+    )
     .returning();
 }
 

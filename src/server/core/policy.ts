@@ -73,14 +73,45 @@ export type Subject = {
 
 type User = Extract<Actor, { kind: 'user' }>;
 
-const committeeActivity: Action[] = ['activity.read', 'activity.write', 'activity.delete', 'activity.status', 'activity.copy', 'activity.readPersonal'];
+const committeeActivity: Action[] = [
+  'activity.read',
+  'activity.write',
+  'activity.delete',
+  'activity.status',
+  'activity.copy',
+  'activity.readPersonal',
+];
 
-const committeeMeeting: Action[] = ['meeting.read', 'meeting.create', 'meeting.manage', 'meeting.send', 'meeting.status', 'meeting.overrideQuota', 'meeting.invitation.read'];
+const committeeMeeting: Action[] = [
+  'meeting.read',
+  'meeting.create',
+  'meeting.manage',
+  'meeting.send',
+  'meeting.status',
+  'meeting.overrideQuota',
+  'meeting.invitation.read',
+];
 
 const byRole: Record<Role, readonly Action[]> = {
   admin: actions,
-  committee: ['directory.read', 'officer.read', 'institution.export', ...committeeActivity, 'apiToken.manage', 'meeting.checkIn', ...committeeMeeting],
-  member: ['directory.read', 'institution.update', 'officer.read', 'officer.write', 'activity.read', 'apiToken.manage', 'meeting.invitation.read'],
+  committee: [
+    'directory.read',
+    'officer.read',
+    'institution.export',
+    ...committeeActivity,
+    'apiToken.manage',
+    'meeting.checkIn',
+    ...committeeMeeting,
+  ],
+  member: [
+    'directory.read',
+    'institution.update',
+    'officer.read',
+    'officer.write',
+    'activity.read',
+    'apiToken.manage',
+    'meeting.invitation.read',
+  ],
   speaker: ['directory.read', 'activity.read', 'apiToken.manage'],
 };
 

@@ -34,7 +34,8 @@ const serialise = (policy: Record<string, string[]>) =>
  */
 export const contentSecurityPolicy = serialise(common);
 /** Browser features no page of Simpul uses; the camera stays allowed to Simpul itself (scanning QR codes). */
-export const permissionsPolicy = 'accelerometer=(), camera=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
+export const permissionsPolicy =
+  'accelerometer=(), camera=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 /** Sent only when PUBLIC_URL is https: a year, without includeSubDomains (other sites of the same domain are not ours). */
 export const strictTransportSecurity = 'max-age=31536000';
 

@@ -17,14 +17,26 @@ export type InvitationLetter = {
   subject: string;
   addressee: string;
   institutionName: string;
-  meeting: { title: string; startDate: string; endDate: string; startTime: string; endTime: string; venue: string; venueAddress: string | null };
+  meeting: {
+    title: string;
+    startDate: string;
+    endDate: string;
+    startTime: string;
+    endTime: string;
+    venue: string;
+    venueAddress: string | null;
+  };
   agenda: { time: string; title: string; speakers: string }[];
   signer: { name: string; position: string; rank?: string | null; nip?: string | null } | null;
   copies: string[];
   fiscalYear: number;
 };
 
-const p = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({ kind: 'paragraph', runs: [{ text }], ...extra });
+const p = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({
+  kind: 'paragraph',
+  runs: [{ text }],
+  ...extra,
+});
 
 export function invitationLetterContent(l: InvitationLetter, settings: DocumentSettings): DocumentModel {
   const placeDate = `${l.place?.trim() || 'Padang'}, ${l.date ? formatDateId(l.date) : `.................... ${l.fiscalYear}`}`;
@@ -41,7 +53,10 @@ export function invitationLetterContent(l: InvitationLetter, settings: DocumentS
     { kind: 'paragraph', runs: [{ text: `Yth. ${l.addressee}`, bold: true }] },
     p(`di ${l.institutionName}`),
     p(''),
-    p(`Dengan hormat, dalam rangka pelaksanaan ${l.meeting.title}, bersama ini kami mengundang Bapak/Ibu atau pejabat yang membidangi kehumasan untuk hadir pada:`, { indent: true }),
+    p(
+      `Dengan hormat, dalam rangka pelaksanaan ${l.meeting.title}, bersama ini kami mengundang Bapak/Ibu atau pejabat yang membidangi kehumasan untuk hadir pada:`,
+      { indent: true },
+    ),
     {
       kind: 'list',
       items: [
@@ -58,11 +73,16 @@ export function invitationLetterContent(l: InvitationLetter, settings: DocumentS
       placeDate: '',
       position: l.signer?.position ?? '....................................',
       name: l.signer?.name ?? '(....................................)',
-      nip: [l.signer?.rank, `NIP. ${l.signer?.nip ? formatNip(l.signer.nip) : '....................................'}`].filter(Boolean).join(' / '),
+      nip: [l.signer?.rank, `NIP. ${l.signer?.nip ? formatNip(l.signer.nip) : '....................................'}`]
+        .filter(Boolean)
+        .join(' / '),
     },
   ];
   if (l.copies.length) {
-    blocks.push(p(''), p('Tembusan:', { keepWithNext: true }), { kind: 'list', items: l.copies.map((c, i) => ({ label: `${i + 1}.`, runs: [{ text: c }] })) });
+    blocks.push(p(''), p('Tembusan:', { keepWithNext: true }), {
+      kind: 'list',
+      items: l.copies.map((c, i) => ({ label: `${i + 1}.`, runs: [{ text: c }] })),
+    });
   }
   if (hasAgenda) {
     blocks.push(

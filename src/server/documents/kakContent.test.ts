@@ -25,7 +25,15 @@ describe('KAK content', () => {
   it('lays out the demo activity as sections A to G with the schedule and quarter tables', () => {
     const model = kakContent(reference2019, defaultOrganisationSettings);
     const sections = model.blocks.filter((b) => b.kind === 'section').map((b) => (b.kind === 'section' ? `${b.label} ${b.title}` : ''));
-    expect(sections).toEqual(['A. LATAR BELAKANG', 'B. MAKSUD DAN TUJUAN', 'C. DASAR HUKUM', 'D. METODA PELAKSANAAN', 'E. LOKASI KEGIATAN', 'F. KELUARAN', 'G. PEMBIAYAAN']);
+    expect(sections).toEqual([
+      'A. LATAR BELAKANG',
+      'B. MAKSUD DAN TUJUAN',
+      'C. DASAR HUKUM',
+      'D. METODA PELAKSANAAN',
+      'E. LOKASI KEGIATAN',
+      'F. KELUARAN',
+      'G. PEMBIAYAAN',
+    ]);
     const all = texts(model.blocks);
     expect(all).toContain('No. | Kegiatan Koordinasi Kehumasan | Waktu');
     expect(all).toContain('2. | Penentuan narasumber | Februari 2019 – Maret 2019');
@@ -42,8 +50,16 @@ describe('KAK content', () => {
   });
 
   it('writes the participants sentence from the categories when the KAK has none', () => {
-    const kak = { ...reference2019.kak, participants: { categories: ['regency_city', 'university', 'bumd'] as const, text: '', frequency: '1 (satu) kali dalam setahun' } };
-    const all = texts(kakContent({ ...reference2019, kak: { ...kak, participants: { ...kak.participants, categories: [...kak.participants.categories] } } }, defaultOrganisationSettings).blocks);
+    const kak = {
+      ...reference2019.kak,
+      participants: { categories: ['regency_city', 'university', 'bumd'] as const, text: '', frequency: '1 (satu) kali dalam setahun' },
+    };
+    const all = texts(
+      kakContent(
+        { ...reference2019, kak: { ...kak, participants: { ...kak.participants, categories: [...kak.participants.categories] } } },
+        defaultOrganisationSettings,
+      ).blocks,
+    );
     expect(all).toContain(
       'Peserta dari kegiatan ini merupakan pelaksana humas pada Pemerintah Kabupaten/Kota, Perguruan Tinggi dan BUMD dan dilakukan 1 (satu) kali dalam setahun.',
     );
@@ -57,14 +73,19 @@ describe('KAK content', () => {
   });
 
   it('refuses to print a KAK that does not parse (an amount above the maximum) instead of casting it', () => {
-    const huge: KakActivity = { ...reference2019, kak: { ...reference2019.kak, funding: { ...reference2019.kak.funding, total: 1_000_000_000_000_000 } } };
+    const huge: KakActivity = {
+      ...reference2019,
+      kak: { ...reference2019.kak, funding: { ...reference2019.kak.funding, total: 1_000_000_000_000_000 } },
+    };
     expect(() => kakContent(huge, defaultOrganisationSettings)).toThrow(/Nilai rupiah .*Rp 999\.999\.999\.999\.999/);
   });
 
   it('prints a stored sign date that is not a real day as the blank to fill in, never as typed', () => {
     const month13 = texts(kakContent({ ...reference2019, signDate: '2019-13' }, defaultOrganisationSettings).blocks);
     expect(month13).toContain('Padang, .................... 2019');
-    const impossible = texts(kakContent({ ...reference2019, fiscalYear: 2027, signDate: '2027-02-30' }, defaultOrganisationSettings).blocks);
+    const impossible = texts(
+      kakContent({ ...reference2019, fiscalYear: 2027, signDate: '2027-02-30' }, defaultOrganisationSettings).blocks,
+    );
     expect(impossible).toContain('Padang, .................... 2027');
     expect(impossible.join('\n')).not.toContain('2027-02-30');
   });

@@ -93,12 +93,16 @@ describe('KAK as PDF', () => {
     const info = pdfInfo(pdf);
     expect(info['Page size']).toMatch(/^595\.\d* x 841\.\d* pts \(A4\)/);
     expect(info.Title).toBe('Kerangka Acuan Kerja Kegiatan Koordinasi Kehumasan Tahun 2019');
-    const raw = execFileSync('pdftotext', ['-raw', '-', '-'], { input: pdf, encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    const raw = execFileSync('pdftotext', ['-raw', '-', '-'], { input: pdf, encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
     raw.forEach((page, i) => expect(page.trim().split('\n').at(-1)).toBe(String(i + 1)));
     const last = normalise(pdfPages(pdf).at(-1)!);
     expect(last).toMatch(/^G\. PEMBIAYAAN/);
     expect(last).toContain('Rp. 46.733.000');
-    expect(last).toMatch(/Padang, Januari 2019 PPTK Kegiatan \/ Kabag\. Pengelolaan Administrasi Informasi Rina Contoh, S\.Sos \(fiktif\) NIP\. 19780101 200501 2 001$/);
+    expect(last).toMatch(
+      /Padang, Januari 2019 PPTK Kegiatan \/ Kabag\. Pengelolaan Administrasi Informasi Rina Contoh, S\.Sos \(fiktif\) NIP\. 19780101 200501 2 001$/,
+    );
     expect(pdf.includes('/Subtype /Image')).toBe(true);
   });
 });
@@ -113,7 +117,12 @@ describe('options and other activities', () => {
   });
 
   it('renders a bare new activity with blanks to fill in for the signature', async () => {
-    const bare: KakActivity = { title: 'Rapat Kerja Humas', fiscalYear: 2027, officerInCharge: { name: '', position: '', nip: '' }, kak: {} };
+    const bare: KakActivity = {
+      title: 'Rapat Kerja Humas',
+      fiscalYear: 2027,
+      officerInCharge: { name: '', position: '', nip: '' },
+      kak: {},
+    };
     const text = (await docxParagraphs(await renderKakDocx(bare, defaultOrganisationSettings))).join('\n');
     expect(text).toContain('KEGIATAN RAPAT KERJA HUMAS TAHUN 2027');
     expect(text).toContain('G. PEMBIAYAAN');
@@ -122,18 +131,31 @@ describe('options and other activities', () => {
   });
 
   it('repeats the table header when a long schedule runs over a page', async () => {
-    const schedule = Array.from({ length: 45 }, (_, i) => ({ step: `Tahapan kegiatan nomor ${i + 1}`, startMonth: 1 + (i % 12), endMonth: 1 + (i % 12) }));
+    const schedule = Array.from({ length: 45 }, (_, i) => ({
+      step: `Tahapan kegiatan nomor ${i + 1}`,
+      startMonth: 1 + (i % 12),
+      endMonth: 1 + (i % 12),
+    }));
     const long: KakActivity = { ...reference2019, kak: { ...reference2019.kak, schedule } };
     const pages = pdfPages(await renderKakPdf(long, defaultOrganisationSettings)).map(normalise);
     const withHeader = pages.filter((p) => p.includes('No. Kegiatan Koordinasi Kehumasan Waktu'));
     expect(withHeader.length).toBeGreaterThanOrEqual(2);
-    expect(missingInOrder(pages.join(' '), schedule.map((s, i) => `${i + 1}. ${s.step}`))).toEqual([]);
+    expect(
+      missingInOrder(
+        pages.join(' '),
+        schedule.map((s, i) => `${i + 1}. ${s.step}`),
+      ),
+    ).toEqual([]);
   });
 
   it('names the file after the title and year', () => {
     expect(kakFileBaseName(reference2019)).toBe('KAK-Koordinasi-Kehumasan-2019');
-    expect(kakFileBaseName({ title: 'Rapat Koordinasi: Humas & Media (Tahap II)', fiscalYear: 2026 })).toBe('KAK-Rapat-Koordinasi-Humas-Media-Tahap-II-2026');
-    expect(kakFileBaseName({ title: 'Sosialisasi Keterbukaan Informasi Publik é', fiscalYear: 2026 })).toBe('KAK-Sosialisasi-Keterbukaan-Informasi-Publik-e-2026');
+    expect(kakFileBaseName({ title: 'Rapat Koordinasi: Humas & Media (Tahap II)', fiscalYear: 2026 })).toBe(
+      'KAK-Rapat-Koordinasi-Humas-Media-Tahap-II-2026',
+    );
+    expect(kakFileBaseName({ title: 'Sosialisasi Keterbukaan Informasi Publik é', fiscalYear: 2026 })).toBe(
+      'KAK-Sosialisasi-Keterbukaan-Informasi-Publik-e-2026',
+    );
   });
 });
 
@@ -141,15 +163,21 @@ describe('LibreOffice', () => {
   const lo = '/usr/bin/libreoffice';
   const present = existsSync(lo);
   (present ? it : it.skip)(
-    present ? 'opens the DOCX and converts it to a PDF that holds the reference text' : 'opens the DOCX (skipped: /usr/bin/libreoffice is not installed)',
+    present
+      ? 'opens the DOCX and converts it to a PDF that holds the reference text'
+      : 'opens the DOCX (skipped: /usr/bin/libreoffice is not installed)',
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'simpul-lo-'));
       try {
         writeFileSync(join(dir, 'kak.docx'), docx);
-        execFileSync(lo, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'kak.docx')], {
-          stdio: 'pipe',
-          timeout: 90_000,
-        });
+        execFileSync(
+          lo,
+          [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'kak.docx')],
+          {
+            stdio: 'pipe',
+            timeout: 90_000,
+          },
+        );
         expect(readdirSync(dir)).toContain('kak.pdf');
         const converted = readFileSync(join(dir, 'kak.pdf'));
         const text = pdfPages(converted).join('\n');

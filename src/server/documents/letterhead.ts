@@ -19,7 +19,10 @@ export async function documentLogo(bytes: Uint8Array | null | undefined): Promis
   if (!bytes?.length) return null;
   const key = createHash('sha256').update(bytes).digest('hex');
   if (trustedLogos.has(key)) return trustedLogos.get(key)!;
-  const logo = await normaliseImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then((i) => i.content, () => null);
+  const logo = await normaliseImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then(
+    (i) => i.content,
+    () => null,
+  );
   if (trustedLogos.size >= 16) trustedLogos.delete(trustedLogos.keys().next().value!);
   trustedLogos.set(key, logo);
   return logo;
@@ -42,12 +45,15 @@ export function letterheadFrom(settings: DocumentSettings): Letterhead {
         const max = i === 0 ? type.letterheadFirstPt : type.letterheadPt;
         return { text, bold: true, sizePt: fitSizePt(text, widthPt, max, max - 4, true) };
       }),
-      ...letterheadDetailLines(settings).map((text) => ({ text, bold: false, sizePt: fitSizePt(text, widthPt, type.letterheadSmallPt, 8) })),
+      ...letterheadDetailLines(settings).map((text) => ({
+        text,
+        bold: false,
+        sizePt: fitSizePt(text, widthPt, type.letterheadSmallPt, 8),
+      })),
     ],
     logo,
   };
 }
-
 
 /** Pixel size of a PNG or JPEG, to keep the logo's proportions. */
 export function imageSize(bytes: Uint8Array): { width: number; height: number } | null {

@@ -13,7 +13,8 @@ function widths(font: 'Helvetica' | 'Helvetica-Bold'): Map<number, number> {
   if (!map) {
     const dir = join(dirname(createRequire(import.meta.url).resolve('pdfkit')), 'data');
     map = new Map();
-    for (const m of readFileSync(join(dir, `${font}.afm`), 'latin1').matchAll(/^C (\d+) ; WX (\d+) ;/gm)) map.set(Number(m[1]), Number(m[2]));
+    for (const m of readFileSync(join(dir, `${font}.afm`), 'latin1').matchAll(/^C (\d+) ; WX (\d+) ;/gm))
+      map.set(Number(m[1]), Number(m[2]));
     cache.set(font, map);
   }
   return map;

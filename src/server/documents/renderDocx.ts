@@ -109,7 +109,15 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
     layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((h, i) => cell(h, block.columns[i]!, i, true)) }),
-      ...block.rows.map((row) => new TableRow({ cantSplit: true, keepNext, height: block.minRowHeightPt ? { value: block.minRowHeightPt * 20, rule: 'atLeast' } : undefined, children: row.map((v, i) => cell(v, block.columns[i]!, i, false)) })),
+      ...block.rows.map(
+        (row) =>
+          new TableRow({
+            cantSplit: true,
+            keepNext,
+            height: block.minRowHeightPt ? { value: block.minRowHeightPt * 20, rule: 'atLeast' } : undefined,
+            children: row.map((v, i) => cell(v, block.columns[i]!, i, false)),
+          }),
+      ),
     ],
   });
 }
@@ -155,14 +163,22 @@ function blockParts(block: Block): (Paragraph | Table)[] {
           tabStops: [{ type: TabStopType.LEFT, position: listTw }],
           children: [new TextRun({ text: item.label }), new TextRun({ children: ['\t'] }), ...runs(item.runs)],
         }),
-        ...(item.notes ?? []).map((note) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { left: listTw }, children: runs(note) })),
+        ...(item.notes ?? []).map(
+          (note) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { left: listTw }, children: runs(note) }),
+        ),
       ]);
     case 'table':
       return [table(block), new Paragraph({ spacing: single, keepNext: block.keepWithNext, children: [] })];
     case 'signature': {
       const left = Math.round(textTw * signature.startShare);
       const p = (children: ParagraphChild[], extra: { before?: number } = {}) =>
-        new Paragraph({ keepNext: true, keepLines: true, indent: { left }, spacing: { line: bodyLine, before: extra.before ?? 0, after: 0 }, children });
+        new Paragraph({
+          keepNext: true,
+          keepLines: true,
+          indent: { left },
+          spacing: { line: bodyLine, before: extra.before ?? 0, after: 0 },
+          children,
+        });
       return [
         p([new TextRun(block.placeDate)], { before: mmToTwip(8) }),
         p([new TextRun(block.position)]),
@@ -221,7 +237,11 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
         footers: {
           default: new Footer({
             children: [
-              new Paragraph({ alignment: AlignmentType.CENTER, spacing: single, children: [new TextRun({ children: [PageNumber.CURRENT], size: halfPt(type.footerPt) })] }),
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                spacing: single,
+                children: [new TextRun({ children: [PageNumber.CURRENT], size: halfPt(type.footerPt) })],
+              }),
             ],
           }),
         },

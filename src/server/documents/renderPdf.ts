@@ -11,7 +11,8 @@ import type { Block, DocumentModel, Letterhead, Run } from './model';
 
 type Doc = InstanceType<typeof PDFDocument>;
 const fonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', boldItalic: 'Helvetica-BoldOblique' };
-const fontOf = (r: Pick<Run, 'bold' | 'italic'>) => (r.bold ? (r.italic ? fonts.boldItalic : fonts.bold) : r.italic ? fonts.italic : fonts.regular);
+const fontOf = (r: Pick<Run, 'bold' | 'italic'>) =>
+  r.bold ? (r.italic ? fonts.boldItalic : fonts.bold) : r.italic ? fonts.italic : fonts.regular;
 
 const left = mmToPt(page.margin.leftMm);
 const width = mmToPt(textWidthMm);
@@ -44,7 +45,14 @@ class Writer {
     const doc = this.doc.fontSize(type.bodyPt);
     list.forEach((r, i) => {
       doc.font(fontOf(r));
-      const o = { width: w, lineGap: this.gap, align: opts.align ?? 'justify', indent: opts.indent ?? 0, underline: r.underline, continued: i < list.length - 1 };
+      const o = {
+        width: w,
+        lineGap: this.gap,
+        align: opts.align ?? 'justify',
+        indent: opts.indent ?? 0,
+        underline: r.underline,
+        continued: i < list.length - 1,
+      };
       if (i === 0) doc.text(r.text, x, doc.y, o);
       else doc.text(r.text, o);
     });
@@ -52,7 +60,10 @@ class Writer {
   }
 
   heightOfRuns(list: Run[], w: number, indentPt = 0) {
-    return this.doc.font(fonts.regular).fontSize(type.bodyPt).heightOfString(list.map((r) => r.text).join(''), { width: w, lineGap: this.gap, indent: indentPt });
+    return this.doc
+      .font(fonts.regular)
+      .fontSize(type.bodyPt)
+      .heightOfString(list.map((r) => r.text).join(''), { width: w, lineGap: this.gap, indent: indentPt });
   }
 
   letterhead(lh: Letterhead) {
@@ -76,8 +87,18 @@ class Writer {
       ruleY = Math.max(ruleY, y + h + mmToPt(letterheadGeometry.ruleGapMm));
     }
     // Thick over thin rule, as on official letters.
-    doc.save().lineWidth(2.25).moveTo(left, ruleY).lineTo(left + width, ruleY).stroke();
-    doc.lineWidth(0.75).moveTo(left, ruleY + 3).lineTo(left + width, ruleY + 3).stroke().restore();
+    doc
+      .save()
+      .lineWidth(2.25)
+      .moveTo(left, ruleY)
+      .lineTo(left + width, ruleY)
+      .stroke();
+    doc
+      .lineWidth(0.75)
+      .moveTo(left, ruleY + 3)
+      .lineTo(left + width, ruleY + 3)
+      .stroke()
+      .restore();
     doc.y = ruleY + 3 + mmToPt(6);
     doc.x = left;
   }
@@ -93,7 +114,13 @@ class Writer {
       case 'paragraph':
         return this.heightOfRuns(block.runs, left + width - sectionX, block.indent ? mmToPt(indent.firstLineMm) : 0);
       case 'list':
-        return block.items.reduce((h, item) => h + this.heightOfRuns(item.runs, left + width - listX) + (item.notes ?? []).reduce((n, note) => n + this.heightOfRuns(note, left + width - listX), 0), 0);
+        return block.items.reduce(
+          (h, item) =>
+            h +
+            this.heightOfRuns(item.runs, left + width - listX) +
+            (item.notes ?? []).reduce((n, note) => n + this.heightOfRuns(note, left + width - listX), 0),
+          0,
+        );
       case 'table':
         return [block.header, ...block.rows].reduce((h, row) => h + this.rowHeight(block, row), 0) + this.lineHeight / 2;
       case 'signature': {
@@ -109,7 +136,11 @@ class Writer {
   rowHeight(block: Extract<Block, { kind: 'table' }>, row: string[]) {
     const doc = this.doc.fontSize(block.fontSize);
     const tableW = left + width - sectionX;
-    const h = Math.max(...row.map((text, i) => doc.font(fonts.bold).heightOfString(text, { width: block.columns[i]!.width * tableW - 2 * cellPad }))) + 2 * cellPad;
+    const h =
+      Math.max(
+        ...row.map((text, i) => doc.font(fonts.bold).heightOfString(text, { width: block.columns[i]!.width * tableW - 2 * cellPad })),
+      ) +
+      2 * cellPad;
     return row === block.header ? h : Math.max(h, block.minRowHeightPt ?? 0);
   }
 
@@ -209,7 +240,11 @@ class Writer {
   blocks(blocks: Block[]) {
     const room = this.bottom - this.doc.page.margins.top;
     const keeps = (b: Block | undefined) =>
-      !!b && (b.kind === 'section' || b.kind === 'subheading' || b.kind === 'title' || ((b.kind === 'paragraph' || b.kind === 'table') && !!b.keepWithNext));
+      !!b &&
+      (b.kind === 'section' ||
+        b.kind === 'subheading' ||
+        b.kind === 'title' ||
+        ((b.kind === 'paragraph' || b.kind === 'table') && !!b.keepWithNext));
     blocks.forEach((block, i) => {
       if (!keeps(blocks[i - 1]) && (keeps(block) || block.kind === 'signature')) {
         let h = 0;
@@ -239,7 +274,13 @@ class Writer {
       if (draftMark) {
         const cx = doc.page.width / 2;
         const cy = doc.page.height / 2;
-        doc.save().rotate(-45, { origin: [cx, cy] }).fillColor(draftColor).fillOpacity(0.12).font(fonts.bold).fontSize(140);
+        doc
+          .save()
+          .rotate(-45, { origin: [cx, cy] })
+          .fillColor(draftColor)
+          .fillOpacity(0.12)
+          .font(fonts.bold)
+          .fontSize(140);
         doc.text('DRAF', cx - 300, cy - 70, { width: 600, align: 'center', lineBreak: false });
         doc.restore();
         doc.save().fillColor(draftColor).font(fonts.bold).fontSize(type.footerPt);
@@ -310,7 +351,11 @@ export async function renderPdfSet(models: DocumentModel[], meta: DocumentModel[
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font(fonts.regular).fontSize(type.footerPt);
-    doc.text(String(i - first + 1), left, doc.page.height - mmToPt(page.footerMm) - type.footerPt, { width, align: 'center', lineBreak: false });
+    doc.text(String(i - first + 1), left, doc.page.height - mmToPt(page.footerMm) - type.footerPt, {
+      width,
+      align: 'center',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottomMargin;
   }
   doc.end();

@@ -15,4 +15,19 @@ import { checkInRoutes } from './meetings/checkInRoutes';
 import { jobRoutes } from './jobs/routes';
 
 /** Every area's routes; add a module here to mount it. */
-export const modules: FastifyPluginAsync[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, directoryRoutes, settingsRoutes, publicRoutes, activityRoutes, importRoutes, activityDocumentRoutes, jobRoutes, checkInRoutes, meetingRoutes, rsvpRoutes] as FastifyPluginAsync[];
+export const modules: FastifyPluginAsync[] = [
+  systemRoutes,
+  authRoutes,
+  userRoutes,
+  auditRoutes,
+  directoryRoutes,
+  settingsRoutes,
+  publicRoutes,
+  activityRoutes,
+  importRoutes,
+  activityDocumentRoutes,
+  jobRoutes,
+  checkInRoutes,
+  meetingRoutes,
+  rsvpRoutes,
+] as FastifyPluginAsync[];

@@ -61,7 +61,9 @@ describe('backup and restore of the embedded database', () => {
     await backup(config, file);
     const count = () =>
       withDatabase(async (db) => {
-        const r = await db.execute(sql`select (select count(*) from pgboss.job where id = ${jobId})::int as jobs, (select count(*) from pgboss.schedule where name = 'housekeeping')::int as schedules`);
+        const r = await db.execute(
+          sql`select (select count(*) from pgboss.job where id = ${jobId})::int as jobs, (select count(*) from pgboss.schedule where name = 'housekeeping')::int as schedules`,
+        );
         return (r as unknown as { rows: unknown[] }).rows[0];
       });
     await withDatabase((db) => db.execute(sql`delete from pgboss.job where name = 'housekeeping'; `));
@@ -76,7 +78,12 @@ describe('backup and restore of the embedded database', () => {
     await backup(config, file);
     expect(existsSync(file)).toBe(true);
 
-    await withDatabase((db) => db.update(settings).set({ value: { title: 'diubah' } }).where(eq(settings.key, key)));
+    await withDatabase((db) =>
+      db
+        .update(settings)
+        .set({ value: { title: 'diubah' } })
+        .where(eq(settings.key, key)),
+    );
     expect(await readSetting()).toEqual({ title: 'diubah' });
     await withDatabase((db) => db.delete(settings).where(eq(settings.key, key)));
     expect(await readSetting()).toBeUndefined();
@@ -88,7 +95,12 @@ describe('backup and restore of the embedded database', () => {
   });
 
   it('leaves the current database untouched when the archive is broken', async () => {
-    await withDatabase((db) => db.update(settings).set({ value: { title: 'sesudah pemulihan' } }).where(eq(settings.key, key)));
+    await withDatabase((db) =>
+      db
+        .update(settings)
+        .set({ value: { title: 'sesudah pemulihan' } })
+        .where(eq(settings.key, key)),
+    );
     const broken = join(tmp, 'rusak.tar.gz');
     writeFileSync(broken, Buffer.from('bukan arsip cadangan yang sah'.repeat(100)));
     const good = join(tmp, 'baik.tar.gz');

@@ -63,7 +63,8 @@ export function readBackupArchive(bytes: Buffer<ArrayBuffer>): Buffer<ArrayBuffe
     offset += block + Math.ceil(size / block) * block;
   }
   if (!ended || offset > tar.length) throw new Error('Arsip cadangan tidak utuh atau bukan arsip tar buatan `npm run backup`.');
-  if (!names.some((n) => n.replace(/^(\.?\/)+/, '') === 'PG_VERSION')) throw new Error('Arsip itu bukan cadangan basis data Simpul (PG_VERSION tidak ada).');
+  if (!names.some((n) => n.replace(/^(\.?\/)+/, '') === 'PG_VERSION'))
+    throw new Error('Arsip itu bukan cadangan basis data Simpul (PG_VERSION tidak ada).');
   return tar;
 }
 

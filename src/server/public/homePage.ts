@@ -13,7 +13,9 @@ function memberItem(member: PublicMember, lang: PublicLang): SafeHtml {
   const phone = displayPhone(member.phone);
   const tel = phone?.telUri
     ? html` <span class="phone"><a href="${phone.telUri}" aria-label="${texts[lang].phoneOf(member.name)}">${phone.international}</a>${
-        phone.whatsappUrl ? html` <a class="wa" href="${phone.whatsappUrl}" rel="noopener" aria-label="${texts[lang].whatsappOf(member.name)}">WhatsApp</a>` : null
+        phone.whatsappUrl
+          ? html` <a class="wa" href="${phone.whatsappUrl}" rel="noopener" aria-label="${texts[lang].whatsappOf(member.name)}">WhatsApp</a>`
+          : null
       }</span>`
     : null;
   return html`<li><span class="name">${member.name}</span>${shortName}${site}${tel}</li>`;

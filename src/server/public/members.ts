@@ -4,7 +4,13 @@ import { institutions } from '../db/schema/directory';
 import { institutionCategories, type InstitutionCategory } from '../../shared/categories';
 
 /** What the public page shows of a member: its name, and the institution's own website and office phone. */
-export type PublicMember = { name: string; shortName: string | null; regionCode: string | null; website: string | null; phone: string | null };
+export type PublicMember = {
+  name: string;
+  shortName: string | null;
+  regionCode: string | null;
+  website: string | null;
+  phone: string | null;
+};
 export type MemberGroup = { category: InstitutionCategory | 'other'; members: PublicMember[] };
 
 const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });

@@ -19,9 +19,7 @@ const seed: Seed[] = [
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.database.db.insert(institutions).values(
-    seed.map((s) => ({ ...s, active: s.active ?? true, searchText: s.name.toLowerCase() })),
-  );
+  await t.database.db.insert(institutions).values(seed.map((s) => ({ ...s, active: s.active ?? true, searchText: s.name.toLowerCase() })));
 });
 afterAll(() => t.close());
 
@@ -30,7 +28,10 @@ const get = (url: string) => t.app.inject({ method: 'GET', url });
 /** The text of each category section, in page order, keyed by its heading. */
 function sections(body: string): { heading: string; items: string[] }[] {
   return [...body.matchAll(/<section class="category"[\s\S]*?<h3[^>]*>([\s\S]*?)<\/h3>([\s\S]*?)<\/section>/g)].map((m) => ({
-    heading: m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+    heading: m[1]!
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
     items: [...m[2]!.matchAll(/<span class="name">([\s\S]*?)<\/span>/g)].map((i) => i[1]!),
   }));
 }
@@ -95,12 +96,14 @@ describe('public home page', () => {
     expect(other.body).toContain('<html lang="id">');
   });
 
-  it('shows an institution\'s phone grouped for reading, with a WhatsApp link only for a mobile number', async () => {
+  it("shows an institution's phone grouped for reading, with a WhatsApp link only for a mobile number", async () => {
     const body = (await get('/')).body;
     expect(body).toContain('<a href="tel:+6275172590" aria-label="Telepon Kota Padang">+62 751 72590</a></span>');
     expect(body).not.toContain('+6275172590<');
     expect(body).toContain('<a href="tel:+6281234567890" aria-label="Telepon Universitas Negeri Padang">+62 812 3456 7890</a>');
-    expect(body).toContain('<a class="wa" href="https://wa.me/6281234567890" rel="noopener" aria-label="WhatsApp Universitas Negeri Padang">WhatsApp</a>');
+    expect(body).toContain(
+      '<a class="wa" href="https://wa.me/6281234567890" rel="noopener" aria-label="WhatsApp Universitas Negeri Padang">WhatsApp</a>',
+    );
     expect(body.match(/wa\.me/g)).toHaveLength(1);
   });
 

@@ -36,12 +36,16 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.header('cache-control', 'public, max-age=604800').redirect(favicon.href, 301),
   );
 
-  app.get('/public/site.css', { schema: { hide: true, querystring: z.object({ v: z.string().max(64).optional() }) } }, async (req, reply) => {
-    // The hashed URL never changes content, so it may be kept for a year; any other URL only briefly.
-    const current = req.query.v === stylesheet.hash;
-    reply.header('cache-control', current ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-    reply.header('etag', `"${stylesheet.hash}"`);
-    if (req.headers['if-none-match'] === `"${stylesheet.hash}"`) return reply.status(304).send();
-    return reply.type('text/css; charset=utf-8').send(stylesheet.body);
-  });
+  app.get(
+    '/public/site.css',
+    { schema: { hide: true, querystring: z.object({ v: z.string().max(64).optional() }) } },
+    async (req, reply) => {
+      // The hashed URL never changes content, so it may be kept for a year; any other URL only briefly.
+      const current = req.query.v === stylesheet.hash;
+      reply.header('cache-control', current ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+      reply.header('etag', `"${stylesheet.hash}"`);
+      if (req.headers['if-none-match'] === `"${stylesheet.hash}"`) return reply.status(304).send();
+      return reply.type('text/css; charset=utf-8').send(stylesheet.body);
+    },
+  );
 };

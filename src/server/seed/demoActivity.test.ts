@@ -30,8 +30,18 @@ describe('demo activity: Koordinasi Kehumasan 2019', () => {
     expect(a.checks).toEqual({ errors: [], warnings: [] });
     const quarter = (q: number) => a.budgetLines.reduce((s, l) => s + l.quarterPlan[q]!, 0);
     expect([quarter(0), quarter(1), quarter(2), quarter(3)]).toEqual([46_733_000, 1_624_960, 0, 0]);
-    expect(a.budgetLines.map((l) => l.description)).toEqual(expect.arrayContaining(['Honorarium narasumber', 'Spanduk kegiatan', 'Alat tulis kantor']));
-    expect(a.committee.map((m) => m.role)).toEqual(['pengarah', 'penanggung_jawab', 'ketua', 'sekretaris', 'anggota', 'anggota', 'anggota']);
+    expect(a.budgetLines.map((l) => l.description)).toEqual(
+      expect.arrayContaining(['Honorarium narasumber', 'Spanduk kegiatan', 'Alat tulis kantor']),
+    );
+    expect(a.committee.map((m) => m.role)).toEqual([
+      'pengarah',
+      'penanggung_jawab',
+      'ketua',
+      'sekretaris',
+      'anggota',
+      'anggota',
+      'anggota',
+    ]);
     expect(a.speakers).toHaveLength(3);
     const speakerLine = a.budgetLines.find((l) => l.description === 'Honorarium narasumber')!;
     expect(a.speakers.every((s) => s.budgetLineId === speakerLine.id && s.status === 'confirmed')).toBe(true);

@@ -5,27 +5,74 @@ import { kakSchema, officerInChargeSchema } from '../../shared/kak';
 import { computeLineAmount } from '../../shared/kakChecks';
 import { reference2019 } from './reference2019';
 
-type Line = { key?: string; accountCode: string; description: string; volume: number; unit: string; unitPrice: number; quarter: 1 | 2 | 3 | 4 };
+type Line = {
+  key?: string;
+  accountCode: string;
+  description: string;
+  volume: number;
+  unit: string;
+  unitPrice: number;
+  quarter: 1 | 2 | 3 | 4;
+};
 
 /**
  * Budget lines of the 2019 reference activity (fictional detail; the KAK gives only the totals).
  * They add up exactly to the KAK: Triwulan I Rp 46.733.000, Triwulan II Rp 1.624.960.
  */
 const demoLines: Line[] = [
-  { key: 'speakers', accountCode: '5.1.02.02.01.0003', description: 'Honorarium narasumber', volume: 6, unit: 'OJ', unitPrice: 1_700_000, quarter: 1 },
+  {
+    key: 'speakers',
+    accountCode: '5.1.02.02.01.0003',
+    description: 'Honorarium narasumber',
+    volume: 6,
+    unit: 'OJ',
+    unitPrice: 1_700_000,
+    quarter: 1,
+  },
   { accountCode: '5.1.02.02.01.0003', description: 'Honorarium moderator', volume: 2, unit: 'OJ', unitPrice: 700_000, quarter: 1 },
   { accountCode: '5.1.02.02.01.0003', description: 'Honorarium panitia pelaksana', volume: 10, unit: 'OK', unitPrice: 500_000, quarter: 1 },
-  { accountCode: '5.1.02.01.01.0052', description: 'Makanan dan minuman rapat (nasi kotak)', volume: 220, unit: 'kotak', unitPrice: 55_000, quarter: 1 },
+  {
+    accountCode: '5.1.02.01.01.0052',
+    description: 'Makanan dan minuman rapat (nasi kotak)',
+    volume: 220,
+    unit: 'kotak',
+    unitPrice: 55_000,
+    quarter: 1,
+  },
   { accountCode: '5.1.02.01.01.0052', description: 'Kudapan rapat', volume: 220, unit: 'kotak', unitPrice: 22_000, quarter: 1 },
   { accountCode: '5.1.02.01.01.0024', description: 'Alat tulis kantor', volume: 1, unit: 'paket', unitPrice: 3_693_000, quarter: 1 },
-  { accountCode: '5.1.02.01.01.0026', description: 'Penggandaan dan cetak bahan materi rapat', volume: 220, unit: 'eksemplar', unitPrice: 35_000, quarter: 1 },
+  {
+    accountCode: '5.1.02.01.01.0026',
+    description: 'Penggandaan dan cetak bahan materi rapat',
+    volume: 220,
+    unit: 'eksemplar',
+    unitPrice: 35_000,
+    quarter: 1,
+  },
   { accountCode: '5.1.02.01.01.0026', description: 'Spanduk kegiatan', volume: 4, unit: 'buah', unitPrice: 450_000, quarter: 1 },
-  { accountCode: '5.1.02.01.01.0026', description: 'Penggandaan dan penjilidan laporan kegiatan', volume: 32, unit: 'eksemplar', unitPrice: 50_780, quarter: 2 },
+  {
+    accountCode: '5.1.02.01.01.0026',
+    description: 'Penggandaan dan penjilidan laporan kegiatan',
+    volume: 32,
+    unit: 'eksemplar',
+    unitPrice: 50_780,
+    quarter: 2,
+  },
 ];
 
 const demoCommittee = [
-  { role: 'pengarah', name: 'Drs. Hendra Contoh, M.Si', position: 'Kepala Biro Humas Setda Provinsi Sumatera Barat', nip: '196905121994031004' },
-  { role: 'penanggung_jawab', name: reference2019.officerInCharge.name, position: reference2019.officerInCharge.position, nip: reference2019.officerInCharge.nip },
+  {
+    role: 'pengarah',
+    name: 'Drs. Hendra Contoh, M.Si',
+    position: 'Kepala Biro Humas Setda Provinsi Sumatera Barat',
+    nip: '196905121994031004',
+  },
+  {
+    role: 'penanggung_jawab',
+    name: reference2019.officerInCharge.name,
+    position: reference2019.officerInCharge.position,
+    nip: reference2019.officerInCharge.nip,
+  },
   { role: 'ketua', name: 'Yusuf Contoh, S.IP', position: 'Kasubbag Publikasi dan Dokumentasi', nip: '198203152008011002' },
   { role: 'sekretaris', name: 'Dewi Contoh, S.Kom', position: 'Pranata Humas Ahli Pertama', nip: null },
   { role: 'anggota', name: 'Fajar Contoh, A.Md', position: 'Pranata Humas Terampil', nip: null },
@@ -90,7 +137,17 @@ export async function seedDemoActivity(db: Db): Promise<{ id: string; created: b
       quarterPlan[l.quarter - 1] = computed.amount;
       const [line] = await tx
         .insert(budgetLines)
-        .values({ activityId, position, accountCode: l.accountCode, description: l.description, volume: l.volume.toFixed(2), unit: l.unit, unitPrice: l.unitPrice, amount: computed.amount, quarterPlan })
+        .values({
+          activityId,
+          position,
+          accountCode: l.accountCode,
+          description: l.description,
+          volume: l.volume.toFixed(2),
+          unit: l.unit,
+          unitPrice: l.unitPrice,
+          amount: computed.amount,
+          quarterPlan,
+        })
         .returning({ id: budgetLines.id });
       if (l.key === 'speakers') speakerLineId = line!.id;
     }
@@ -98,7 +155,14 @@ export async function seedDemoActivity(db: Db): Promise<{ id: string; created: b
     const base = Date.now();
     await tx.insert(committeeMembers).values(demoCommittee.map((m, i) => ({ ...m, activityId, createdAt: new Date(base + i) })));
     await tx.insert(speakers).values(
-      demoSpeakers.map((s, i) => ({ ...s, activityId, status: 'confirmed', fee: 3_400_000, budgetLineId: speakerLineId, createdAt: new Date(base + i) })),
+      demoSpeakers.map((s, i) => ({
+        ...s,
+        activityId,
+        status: 'confirmed',
+        fee: 3_400_000,
+        budgetLineId: speakerLineId,
+        createdAt: new Date(base + i),
+      })),
     );
     return activityId;
   });

@@ -19,9 +19,17 @@ describe('demo meeting of the 2019 activity', () => {
     const list = (await admin.request('GET', `/api/meetings?activityId=${activity.id}`)).json();
     expect(list.total).toBe(1);
     const meeting = (await admin.request('GET', `/api/meetings/${list.items[0].id}`)).json();
-    expect(meeting).toMatchObject({ title: 'Rapat Koordinasi Kehumasan Provinsi Sumatera Barat', status: 'invitations_sent', startDate: '2019-03-14' });
+    expect(meeting).toMatchObject({
+      title: 'Rapat Koordinasi Kehumasan Provinsi Sumatera Barat',
+      status: 'invitations_sent',
+      startDate: '2019-03-14',
+    });
     expect(meeting.agenda.length).toBeGreaterThanOrEqual(4);
-    const invitations = (await admin.request('GET', `/api/meetings/${meeting.id}/invitations?limit=200`)).json().items as { category: string; state: string; sendState: string }[];
+    const invitations = (await admin.request('GET', `/api/meetings/${meeting.id}/invitations?limit=200`)).json().items as {
+      category: string;
+      state: string;
+      sendState: string;
+    }[];
     expect(invitations.filter((i) => i.category === 'regency_city')).toHaveLength(19);
     expect(invitations.every((i) => i.sendState === 'sent')).toBe(true);
     expect(new Set(invitations.map((i) => i.state))).toEqual(new Set(['accepted', 'declined', 'pending']));

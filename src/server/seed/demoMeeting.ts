@@ -32,17 +32,38 @@ export async function seedDemoMeeting(db: Db, activityId: string): Promise<{ id:
         letterDate: '2019-03-04',
         letterNature: 'Penting',
         letterSubject: 'Undangan Rapat Koordinasi Kehumasan',
-        signer: { name: 'Drs. Contoh Pejabat, M.Si (fiktif)', position: 'Kepala Biro Administrasi Pimpinan', rank: 'Pembina Utama Muda', nip: '196501011990031005' },
+        signer: {
+          name: 'Drs. Contoh Pejabat, M.Si (fiktif)',
+          position: 'Kepala Biro Administrasi Pimpinan',
+          rank: 'Pembina Utama Muda',
+          nip: '196501011990031005',
+        },
         copies: ['Gubernur Sumatera Barat (sebagai laporan)', 'Sekretaris Daerah Provinsi Sumatera Barat'],
       })
       .returning();
     const meetingId = m!.id;
-    const sp = await tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.activityId, activityId)).orderBy(asc(speakers.createdAt));
+    const sp = await tx
+      .select({ id: speakers.id })
+      .from(speakers)
+      .where(eq(speakers.activityId, activityId))
+      .orderBy(asc(speakers.createdAt));
     const sessions = [
       { startTime: '08:00', endTime: '08:30', title: 'Registrasi peserta', speakerIds: [] as string[] },
       { startTime: '08:30', endTime: '09:00', title: 'Pembukaan dan arahan', speakerIds: [] },
-      { startTime: '09:00', endTime: '10:30', title: 'Isu kehumasan terkini', speakerIds: sp.slice(0, 1).map((s) => s.id), moderator: 'Kepala Bagian Humas' },
-      { startTime: '10:30', endTime: '12:00', title: 'Strategi komunikasi publik dan penanganan hoaks', speakerIds: sp.slice(1, 2).map((s) => s.id), moderator: 'Kepala Bagian Humas' },
+      {
+        startTime: '09:00',
+        endTime: '10:30',
+        title: 'Isu kehumasan terkini',
+        speakerIds: sp.slice(0, 1).map((s) => s.id),
+        moderator: 'Kepala Bagian Humas',
+      },
+      {
+        startTime: '10:30',
+        endTime: '12:00',
+        title: 'Strategi komunikasi publik dan penanganan hoaks',
+        speakerIds: sp.slice(1, 2).map((s) => s.id),
+        moderator: 'Kepala Bagian Humas',
+      },
       { startTime: '12:00', endTime: '12:30', title: 'Penutupan', speakerIds: [] },
     ];
     await tx.insert(agendaSessions).values(sessions.map((s, position) => ({ ...s, meetingId, position })));
@@ -72,10 +93,28 @@ export async function seedDemoMeeting(db: Db, activityId: string): Promise<{ id:
       .returning();
     await tx.update(meetings).set({ letterSeq: invitations.length }).where(eq(meetings.id, meetingId));
     for (const inv of invitations.filter((x) => x.state === 'accepted')) {
-      const staff = await tx.select().from(officers).where(and(eq(officers.institutionId, inv.institutionId), eq(officers.active, true))).orderBy(asc(officers.name)).limit(2);
-      const people = staff.length ? staff.map((o) => ({ name: o.name, position: o.position, phone: o.phone, email: o.email, nip: o.nip, officerId: o.id })) : [{ name: `Pranata Humas ${invited.find((x) => x.id === inv.institutionId)!.name.replace(/^Pemerintah /, '')}`, position: 'Pranata Humas', phone: null, email: null, nip: null, officerId: null }];
+      const staff = await tx
+        .select()
+        .from(officers)
+        .where(and(eq(officers.institutionId, inv.institutionId), eq(officers.active, true)))
+        .orderBy(asc(officers.name))
+        .limit(2);
+      const people = staff.length
+        ? staff.map((o) => ({ name: o.name, position: o.position, phone: o.phone, email: o.email, nip: o.nip, officerId: o.id }))
+        : [
+            {
+              name: `Pranata Humas ${invited.find((x) => x.id === inv.institutionId)!.name.replace(/^Pemerintah /, '')}`,
+              position: 'Pranata Humas',
+              phone: null,
+              email: null,
+              nip: null,
+              officerId: null,
+            },
+          ];
       for (const p of people) {
-        await tx.insert(registrations).values({ ...(await newTicket(txDb)), meetingId, invitationId: inv.id, institutionId: inv.institutionId, ...p });
+        await tx
+          .insert(registrations)
+          .values({ ...(await newTicket(txDb)), meetingId, invitationId: inv.id, institutionId: inv.institutionId, ...p });
       }
     }
     return { id: meetingId, created: true };

@@ -8,13 +8,36 @@ import { officerSearchText } from '../modules/directory/officers';
 import { referenceInstitutions } from './referenceInstitutions';
 
 // Invented people: "Contoh", "Peraga" and "Simulasi" (example, prop, simulation) mark them as demo data.
-const firstNames = ['Andi', 'Rina', 'Budi', 'Sari', 'Fajar', 'Dewi', 'Rahmat', 'Yulia', 'Hendra', 'Nofri', 'Intan', 'Rizki', 'Mega', 'Fadli', 'Vivi', 'Zulfikar', 'Ratna', 'Arif', 'Lestari', 'Doni'];
+const firstNames = [
+  'Andi',
+  'Rina',
+  'Budi',
+  'Sari',
+  'Fajar',
+  'Dewi',
+  'Rahmat',
+  'Yulia',
+  'Hendra',
+  'Nofri',
+  'Intan',
+  'Rizki',
+  'Mega',
+  'Fadli',
+  'Vivi',
+  'Zulfikar',
+  'Ratna',
+  'Arif',
+  'Lestari',
+  'Doni',
+];
 const lastNames = ['Contoh', 'Peraga', 'Simulasi'];
 
 const government = new Set<InstitutionCategory>(['regency_city', 'vertical_agency', 'non_departmental', 'provincial_agency', 'bureau']);
 
 function slug(text: string): string {
-  return normalizeSearch(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return normalizeSearch(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Two fictional officers (the first the main contact) for each reference institution; once per database. */
@@ -48,7 +71,13 @@ export async function seedDemoOfficers(db: Db): Promise<{ inserted: number }> {
         const v = {
           institutionId: inst.id,
           name,
-          position: isGov ? (k === 0 ? 'Kepala Subbagian Hubungan Masyarakat' : 'Pranata Humas Ahli Pertama') : k === 0 ? 'Kepala Humas' : 'Staf Humas',
+          position: isGov
+            ? k === 0
+              ? 'Kepala Subbagian Hubungan Masyarakat'
+              : 'Pranata Humas Ahli Pertama'
+            : k === 0
+              ? 'Kepala Humas'
+              : 'Staf Humas',
           prFunctionalLevel: level,
           email: `${slug(name).replace(/-/g, '.')}.${unit}@example.org`,
           isMainContact: k === 0,

@@ -32,22 +32,30 @@ export const reference2019 = {
     legalBases: [
       {
         text: 'Peraturan Daerah Provinsi Sumatera Barat Nomor 8 Tahun 2016 tentang Pembentukan dan Susunan Perangkat Daerah Provinsi Sumatera Barat.',
-        type: 'Peraturan Daerah Provinsi Sumatera Barat', number: '8', year: 2016,
+        type: 'Peraturan Daerah Provinsi Sumatera Barat',
+        number: '8',
+        year: 2016,
         title: 'Pembentukan dan Susunan Perangkat Daerah Provinsi Sumatera Barat',
       },
       {
         text: 'Peraturan Daerah Provinsi Sumatera Barat tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2019.',
-        type: 'Peraturan Daerah Provinsi Sumatera Barat', number: null, year: null,
+        type: 'Peraturan Daerah Provinsi Sumatera Barat',
+        number: null,
+        year: null,
         title: 'Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2019',
       },
       {
         text: 'Peraturan Gubernur Sumatera Barat Nomor 68 Tahun 2016 tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja Sekretariat Daerah Provinsi Sumatera Barat.',
-        type: 'Peraturan Gubernur Sumatera Barat', number: '68', year: 2016,
+        type: 'Peraturan Gubernur Sumatera Barat',
+        number: '68',
+        year: 2016,
         title: 'Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja Sekretariat Daerah Provinsi Sumatera Barat',
       },
       {
         text: 'Peraturan Gubernur Sumatera Barat Nomor 69 Tahun 2017 tentang Uraian Tugas Pokok dan Fungsi Sekretariat Daerah Provinsi Sumatera Barat.',
-        type: 'Peraturan Gubernur Sumatera Barat', number: '69', year: 2017,
+        type: 'Peraturan Gubernur Sumatera Barat',
+        number: '69',
+        year: 2017,
         title: 'Uraian Tugas Pokok dan Fungsi Sekretariat Daerah Provinsi Sumatera Barat',
       },
     ],
@@ -61,7 +69,13 @@ export const reference2019 = {
     },
     scheduleIntro: 'Adapun jadwal kegiatan sebagai berikut :',
     schedule: [
-      { step: 'Melakukan persiapan dan pembentukan panitia pelaksana kegiatan', startMonth: 1, endMonth: 1, kind: 'preparation', status: 'done' },
+      {
+        step: 'Melakukan persiapan dan pembentukan panitia pelaksana kegiatan',
+        startMonth: 1,
+        endMonth: 1,
+        kind: 'preparation',
+        status: 'done',
+      },
       { step: 'Penentuan narasumber', startMonth: 2, endMonth: 3, kind: 'preparation', status: 'done' },
       { step: 'Mempersiapkan dokumen penyelenggaraan kegiatan', startMonth: 3, endMonth: 3, kind: 'preparation', status: 'done' },
       { step: 'Melaksanakan kegiatan Rapat Koordinasi Kehumasan', startMonth: 3, endMonth: 3, kind: 'meeting', status: 'done' },
@@ -69,7 +83,8 @@ export const reference2019 = {
     locations: ['Pelaksanaan Kegiatan Koordinasi Kehumasan dilakukan di Aula Kantor Gubernur Sumatera Barat.'],
     outputs: [
       {
-        description: 'Terselenggaranya kegiatan koordinasi kehumasan dengan Badan/lembaga vertikal, Pemerintah Kabupaten/Kota, Perguruan Tinggi, BUMN dan BUMD',
+        description:
+          'Terselenggaranya kegiatan koordinasi kehumasan dengan Badan/lembaga vertikal, Pemerintah Kabupaten/Kota, Perguruan Tinggi, BUMN dan BUMD',
         indicator: 'Jumlah rapat koordinasi yang terselenggara',
         target: '1 kali',
       },

@@ -57,8 +57,17 @@ export const referenceInstitutions: Reference[] = [
   { name: 'Kantor Wilayah Kementerian Hukum Sumatera Barat', shortName: 'Kanwil Kemenkum Sumbar', category: 'vertical_agency' },
   { name: 'Kepolisian Daerah Sumatera Barat', shortName: 'Polda Sumbar', category: 'vertical_agency' },
   { name: 'Balai Monitor Spektrum Frekuensi Radio Kelas II Padang', shortName: 'Balmon Padang', category: 'vertical_agency' },
-  { name: 'Badan Pusat Statistik Provinsi Sumatera Barat', shortName: 'BPS Sumbar', category: 'non_departmental', website: 'https://sumbar.bps.go.id' },
-  { name: 'Dinas Komunikasi, Informatika dan Statistik Provinsi Sumatera Barat', shortName: 'Diskominfotik Sumbar', category: 'provincial_agency' },
+  {
+    name: 'Badan Pusat Statistik Provinsi Sumatera Barat',
+    shortName: 'BPS Sumbar',
+    category: 'non_departmental',
+    website: 'https://sumbar.bps.go.id',
+  },
+  {
+    name: 'Dinas Komunikasi, Informatika dan Statistik Provinsi Sumatera Barat',
+    shortName: 'Diskominfotik Sumbar',
+    category: 'provincial_agency',
+  },
   { name: 'PT PLN (Persero) UID Sumatera Barat', shortName: 'PLN UID Sumbar', category: 'bumn' },
   { name: 'PT Semen Padang', shortName: 'Semen Padang', category: 'bumn', website: 'https://www.semenpadang.co.id' },
   { name: 'PT Telkom Indonesia Witel Sumatera Barat', shortName: 'Telkom Witel Sumbar', category: 'bumn' },
@@ -72,10 +81,14 @@ export const referenceInstitutions: Reference[] = [
  */
 export async function seedReferenceInstitutions(db: Db): Promise<{ inserted: number; existing: number }> {
   return db.transaction(async (tx) => {
-    const stored = await tx.select({ name: institutions.name, category: institutions.category, regionCode: institutions.regionCode }).from(institutions);
+    const stored = await tx
+      .select({ name: institutions.name, category: institutions.category, regionCode: institutions.regionCode })
+      .from(institutions);
     const names = new Set(stored.map((s) => normalizeSearch(s.name)));
     const codes = new Set(stored.filter((s) => s.category === 'regency_city').map((s) => s.regionCode));
-    const missing = referenceInstitutions.filter((r) => !names.has(normalizeSearch(r.name)) && !(r.regionCode && r.category === 'regency_city' && codes.has(r.regionCode)));
+    const missing = referenceInstitutions.filter(
+      (r) => !names.has(normalizeSearch(r.name)) && !(r.regionCode && r.category === 'regency_city' && codes.has(r.regionCode)),
+    );
     // ON CONFLICT DO NOTHING: two processes seeding the same empty database at once must not fail.
     const inserted = missing.length
       ? await tx

@@ -1,12 +1,5 @@
 import { accountCodeError, normalizeAccountCode } from '../accountCode';
-import {
-  activityStatuses,
-  fundingSchema,
-  kakSchema,
-  officerInChargeSchema,
-  rupiah,
-  signDateSchema,
-} from '../kak';
+import { activityStatuses, fundingSchema, kakSchema, officerInChargeSchema, rupiah, signDateSchema } from '../kak';
 import { optionalText, requiredEnum, requiredText, z } from '../zod';
 import { pageQueryFields } from './common';
 import { versionField } from './version';
@@ -51,14 +44,32 @@ export const statusTransitions: Record<ActivityStatus, Partial<Record<ActivitySt
 };
 
 export const fiscalYear = () =>
-  z.number().int('Tahun anggaran harus bilangan bulat').min(2000, 'Tahun anggaran harus 2000-2100').max(2100, 'Tahun anggaran harus 2000-2100');
+  z
+    .number()
+    .int('Tahun anggaran harus bilangan bulat')
+    .min(2000, 'Tahun anggaran harus 2000-2100')
+    .max(2100, 'Tahun anggaran harus 2000-2100');
 const nip = () =>
-  z.union([z.literal(''), z.string().trim().regex(/^\d{18}$/, 'NIP harus 18 digit angka')]).nullable().optional().transform((v) => (v === '' ? null : v));
+  z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{18}$/, 'NIP harus 18 digit angka'),
+    ])
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
 export const accountCode = () =>
-  z.string().max(40, 'Maksimal 40 karakter').transform(normalizeAccountCode).superRefine((v, c) => {
-    const message = accountCodeError(v);
-    if (message) c.addIssue({ code: 'custom', message });
-  });
+  z
+    .string()
+    .max(40, 'Maksimal 40 karakter')
+    .transform(normalizeAccountCode)
+    .superRefine((v, c) => {
+      const message = accountCodeError(v);
+      if (message) c.addIssue({ code: 'custom', message });
+    });
 /** Volume of a budget line: positive, at most 2 decimals (e.g. 2.5 OH). */
 export const volume = () =>
   z

@@ -7,9 +7,7 @@ import { optionalText, safeString, text, uuid, z } from '../zod';
 
 /** A client-generated id (a UUID from the device): the server applies a check-in with one id once. */
 export const clientId = () =>
-  z
-    .string({ error: 'ID klien wajib diisi' })
-    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'ID klien tidak valid (8-64 huruf, angka, - atau _)');
+  z.string({ error: 'ID klien wajib diisi' }).regex(/^[A-Za-z0-9_-]{8,64}$/, 'ID klien tidak valid (8-64 huruf, angka, - atau _)');
 
 export const meetingIdParams = z.object({ meetingId: uuid() });
 
@@ -31,7 +29,9 @@ export const checkInItem = z
   });
 export type CheckInItem = z.input<typeof checkInItem>;
 
-export const checkInBatchInput = z.object({ items: z.array(checkInItem).min(1, 'Tidak ada check-in').max(1000, 'Maksimal 1.000 check-in per kiriman') });
+export const checkInBatchInput = z.object({
+  items: z.array(checkInItem).min(1, 'Tidak ada check-in').max(1000, 'Maksimal 1.000 check-in per kiriman'),
+});
 
 export const checkInRecord = z.object({
   id: z.string(),
@@ -132,7 +132,14 @@ export const attendanceOutput = z.object({
     walkIns: z.number().int(),
   }),
   byCategory: z.array(
-    z.object({ category: z.string(), label: z.string(), invited: z.number().int(), present: z.number().int(), registered: z.number().int(), checkedIn: z.number().int() }),
+    z.object({
+      category: z.string(),
+      label: z.string(),
+      invited: z.number().int(),
+      present: z.number().int(),
+      registered: z.number().int(),
+      checkedIn: z.number().int(),
+    }),
   ),
   missing: z.array(z.object({ institutionId: z.string(), name: z.string(), category: z.string(), registered: z.number().int() })),
   /** Arrivals per 15 minutes (WIB 'HH:MM' of the slot's start) and the running total. */
@@ -159,4 +166,3 @@ export function ticketToken(qr: string): string {
   }
   return s;
 }
-

@@ -39,10 +39,21 @@ export function parseCategory(value: string): InstitutionCategory | null {
     if (names.includes(key)) return c;
   }
   const aliases: Record<string, InstitutionCategory> = {
-    vertikal: 'vertical_agency', 'instansi vertikal': 'vertical_agency', 'lembaga vertikal': 'vertical_agency',
-    'kabupaten/kota': 'regency_city', 'kab/kota': 'regency_city', pemkab: 'regency_city', pemko: 'regency_city', pemkot: 'regency_city',
-    lpnk: 'non_departmental', 'lembaga non kementerian': 'non_departmental', universitas: 'university', kampus: 'university',
-    opd: 'provincial_agency', 'perangkat daerah provinsi': 'provincial_agency', biro: 'bureau',
+    vertikal: 'vertical_agency',
+    'instansi vertikal': 'vertical_agency',
+    'lembaga vertikal': 'vertical_agency',
+    'kabupaten/kota': 'regency_city',
+    'kab/kota': 'regency_city',
+    pemkab: 'regency_city',
+    pemko: 'regency_city',
+    pemkot: 'regency_city',
+    lpnk: 'non_departmental',
+    'lembaga non kementerian': 'non_departmental',
+    universitas: 'university',
+    kampus: 'university',
+    opd: 'provincial_agency',
+    'perangkat daerah provinsi': 'provincial_agency',
+    biro: 'bureau',
   };
   return aliases[key] ?? null;
 }
@@ -59,14 +70,17 @@ const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 const optional = (max: number) => z.preprocess(blankToNull, text(max).nullable()).optional();
 const optionalEmail = () => z.preprocess(blankToNull, email().nullable()).optional();
 export const phone = () =>
-  z.string().max(40, 'Maksimal 40 karakter').transform((v, c) => {
-    const normalized = normalizePhone(v);
-    if (!normalized) {
-      c.addIssue({ code: 'custom', message: phoneMessage });
-      return z.NEVER;
-    }
-    return normalized;
-  });
+  z
+    .string()
+    .max(40, 'Maksimal 40 karakter')
+    .transform((v, c) => {
+      const normalized = normalizePhone(v);
+      if (!normalized) {
+        c.addIssue({ code: 'custom', message: phoneMessage });
+        return z.NEVER;
+      }
+      return normalized;
+    });
 const optionalPhone = () => z.preprocess(blankToNull, phone().nullable()).optional();
 const website = () =>
   safeString() // a URL parser drops a trailing NUL; refuse it before
@@ -77,10 +91,16 @@ const website = () =>
 const regionCode = () => z.preprocess(blankToNull, z.string().trim().regex(regionCodePattern, regionCodeMessage).nullable()).optional();
 /** NIP: 18 digits; spaces as printed on letters ("19780101 200501 2 001") are removed. */
 export const nip = () =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? blankToNull(v.replace(/\s+/g, '')) : v),
-    z.string().max(40).regex(/^\d{18}$/, nipMessage).nullable(),
-  ).optional();
+  z
+    .preprocess(
+      (v) => (typeof v === 'string' ? blankToNull(v.replace(/\s+/g, '')) : v),
+      z
+        .string()
+        .max(40)
+        .regex(/^\d{18}$/, nipMessage)
+        .nullable(),
+    )
+    .optional();
 const category = () => requiredEnum(institutionCategories, 'Kategori', categoryMessage);
 const version = () => z.number({ error: 'Versi data wajib dikirim' }).int().min(1);
 
@@ -96,7 +116,8 @@ const institutionFields = {
 };
 
 export const createInstitutionInput = z.strictObject(institutionFields).superRefine((v, c) => {
-  if (v.category === 'regency_city' && !v.regionCode) c.addIssue({ code: 'custom', path: ['regionCode'], message: regionCodeRequiredMessage });
+  if (v.category === 'regency_city' && !v.regionCode)
+    c.addIssue({ code: 'custom', path: ['regionCode'], message: regionCodeRequiredMessage });
 });
 export const updateInstitutionInput = z.strictObject({
   ...institutionFields,

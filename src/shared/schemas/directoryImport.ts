@@ -5,8 +5,22 @@ import { z } from '../zod';
  * whose `importColumns` must use exactly these keys) and the SPA's import screen.
  */
 export const importColumnKeys = [
-  'kind', 'name', 'shortName', 'category', 'regionCode', 'address', 'website', 'email', 'phone',
-  'institution', 'nip', 'position', 'prFunctionalLevel', 'isMainContact', 'id', 'version',
+  'kind',
+  'name',
+  'shortName',
+  'category',
+  'regionCode',
+  'address',
+  'website',
+  'email',
+  'phone',
+  'institution',
+  'nip',
+  'position',
+  'prFunctionalLevel',
+  'isMainContact',
+  'id',
+  'version',
 ] as const;
 export type ColumnKey = (typeof importColumnKeys)[number];
 export const importRowStatuses = ['new', 'changed', 'unchanged', 'invalid'] as const;

@@ -46,7 +46,11 @@ const optionalPhone = () =>
       }
       return n;
     });
-const optionalEmail = () => z.union([email(), z.literal(''), z.null()]).optional().transform((v) => (v ? v : null));
+const optionalEmail = () =>
+  z
+    .union([email(), z.literal(''), z.null()])
+    .optional()
+    .transform((v) => (v ? v : null));
 const optionalNip = () =>
   z
     .union([safeString().trim().max(30), z.null()])
@@ -222,7 +226,13 @@ export const invitationOutput = z.object({
 });
 export type Invitation = z.infer<typeof invitationOutput>;
 
-export const meetingCanOutput = z.object({ manage: z.boolean(), send: z.boolean(), status: z.boolean(), checkIn: z.boolean(), overrideQuota: z.boolean() });
+export const meetingCanOutput = z.object({
+  manage: z.boolean(),
+  send: z.boolean(),
+  status: z.boolean(),
+  checkIn: z.boolean(),
+  overrideQuota: z.boolean(),
+});
 
 export const meetingSummaryOutput = z.object({
   id: z.string(),
@@ -253,7 +263,9 @@ export const meetingDetailOutput = meetingSummaryOutput.extend({
   letterDate: z.string().nullable(),
   letterNature: z.string(),
   letterSubject: z.string().nullable(),
-  signer: z.object({ name: z.string(), position: z.string(), rank: z.string().nullable().optional(), nip: z.string().nullable().optional() }).nullable(),
+  signer: z
+    .object({ name: z.string(), position: z.string(), rank: z.string().nullable().optional(), nip: z.string().nullable().optional() })
+    .nullable(),
   copies: z.array(z.string()),
   managers: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string() })),
   agenda: z.array(agendaSessionOutput),
@@ -305,7 +317,16 @@ export const rsvpViewOutput = z.object({
   deadlineText: z.string().nullable(),
   canChange: z.boolean(),
   delegates: z.array(delegateOutput.pick({ id: true, name: true, position: true, phone: true, email: true, nip: true, officerId: true })),
-  officers: z.array(z.object({ id: z.string(), name: z.string(), position: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), nip: z.string().nullable() })),
+  officers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      position: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      nip: z.string().nullable(),
+    }),
+  ),
 });
 export type RsvpView = z.infer<typeof rsvpViewOutput>;
 

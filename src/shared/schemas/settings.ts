@@ -7,7 +7,10 @@ import { requiredText, text, z } from '../zod';
  */
 export const organisationSettingsSchema = z.strictObject({
   /** The unit's name, one line each, top to bottom (e.g. PEMERINTAH PROVINSI ... / SEKRETARIAT DAERAH / BIRO ...). */
-  unitNameLines: z.array(requiredText(120, 'Baris nama unit')).min(1, 'Isi minimal satu baris nama unit').max(5, 'Maksimal 5 baris nama unit'),
+  unitNameLines: z
+    .array(requiredText(120, 'Baris nama unit'))
+    .min(1, 'Isi minimal satu baris nama unit')
+    .max(5, 'Maksimal 5 baris nama unit'),
   address: text(300),
   phone: text(120),
   email: z.union([z.literal(''), z.string().trim().toLowerCase().max(254).pipe(z.email('Alamat e-mail tidak valid'))]),

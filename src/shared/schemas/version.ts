@@ -12,5 +12,8 @@ export const versionField = () =>
 
 /** `?version=N` for writes without a body (DELETE). */
 export const versionQuery = z.strictObject({
-  version: z.coerce.number({ error: 'Versi data wajib dikirim (muat ulang halaman, lalu ulangi)' }).int('Versi data harus bilangan bulat').min(1, 'Versi data tidak valid'),
+  version: z.coerce
+    .number({ error: 'Versi data wajib dikirim (muat ulang halaman, lalu ulangi)' })
+    .int('Versi data harus bilangan bulat')
+    .min(1, 'Versi data tidak valid'),
 });

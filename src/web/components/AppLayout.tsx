@@ -16,7 +16,12 @@ function activeEntry(entries: NavEntry[], pathname: string): string | undefined 
 }
 
 function initials(name: string) {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
 }
 
 function UserMenu() {
@@ -37,15 +42,23 @@ function UserMenu() {
       <Menu.Target>
         <UnstyledButton aria-label={t.common.userMenu}>
           <Group gap={6} wrap="nowrap">
-            <Avatar size="sm" color="teal" radius="xl">{initials(user.name)}</Avatar>
-            <Text size="sm" visibleFrom="sm" maw={180} truncate>{user.name}</Text>
+            <Avatar size="sm" color="teal" radius="xl">
+              {initials(user.name)}
+            </Avatar>
+            <Text size="sm" visibleFrom="sm" maw={180} truncate>
+              {user.name}
+            </Text>
           </Group>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
-        <Menu.Item component={Link} to="/account">{t.common.nav.account}</Menu.Item>
-        <Menu.Item color="red" onClick={() => logout.mutate()}>{t.common.logout}</Menu.Item>
+        <Menu.Item component={Link} to="/account">
+          {t.common.nav.account}
+        </Menu.Item>
+        <Menu.Item color="red" onClick={() => logout.mutate()}>
+          {t.common.logout}
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );
@@ -59,13 +72,21 @@ export function AppLayout({ nav }: { nav: NavEntry[] }) {
   const [opened, { toggle, close }] = useDisclosure();
   useEffect(close, [location.pathname, close]);
 
-  if (isLoading) return <Center h="100vh"><Loader /></Center>;
+  if (isLoading)
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
   if (!user) {
     const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
   // A member officer's own institution, one click away ("Lembaga saya").
-  const own: NavEntry[] = user.role === 'member' && user.institutionId ? [{ to: `/directory/${user.institutionId}`, label: (m) => m.common.nav.myInstitution, order: 5 }] : [];
+  const own: NavEntry[] =
+    user.role === 'member' && user.institutionId
+      ? [{ to: `/directory/${user.institutionId}`, label: (m) => m.common.nav.myInstitution, order: 5 }]
+      : [];
   const entries = [...own, ...nav.filter((e) => !e.ability || can(e.ability))].sort((a, b) => a.order - b.order);
   const active = activeEntry(entries, location.pathname);
 
@@ -73,12 +94,18 @@ export function AppLayout({ nav }: { nav: NavEntry[] }) {
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
         {/* Keyboard users jump past the header and navigation; visible only when focused. */}
-        <a href="#main" className="skip-link">Langsung ke isi</a>
+        <a href="#main" className="skip-link">
+          Langsung ke isi
+        </a>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t.common.menu} />
-            <Text component={Link} to="/" fw={700} size="lg" c="teal.9" style={{ textDecoration: 'none' }}>{t.common.appName}</Text>
-            <Text size="sm" c="dimmed" visibleFrom="md">{t.common.tagline}</Text>
+            <Text component={Link} to="/" fw={700} size="lg" c="teal.9" style={{ textDecoration: 'none' }}>
+              {t.common.appName}
+            </Text>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t.common.tagline}
+            </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />

@@ -6,8 +6,14 @@ export function FormButtons({ onCancel, saving, submitLabel }: { onCancel?: () =
   const t = useT();
   return (
     <Group justify="flex-end">
-      {onCancel ? <Button variant="default" onClick={onCancel}>{t.common.cancel}</Button> : null}
-      <Button type="submit" loading={saving}>{submitLabel ?? t.common.save}</Button>
+      {onCancel ? (
+        <Button variant="default" onClick={onCancel}>
+          {t.common.cancel}
+        </Button>
+      ) : null}
+      <Button type="submit" loading={saving}>
+        {submitLabel ?? t.common.save}
+      </Button>
     </Group>
   );
 }

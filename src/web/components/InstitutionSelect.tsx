@@ -9,8 +9,15 @@ import { useT } from '../i18n';
  * Searchable institution picker that asks the server (20 at a time) instead of loading the whole
  * directory. `selectedLabel` names the current value when it is not among the results.
  */
-export function InstitutionSelect({ value, onChange, selectedLabel, ...props }: Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
-  value: string | null; onChange: (id: string | null) => void; selectedLabel?: string | null;
+export function InstitutionSelect({
+  value,
+  onChange,
+  selectedLabel,
+  ...props
+}: Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  selectedLabel?: string | null;
 }) {
   const t = useT();
   const [search, setSearch] = useState('');

@@ -6,7 +6,11 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
     <Group justify="space-between" align="flex-start" mb="md" gap="sm">
       <Stack gap={2}>
         <Title order={2}>{title}</Title>
-        {description ? <Text c="dimmed" size="sm">{description}</Text> : null}
+        {description ? (
+          <Text c="dimmed" size="sm">
+            {description}
+          </Text>
+        ) : null}
       </Stack>
       {actions ? <Group gap="xs">{actions}</Group> : null}
     </Group>

@@ -3,7 +3,17 @@ import { useLang, useT } from '../i18n';
 import { formatNumber } from '../format';
 
 /** "Showing 21-40 of 57" and page buttons, for offset/limit lists. */
-export function Pager({ total, limit, offset, onChange }: { total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
+export function Pager({
+  total,
+  limit,
+  offset,
+  onChange,
+}: {
+  total: number;
+  limit: number;
+  offset: number;
+  onChange: (offset: number) => void;
+}) {
   const t = useT();
   const lang = useLang();
   const pages = Math.max(1, Math.ceil(total / limit));
@@ -16,8 +26,13 @@ export function Pager({ total, limit, offset, onChange }: { total: number; limit
         {t.common.showing(formatNumber(from, lang), formatNumber(to, lang), formatNumber(total, lang))}
       </Text>
       {pages > 1 ? (
-        <Pagination size="sm" total={pages} value={page} onChange={(p) => onChange((p - 1) * limit)}
-          getControlProps={(c) => ({ 'aria-label': c === 'next' ? t.common.nextPage : c === 'previous' ? t.common.previousPage : c })} />
+        <Pagination
+          size="sm"
+          total={pages}
+          value={page}
+          onChange={(p) => onChange((p - 1) * limit)}
+          getControlProps={(c) => ({ 'aria-label': c === 'next' ? t.common.nextPage : c === 'previous' ? t.common.previousPage : c })}
+        />
       ) : null}
     </Group>
   );

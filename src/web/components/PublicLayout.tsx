@@ -8,12 +8,18 @@ export function PublicLayout() {
   const t = useT();
   return (
     <Box mih="100vh" bg="gray.0" p="md">
-      <Group justify="flex-end"><LanguageSwitch /></Group>
+      <Group justify="flex-end">
+        <LanguageSwitch />
+      </Group>
       <Center mt="xl">
         <Stack w="100%" maw={420} gap="md">
           <Stack gap={0} align="center">
-            <Title order={1} c="teal.9">{t.common.appName}</Title>
-            <Text c="dimmed" size="sm" ta="center">{t.common.tagline}</Text>
+            <Title order={1} c="teal.9">
+              {t.common.appName}
+            </Title>
+            <Text c="dimmed" size="sm" ta="center">
+              {t.common.tagline}
+            </Text>
           </Stack>
           <Paper withBorder shadow="sm" p="lg" radius="md">
             <Outlet />

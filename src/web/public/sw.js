@@ -36,13 +36,15 @@ self.addEventListener('message', (event) => {
   const data = event.data || {};
   if (data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      Promise.all(
-        data.urls
-          .filter((u) => typeof u === 'string' && new URL(u, self.location.origin).pathname.startsWith('/app/'))
-          .map((u) => cache.match(u).then((hit) => hit || cache.add(u).catch(() => undefined))),
+    caches
+      .open(CACHE)
+      .then((cache) =>
+        Promise.all(
+          data.urls
+            .filter((u) => typeof u === 'string' && new URL(u, self.location.origin).pathname.startsWith('/app/'))
+            .map((u) => cache.match(u).then((hit) => hit || cache.add(u).catch(() => undefined))),
+        ),
       ),
-    ),
   );
 });
 

@@ -28,14 +28,24 @@ function DirectoryCounts() {
     <>
       <Group justify="space-between" mt="lg" mb="xs">
         <Title order={3}>{t.home.members}</Title>
-        {!loading ? <Text c="dimmed" size="sm">{t.home.totalActive(formatNumber(total, lang))}</Text> : null}
+        {!loading ? (
+          <Text c="dimmed" size="sm">
+            {t.home.totalActive(formatNumber(total, lang))}
+          </Text>
+        ) : null}
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }}>
         {institutionCategories.map((category, i) => (
           <Card key={category} withBorder padding="sm" component={Link} to={`/directory?category=${category}`}>
-            <Text size="sm" c="dimmed" lineClamp={2} mih={40}>{categoryLabel(category, lang)}</Text>
-            {results[i]!.isLoading ? <Skeleton h={28} w={40} /> : (
-              <Text fw={700} fz={24} data-testid={`count-${category}`}>{formatNumber(results[i]!.data?.total ?? 0, lang)}</Text>
+            <Text size="sm" c="dimmed" lineClamp={2} mih={40}>
+              {categoryLabel(category, lang)}
+            </Text>
+            {results[i]!.isLoading ? (
+              <Skeleton h={28} w={40} />
+            ) : (
+              <Text fw={700} fz={24} data-testid={`count-${category}`}>
+                {formatNumber(results[i]!.data?.total ?? 0, lang)}
+              </Text>
             )}
           </Card>
         ))}
@@ -48,12 +58,20 @@ function DirectoryCounts() {
 function ActivityCount() {
   const t = useT();
   const lang = useLang();
-  const { data } = useQuery({ queryKey: ['activities', 'count'], queryFn: () => call(client.GET('/api/activities', { params: { query: { limit: 1 } } })), retry: false });
+  const { data } = useQuery({
+    queryKey: ['activities', 'count'],
+    queryFn: () => call(client.GET('/api/activities', { params: { query: { limit: 1 } } })),
+    retry: false,
+  });
   if (!data || typeof data.total !== 'number') return null;
   return (
     <Card withBorder padding="sm" mt="lg" maw={260}>
-      <Text size="sm" c="dimmed">{t.home.activities}</Text>
-      <Text fw={700} fz={24}>{formatNumber(data.total, lang)}</Text>
+      <Text size="sm" c="dimmed">
+        {t.home.activities}
+      </Text>
+      <Text fw={700} fz={24}>
+        {formatNumber(data.total, lang)}
+      </Text>
     </Card>
   );
 }
@@ -74,12 +92,30 @@ export function HomePage() {
   return (
     <>
       <Title order={2}>{t.home.welcome(user.name)}</Title>
-      <Text c="dimmed" mt={4}>{t.home.intro}</Text>
+      <Text c="dimmed" mt={4}>
+        {t.home.intro}
+      </Text>
       <Group mt="md" gap="xs">
-        {can('directory.read') ? <Button component={Link} to="/directory" variant="light">{t.common.nav.directory}</Button> : null}
-        {can('institution.create') ? <Button component={Link} to="/directory/new" variant="light">{t.home.addInstitution}</Button> : null}
-        {can('institution.import') ? <Button component={Link} to="/directory/import" variant="light">{t.common.nav.import}</Button> : null}
-        {can('user.manage') ? <Button component={Link} to="/users" variant="light">{t.common.nav.users}</Button> : null}
+        {can('directory.read') ? (
+          <Button component={Link} to="/directory" variant="light">
+            {t.common.nav.directory}
+          </Button>
+        ) : null}
+        {can('institution.create') ? (
+          <Button component={Link} to="/directory/new" variant="light">
+            {t.home.addInstitution}
+          </Button>
+        ) : null}
+        {can('institution.import') ? (
+          <Button component={Link} to="/directory/import" variant="light">
+            {t.common.nav.import}
+          </Button>
+        ) : null}
+        {can('user.manage') ? (
+          <Button component={Link} to="/users" variant="light">
+            {t.common.nav.users}
+          </Button>
+        ) : null}
       </Group>
       {can('directory.read') ? <DirectoryCounts /> : null}
       {can('activity.read') ? <ActivityCount /> : null}

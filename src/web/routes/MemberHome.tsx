@@ -43,12 +43,16 @@ function Tasks({ institution, officers }: { institution: InstitutionDetail; offi
   const tasks = memberTasks(institution, officers);
   return (
     <Card withBorder data-testid="member-tasks">
-      <Title order={3} mb="xs">{t.home.tasksTitle}</Title>
+      <Title order={3} mb="xs">
+        {t.home.tasksTitle}
+      </Title>
       {tasks.length ? (
         <List spacing="xs">
           {tasks.map((task) => (
             <List.Item key={task.kind}>
-              <Anchor component={Link} to={`/directory/${institution.id}`}>{taskText(task, t)}</Anchor>
+              <Anchor component={Link} to={`/directory/${institution.id}`}>
+                {taskText(task, t)}
+              </Anchor>
             </List.Item>
           ))}
         </List>
@@ -67,17 +71,25 @@ function Activities() {
   });
   return (
     <Card withBorder>
-      <Title order={3} mb="xs">{t.home.memberActivities}</Title>
+      <Title order={3} mb="xs">
+        {t.home.memberActivities}
+      </Title>
       <ErrorAlert error={error} />
       {isLoading ? <Skeleton h={40} /> : null}
       {data && !data.items.length ? <Text c="dimmed">{t.home.noActivities}</Text> : null}
       <Stack gap={6}>
         {data?.items.map((a) => (
           <Group key={a.id} justify="space-between" wrap="nowrap">
-            <Anchor component={Link} to={`/activities/${a.id}`}>{a.title}</Anchor>
+            <Anchor component={Link} to={`/activities/${a.id}`}>
+              {a.title}
+            </Anchor>
             <Group gap={6} wrap="nowrap">
-              <Text size="sm" c="dimmed">{a.fiscalYear}</Text>
-              <Badge color={statusColors[a.status]} variant="light">{t.activities.status[a.status]}</Badge>
+              <Text size="sm" c="dimmed">
+                {a.fiscalYear}
+              </Text>
+              <Badge color={statusColors[a.status]} variant="light">
+                {t.activities.status[a.status]}
+              </Badge>
             </Group>
           </Group>
         ))}
@@ -90,8 +102,14 @@ function Activities() {
 export function MemberHome({ institutionId }: { institutionId: string }) {
   const t = useT();
   const lang = useLang();
-  const institution = useQuery({ queryKey: institutionKey(institutionId), queryFn: () => call(client.GET('/api/institutions/{id}', { params: { path: { id: institutionId } } })) });
-  const officers = useQuery({ queryKey: officersKey(institutionId), queryFn: () => call(client.GET('/api/institutions/{id}/officers', { params: { path: { id: institutionId } } })) });
+  const institution = useQuery({
+    queryKey: institutionKey(institutionId),
+    queryFn: () => call(client.GET('/api/institutions/{id}', { params: { path: { id: institutionId } } })),
+  });
+  const officers = useQuery({
+    queryKey: officersKey(institutionId),
+    queryFn: () => call(client.GET('/api/institutions/{id}/officers', { params: { path: { id: institutionId } } })),
+  });
   const inst = institution.data;
   return (
     <Stack mt="md">
@@ -100,37 +118,76 @@ export function MemberHome({ institutionId }: { institutionId: string }) {
         <Card withBorder data-testid="my-institution">
           <Group justify="space-between" align="flex-start">
             <div>
-              <Text size="sm" c="dimmed">{t.home.myInstitution}</Text>
+              <Text size="sm" c="dimmed">
+                {t.home.myInstitution}
+              </Text>
               <Title order={3}>{inst.name}</Title>
-              <Text size="sm" c="dimmed">{categoryLabel(inst.category, lang)}{inst.regionCode ? ` · ${inst.regionCode}` : ''}</Text>
+              <Text size="sm" c="dimmed">
+                {categoryLabel(inst.category, lang)}
+                {inst.regionCode ? ` · ${inst.regionCode}` : ''}
+              </Text>
             </div>
-            <Button component={Link} to={`/directory/${inst.id}`} variant="light">{t.home.openInstitution}</Button>
+            <Button component={Link} to={`/directory/${inst.id}`} variant="light">
+              {t.home.openInstitution}
+            </Button>
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
-            <div><Text size="xs" c="dimmed">{t.directory.phone}</Text>{inst.phone ? <PhoneLink value={inst.phone} /> : <Text size="sm">-</Text>}</div>
-            <div><Text size="xs" c="dimmed">{t.directory.email}</Text><Text size="sm">{inst.email ?? '-'}</Text></div>
-            <div><Text size="xs" c="dimmed">{t.directory.address}</Text><Text size="sm">{inst.address ?? '-'}</Text></div>
+            <div>
+              <Text size="xs" c="dimmed">
+                {t.directory.phone}
+              </Text>
+              {inst.phone ? <PhoneLink value={inst.phone} /> : <Text size="sm">-</Text>}
+            </div>
+            <div>
+              <Text size="xs" c="dimmed">
+                {t.directory.email}
+              </Text>
+              <Text size="sm">{inst.email ?? '-'}</Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed">
+                {t.directory.address}
+              </Text>
+              <Text size="sm">{inst.address ?? '-'}</Text>
+            </div>
           </SimpleGrid>
         </Card>
-      ) : institution.isLoading ? <Skeleton h={120} /> : null}
+      ) : institution.isLoading ? (
+        <Skeleton h={120} />
+      ) : null}
       {inst && officers.data ? <Tasks institution={inst} officers={officers.data.items} /> : null}
       {officers.data ? (
         <Card withBorder>
-          <Title order={3} mb="xs">{t.directory.officers}</Title>
+          <Title order={3} mb="xs">
+            {t.directory.officers}
+          </Title>
           {officers.data.items.length ? (
             <Stack gap={6}>
-              {officers.data.items.filter((o) => o.active).map((o) => (
-                <Group key={o.id} justify="space-between" wrap="wrap">
-                  <div>
-                    <Text fw={500}>{o.name} {o.isMainContact ? <Badge size="sm" color="teal" variant="light">{t.directory.officer.mainContactBadge}</Badge> : null}</Text>
-                    {o.position ? <Text size="sm" c="dimmed">{o.position}</Text> : null}
-                  </div>
-                  <Stack gap={0} align="flex-end">
-                    {o.phone ? <PhoneLink value={o.phone} /> : null}
-                    {o.email ? <Text size="sm">{o.email}</Text> : null}
-                  </Stack>
-                </Group>
-              ))}
+              {officers.data.items
+                .filter((o) => o.active)
+                .map((o) => (
+                  <Group key={o.id} justify="space-between" wrap="wrap">
+                    <div>
+                      <Text fw={500}>
+                        {o.name}{' '}
+                        {o.isMainContact ? (
+                          <Badge size="sm" color="teal" variant="light">
+                            {t.directory.officer.mainContactBadge}
+                          </Badge>
+                        ) : null}
+                      </Text>
+                      {o.position ? (
+                        <Text size="sm" c="dimmed">
+                          {o.position}
+                        </Text>
+                      ) : null}
+                    </div>
+                    <Stack gap={0} align="flex-end">
+                      {o.phone ? <PhoneLink value={o.phone} /> : null}
+                      {o.email ? <Text size="sm">{o.email}</Text> : null}
+                    </Stack>
+                  </Group>
+                ))}
             </Stack>
           ) : (
             <Text c="dimmed">{t.directory.officer.none}</Text>

@@ -17,10 +17,22 @@ import { checkInRoutes } from './meetings/checkin';
 import { meetingsArea, rsvpRoutes } from './meetings';
 
 // Pages past the home load when first opened (own chunks): the first load stays small on mobile data.
-const HomePage = lazyPage(() => import('./Home'), (m) => m.HomePage);
-const UsersPage = lazyPage(() => import('./users/UsersPage'), (m) => m.UsersPage);
-const AuditPage = lazyPage(() => import('./audit/AuditPage'), (m) => m.AuditPage);
-const AccountPage = lazyPage(() => import('./account/AccountPage'), (m) => m.AccountPage);
+const HomePage = lazyPage(
+  () => import('./Home'),
+  (m) => m.HomePage,
+);
+const UsersPage = lazyPage(
+  () => import('./users/UsersPage'),
+  (m) => m.UsersPage,
+);
+const AuditPage = lazyPage(
+  () => import('./audit/AuditPage'),
+  (m) => m.AuditPage,
+);
+const AccountPage = lazyPage(
+  () => import('./account/AccountPage'),
+  (m) => m.AccountPage,
+);
 
 const homeArea: Area = {
   name: 'home',
@@ -31,8 +43,22 @@ const homeArea: Area = {
 const adminArea: Area = {
   name: 'admin',
   routes: [
-    { path: 'users', element: <RequireAbility ability="user.manage"><UsersPage /></RequireAbility> },
-    { path: 'audit', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
+    {
+      path: 'users',
+      element: (
+        <RequireAbility ability="user.manage">
+          <UsersPage />
+        </RequireAbility>
+      ),
+    },
+    {
+      path: 'audit',
+      element: (
+        <RequireAbility ability="audit.read">
+          <AuditPage />
+        </RequireAbility>
+      ),
+    },
     { path: 'account', element: <AccountPage /> },
   ],
   nav: [
@@ -51,7 +77,9 @@ function NotFound() {
     <Stack align="flex-start">
       <Title order={2}>{t.common.notFoundTitle}</Title>
       <Text>{t.common.notFoundText}</Text>
-      <Button component={Link} to="/">{t.common.toHome}</Button>
+      <Button component={Link} to="/">
+        {t.common.toHome}
+      </Button>
     </Stack>
   );
 }

@@ -34,7 +34,9 @@ export const budgetLines = pgTable(
   'budget_lines',
   {
     id: id(),
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
     accountCode: text('account_code').notNull(),
     description: text('description').notNull(),
@@ -54,7 +56,9 @@ export const committeeMembers = pgTable(
   'committee_members',
   {
     id: id(),
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
     role: text('role').notNull(), // pengarah | penanggung_jawab | ketua | sekretaris | anggota
     name: text('name').notNull(),
     position: text('position'),
@@ -69,7 +73,9 @@ export const speakers = pgTable(
   'speakers',
   {
     id: id(),
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     institution: text('institution'),
     expertise: text('expertise'),

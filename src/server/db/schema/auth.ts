@@ -17,14 +17,20 @@ export const users = pgTable(
     createdAt: createdAt(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email), oneOf('users_role_check', t.role, roles), oneOf('users_locale_check', t.locale, ['id', 'en'])],
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    oneOf('users_role_check', t.role, roles),
+    oneOf('users_locale_check', t.locale, ['id', 'en']),
+  ],
 );
 
 export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -36,7 +42,9 @@ export const sessions = pgTable(
 /** One-time links sent by e-mail: password reset and account invitation. */
 export const userTokens = pgTable('user_tokens', {
   tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id').notNull().references(() => users.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
   purpose: text('purpose').notNull(), // reset | invite
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -45,7 +53,9 @@ export const userTokens = pgTable('user_tokens', {
 
 export const apiTokens = pgTable('api_tokens', {
   id: id(),
-  userId: uuid('user_id').notNull().references(() => users.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   prefix: text('prefix').notNull(),

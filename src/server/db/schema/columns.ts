@@ -17,6 +17,6 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
  * API would (a row written by hand or by an old version cannot hold an unknown status). Values are our constants.
  */
 export function oneOf(name: string, column: AnyPgColumn, values: readonly string[], opts: { nullable?: boolean } = {}) {
-  const list = sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", "));
+  const list = sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', '));
   return opts.nullable ? check(name, sql`${column} is null or ${column} in (${list})`) : check(name, sql`${column} in (${list})`);
 }

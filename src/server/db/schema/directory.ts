@@ -51,7 +51,9 @@ export const officers = pgTable(
   'officers',
   {
     id: id(),
-    institutionId: uuid('institution_id').notNull().references(() => institutions.id),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
     name: text('name').notNull(),
     nip: text('nip'),
     position: text('position'),

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, oneOf, updatedAt, version } from './columns';
 import { activities, committeeMembers } from './activities';
 import { users } from './auth';
@@ -14,7 +28,9 @@ export const meetings = pgTable(
   'meetings',
   {
     id: id(),
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }).notNull(),
@@ -60,8 +76,12 @@ export const meetings = pgTable(
 export const meetingManagers = pgTable(
   'meeting_managers',
   {
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     committeeMemberId: uuid('committee_member_id').references(() => committeeMembers.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
@@ -73,7 +93,9 @@ export const agendaSessions = pgTable(
   'agenda_sessions',
   {
     id: id(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
     /** The meeting day; null = the first day. */
     day: date('day', { mode: 'string' }),
@@ -87,7 +109,10 @@ export const agendaSessions = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('agenda_sessions_meeting_idx').on(t.meetingId, t.position), check('agenda_sessions_times_check', sql`${t.endTime} > ${t.startTime}`)],
+  (t) => [
+    index('agenda_sessions_meeting_idx').on(t.meetingId, t.position),
+    check('agenda_sessions_times_check', sql`${t.endTime} > ${t.startTime}`),
+  ],
 );
 
 /**
@@ -98,8 +123,12 @@ export const meetingInvitations = pgTable(
   'meeting_invitations',
   {
     id: id(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    institutionId: uuid('institution_id').notNull().references(() => institutions.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
     quota: integer('quota').notNull().default(2),
     /** "Bupati Agam", "Kepala Dinas Kominfo ..." (the letter prints "Yth." before it). */
     addressee: text('addressee').notNull(),
@@ -141,7 +170,9 @@ export const registrations = pgTable(
   'registrations',
   {
     id: id(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
     /** Null only for a walk-in from an institution that was not invited. */
     invitationId: uuid('invitation_id').references(() => meetingInvitations.id, { onDelete: 'cascade' }),
     institutionId: uuid('institution_id').references(() => institutions.id),
@@ -176,8 +207,12 @@ export const checkIns = pgTable(
   'check_ins',
   {
     id: id(),
-    registrationId: uuid('registration_id').notNull().references(() => registrations.id, { onDelete: 'cascade' }),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
     meetingDay: date('meeting_day', { mode: 'string' }).notNull(),
     clientId: text('client_id').notNull(),
     /** When the scan happened on the device (may be earlier than when it reached the server). */

@@ -60,7 +60,17 @@ describe('planning an activity as a structured KAK', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       total: 1,
-      items: [{ id: a.id, title: 'Kegiatan Daftar Tahunan', fiscalYear: 2032, status: 'draft', orgUnit: a.orgUnit, fundingTotal: 48_357_960, updatedAt: a.updatedAt }],
+      items: [
+        {
+          id: a.id,
+          title: 'Kegiatan Daftar Tahunan',
+          fiscalYear: 2032,
+          status: 'draft',
+          orgUnit: a.orgUnit,
+          fundingTotal: 48_357_960,
+          updatedAt: a.updatedAt,
+        },
+      ],
     });
   });
 
@@ -121,7 +131,9 @@ describe('planning an activity as a structured KAK', () => {
     await admin.request('POST', `/api/activities/${b.id}/status`, { status: 'approved', version: 1 });
     const refused = await admin.request('DELETE', `/api/activities/${b.id}?version=2`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.message).toBe('Kegiatan berstatus Disetujui tidak dapat dihapus; hanya kegiatan berstatus Draf yang dapat dihapus.');
+    expect(refused.json().error.message).toBe(
+      'Kegiatan berstatus Disetujui tidak dapat dihapus; hanya kegiatan berstatus Draf yang dapat dihapus.',
+    );
   });
 
   it('shows the activity routes in the OpenAPI document', async () => {
@@ -164,15 +176,47 @@ describe('bad input is refused with a clear message and nothing is written', () 
   const base = () => buildActivityInput({ title: 'Kegiatan Masukan Salah' });
 
   it.each([
-    ['a negative total', { kak: { ...base().kak, funding: { ...base().kak!.funding!, total: -1 } } }, 'kak.funding.total', 'Nilai rupiah tidak boleh negatif'],
-    ['fractional rupiah', { kak: { ...base().kak, funding: { ...base().kak!.funding!, quarters: [46_733_000.5, 1_624_960, 0, 0] } } }, 'kak.funding.quarters.0', 'Nilai rupiah harus bilangan bulat'],
-    ['a total above the sane bound', { kak: { ...base().kak, funding: { ...base().kak!.funding!, total: 2_000_000_000_000_000 } } }, 'kak.funding.total', 'Nilai rupiah paling banyak Rp 999.999.999.999.999'],
-    ['month 13', { kak: { ...base().kak, schedule: [{ step: 'Rapat', startMonth: 3, endMonth: 13 }] } }, 'kak.schedule.0.endMonth', 'Bulan harus 1-12'],
+    [
+      'a negative total',
+      { kak: { ...base().kak, funding: { ...base().kak!.funding!, total: -1 } } },
+      'kak.funding.total',
+      'Nilai rupiah tidak boleh negatif',
+    ],
+    [
+      'fractional rupiah',
+      { kak: { ...base().kak, funding: { ...base().kak!.funding!, quarters: [46_733_000.5, 1_624_960, 0, 0] } } },
+      'kak.funding.quarters.0',
+      'Nilai rupiah harus bilangan bulat',
+    ],
+    [
+      'a total above the sane bound',
+      { kak: { ...base().kak, funding: { ...base().kak!.funding!, total: 2_000_000_000_000_000 } } },
+      'kak.funding.total',
+      'Nilai rupiah paling banyak Rp 999.999.999.999.999',
+    ],
+    [
+      'month 13',
+      { kak: { ...base().kak, schedule: [{ step: 'Rapat', startMonth: 3, endMonth: 13 }] } },
+      'kak.schedule.0.endMonth',
+      'Bulan harus 1-12',
+    ],
     ['an empty title', { title: '   ' }, 'title', 'Judul kegiatan wajib diisi'],
-    ['a 6,000-character paragraph', { kak: { ...base().kak, background: ['x'.repeat(6000)] } }, 'kak.background.0', 'Maksimal 5000 karakter'],
+    [
+      'a 6,000-character paragraph',
+      { kak: { ...base().kak, background: ['x'.repeat(6000)] } },
+      'kak.background.0',
+      'Maksimal 5000 karakter',
+    ],
     ['a fiscal year out of range', { fiscalYear: 1899 }, 'fiscalYear', 'Tahun anggaran harus 2000-2100'],
     ['a wrong NIP', { officerInCharge: { name: 'A', position: 'B', nip: '123' } }, 'officerInCharge.nip', 'NIP harus 18 digit angka'],
-    ['a budget line with a malformed account code', { budgetLines: [{ accountCode: '5.1.2', description: 'ATK', volume: 1, unit: 'paket', unitPrice: 100, quarterPlan: [100, 0, 0, 0] }] }, 'budgetLines.0.accountCode', 'Kode rekening harus terdiri atas 6 tingkat angka yang dipisah titik (1.1.2.2.2.4 digit), contoh 5.1.02.02.01.0003'],
+    [
+      'a budget line with a malformed account code',
+      {
+        budgetLines: [{ accountCode: '5.1.2', description: 'ATK', volume: 1, unit: 'paket', unitPrice: 100, quarterPlan: [100, 0, 0, 0] }],
+      },
+      'budgetLines.0.accountCode',
+      'Kode rekening harus terdiri atas 6 tingkat angka yang dipisah titik (1.1.2.2.2.4 digit), contoh 5.1.02.02.01.0003',
+    ],
   ])('refuses %s', async (_label, change, field, message) => {
     const before = await count();
     const res = await committee.request('POST', '/api/activities', { ...base(), ...change });
@@ -183,7 +227,10 @@ describe('bad input is refused with a clear message and nothing is written', () 
 
   it('refuses a 10 MB paragraph with 413', async () => {
     const before = await count();
-    const res = await committee.request('POST', '/api/activities', { ...base(), kak: { ...base().kak, background: ['x'.repeat(10 * 1024 * 1024)] } });
+    const res = await committee.request('POST', '/api/activities', {
+      ...base(),
+      kak: { ...base().kak, background: ['x'.repeat(10 * 1024 * 1024)] },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.message).toBe('Berkas atau isian terlalu besar');
     expect(await count()).toBe(before);
@@ -191,7 +238,11 @@ describe('bad input is refused with a clear message and nothing is written', () 
 
   it('refuses bad input to a change and leaves the activity as it was', async () => {
     const a = await create(committee);
-    const res = await committee.request('PATCH', `/api/activities/${a.id}`, { version: 1, title: 'Baru', kak: { schedule: [{ step: 'X', startMonth: 0, endMonth: 1 }] } });
+    const res = await committee.request('PATCH', `/api/activities/${a.id}`, {
+      version: 1,
+      title: 'Baru',
+      kak: { schedule: [{ step: 'X', startMonth: 0, endMonth: 1 }] },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields['kak.schedule.0.startMonth']).toBe('Bulan harus 1-12');
     const missingVersion = await committee.request('PATCH', `/api/activities/${a.id}`, { title: 'Baru' });

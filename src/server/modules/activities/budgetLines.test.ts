@@ -25,10 +25,21 @@ describe('budget lines', () => {
   it('computes the amount on the server from volume x unit price, volume with 2 decimals', async () => {
     const a = await newActivity();
     const res = await childWrite(s, 'POST', a.id, `budget-lines`, {
-      accountCode: '5.1.02.01.01.0052', description: 'Makan minum rapat', volume: 2.5, unit: 'OH', unitPrice: 1_000_000, quarterPlan: [2_500_000, 0, 0, 0],
+      accountCode: '5.1.02.01.01.0052',
+      description: 'Makan minum rapat',
+      volume: 2.5,
+      unit: 'OH',
+      unitPrice: 1_000_000,
+      quarterPlan: [2_500_000, 0, 0, 0],
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ volume: 2.5, unitPrice: 1_000_000, amount: 2_500_000, quarterPlan: [2_500_000, 0, 0, 0], position: 0 });
+    expect(res.json()).toMatchObject({
+      volume: 2.5,
+      unitPrice: 1_000_000,
+      amount: 2_500_000,
+      quarterPlan: [2_500_000, 0, 0, 0],
+      position: 0,
+    });
     const after = await get(a.id);
     expect(after.budgetLines).toHaveLength(1);
     expect(after.updatedAt > a.updatedAt).toBe(true);
@@ -36,7 +47,12 @@ describe('budget lines', () => {
 
   it('refuses a line whose amount would not be whole rupiah, and writes nothing', async () => {
     const a = await newActivity();
-    const res = await childWrite(s, 'POST', a.id, `budget-lines`, { ...buildBudgetLine(), volume: 2.5, unitPrice: 1_001, quarterPlan: [2_502, 0, 0, 0] });
+    const res = await childWrite(s, 'POST', a.id, `budget-lines`, {
+      ...buildBudgetLine(),
+      volume: 2.5,
+      unitPrice: 1_001,
+      quarterPlan: [2_502, 0, 0, 0],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.volume).toBe('Volume x harga satuan = Rp 2.502,50, bukan rupiah bulat. Ubah volume atau harga satuan.');
     expect((await get(a.id)).budgetLines).toEqual([]);
@@ -46,7 +62,12 @@ describe('budget lines', () => {
     ['a volume with 3 decimals', { volume: 1.125 }, 'volume', 'Volume paling banyak 2 angka di belakang koma'],
     ['a negative unit price', { unitPrice: -5 }, 'unitPrice', 'Nilai rupiah tidak boleh negatif'],
     ['a fractional unit price', { unitPrice: 10.5 }, 'unitPrice', 'Nilai rupiah harus bilangan bulat'],
-    ['a malformed account code', { accountCode: '5.1.02.02.1.3' }, 'accountCode', 'Kode rekening harus terdiri atas 6 tingkat angka yang dipisah titik (1.1.2.2.2.4 digit), contoh 5.1.02.02.01.0003'],
+    [
+      'a malformed account code',
+      { accountCode: '5.1.02.02.1.3' },
+      'accountCode',
+      'Kode rekening harus terdiri atas 6 tingkat angka yang dipisah titik (1.1.2.2.2.4 digit), contoh 5.1.02.02.01.0003',
+    ],
     ['an empty description', { description: '' }, 'description', 'Uraian wajib diisi'],
   ])('refuses %s', async (_label, change, field, message) => {
     const a = await newActivity();
@@ -58,21 +79,36 @@ describe('budget lines', () => {
 
   it('refuses a quarter plan that does not add up to the amount of the line', async () => {
     const a = await newActivity();
-    const res = await childWrite(s, 'POST', a.id, `budget-lines`, { ...buildBudgetLine({ volume: 3, unitPrice: 1_000_000 }), quarterPlan: [1_000_000, 1_000_000, 0, 0] });
+    const res = await childWrite(s, 'POST', a.id, `budget-lines`, {
+      ...buildBudgetLine({ volume: 3, unitPrice: 1_000_000 }),
+      quarterPlan: [1_000_000, 1_000_000, 0, 0],
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.quarterPlan).toBe('Rencana per triwulan (Rp 2.000.000) harus sama dengan jumlah rincian Rp 3.000.000 (selisih Rp 1.000.000)');
+    expect(res.json().error.fields.quarterPlan).toBe(
+      'Rencana per triwulan (Rp 2.000.000) harus sama dengan jumlah rincian Rp 3.000.000 (selisih Rp 1.000.000)',
+    );
   });
 
   it('reports by how much the lines miss the funding plan, and nothing once they match', async () => {
     const a = await newActivity();
     const q1 = await childWrite(s, 'POST', a.id, `budget-lines`, buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 }));
-    const q2 = await childWrite(s, 'POST', a.id, `budget-lines`, buildBudgetLine({ description: 'Penggandaan laporan', volume: 20, unitPrice: 50_000, quarter: 2, accountCode: '5.1.02.01.01.0026' }));
+    const q2 = await childWrite(
+      s,
+      'POST',
+      a.id,
+      `budget-lines`,
+      buildBudgetLine({ description: 'Penggandaan laporan', volume: 20, unitPrice: 50_000, quarter: 2, accountCode: '5.1.02.01.01.0026' }),
+    );
     expect(q2.json()).toMatchObject({ amount: 1_000_000, position: 1 });
     expect(errorMessages(await get(a.id))).toEqual([
       'Jumlah rincian anggaran Rp 47.733.000 lebih kecil dari total pembiayaan Rp 48.357.960 (selisih Rp 624.960)',
       'Jumlah rincian anggaran Triwulan II Rp 1.000.000 lebih kecil dari rencana Rp 1.624.960 (selisih Rp 624.960)',
     ]);
-    const fixed = await childWrite(s, 'PATCH', a.id, `budget-lines/${q2.json().id}`, { volume: 32, unitPrice: 50_780, quarterPlan: [0, 1_624_960, 0, 0] });
+    const fixed = await childWrite(s, 'PATCH', a.id, `budget-lines/${q2.json().id}`, {
+      volume: 32,
+      unitPrice: 50_780,
+      quarterPlan: [0, 1_624_960, 0, 0],
+    });
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect(fixed.json().amount).toBe(1_624_960);
     const after = await get(a.id);
@@ -110,7 +146,9 @@ describe('committee', () => {
     await add({ role: 'ketua', name: 'Yusuf Contoh', position: 'Kasubbag Publikasi', nip: '198203152008011002' });
     await add({ role: 'pengarah', name: 'Hendra Contoh', nip: '' });
     expect((await get(a.id)).committee.map((m: { role: string; name: string }) => `${m.role}:${m.name}`)).toEqual([
-      'pengarah:Hendra Contoh', 'ketua:Yusuf Contoh', 'anggota:Fajar Contoh',
+      'pengarah:Hendra Contoh',
+      'ketua:Yusuf Contoh',
+      'anggota:Fajar Contoh',
     ]);
     const changed = await childWrite(s, 'PATCH', a.id, `committee/${anggota.id}`, { role: 'sekretaris' });
     expect(changed.json()).toMatchObject({ role: 'sekretaris', name: 'Fajar Contoh', nip: null });
@@ -138,7 +176,12 @@ describe('speakers', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fields.budgetLineId).toBe('Rincian anggaran tidak ditemukan pada kegiatan ini');
     const res = await childWrite(s, 'POST', a.id, `speakers`, {
-      name: 'Dr. Andi Contoh', institution: 'Universitas Contoh', expertise: 'Komunikasi', topic: 'Humas di era keterbukaan', fee: 3_400_000, budgetLineId: lineA.id,
+      name: 'Dr. Andi Contoh',
+      institution: 'Universitas Contoh',
+      expertise: 'Komunikasi',
+      topic: 'Humas di era keterbukaan',
+      fee: 3_400_000,
+      budgetLineId: lineA.id,
     });
     expect(res.statusCode, res.body).toBe(201);
     const speaker = res.json();
@@ -154,7 +197,11 @@ describe('speakers', () => {
 
   it('refuses a fractional or negative fee and an unknown status', async () => {
     const a = await newActivity();
-    for (const [body, field] of [[{ name: 'X', fee: 10.5 }, 'fee'], [{ name: 'X', fee: -1 }, 'fee'], [{ name: 'X', status: 'maybe' }, 'status']] as const) {
+    for (const [body, field] of [
+      [{ name: 'X', fee: 10.5 }, 'fee'],
+      [{ name: 'X', fee: -1 }, 'fee'],
+      [{ name: 'X', status: 'maybe' }, 'status'],
+    ] as const) {
       const res = await childWrite(s, 'POST', a.id, `speakers`, body);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields[field]).toBeTruthy();

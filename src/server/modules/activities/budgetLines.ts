@@ -49,7 +49,10 @@ export const budgetLineRows = childRows<LineRow, BudgetLine, LineInput>({
     const merged = { ...before, ...stripUndefined(input) } as LineInput;
     const values = prepareLine(merged);
     if (before) return { ...values, position: merged.position, updatedAt: sql`now()` };
-    const [last] = await tx.db.select({ n: max(budgetLines.position) }).from(budgetLines).where(eq(budgetLines.activityId, activityId));
+    const [last] = await tx.db
+      .select({ n: max(budgetLines.position) })
+      .from(budgetLines)
+      .where(eq(budgetLines.activityId, activityId));
     return { ...values, position: input.position ?? (last?.n ?? -1) + 1 };
   },
 });

@@ -5,7 +5,13 @@ import { writeAggregate } from '../../core/aggregate';
 import type { Ctx } from '../../core/context';
 import { ValidationError } from '../../core/errors';
 import { authorize } from '../../core/policy';
-import { activityStatusLabels, statusTransitions, type ActivityStatus, type ActivityView, type changeStatusInput } from '../../../shared/schemas/activities';
+import {
+  activityStatusLabels,
+  statusTransitions,
+  type ActivityStatus,
+  type ActivityView,
+  type changeStatusInput,
+} from '../../../shared/schemas/activities';
 import { activityRoot } from './activityRoot';
 import { getActivity } from './getActivity';
 import { loadActivityDetail } from './present';

@@ -61,7 +61,8 @@ export async function copyActivity(ctx: Ctx, id: string, input: { fiscalYear?: n
   const newId = await inTransaction(ctx, async (tx) => {
     const src = await loadActivityDetail(tx.db, id);
     const year = input.fiscalYear ?? src.fiscalYear + 1;
-    if (year > 2100) throw new ValidationError('Tahun anggaran hasil salinan melewati 2100', { fiscalYear: 'Tahun anggaran harus 2000-2100' });
+    if (year > 2100)
+      throw new ValidationError('Tahun anggaran hasil salinan melewati 2100', { fiscalYear: 'Tahun anggaran harus 2000-2100' });
     const [row] = await tx.db
       .insert(activities)
       .values({
@@ -99,7 +100,14 @@ export async function copyActivity(ctx: Ctx, id: string, input: { fiscalYear?: n
     }
     if (src.committee.length) {
       await tx.db.insert(committeeMembers).values(
-        src.committee.map((m, i) => ({ activityId, role: m.role, name: m.name, position: m.position, nip: m.nip, createdAt: inOrder(base, i) })),
+        src.committee.map((m, i) => ({
+          activityId,
+          role: m.role,
+          name: m.name,
+          position: m.position,
+          nip: m.nip,
+          createdAt: inOrder(base, i),
+        })),
       );
     }
     if (src.speakers.length) {
@@ -117,7 +125,12 @@ export async function copyActivity(ctx: Ctx, id: string, input: { fiscalYear?: n
         })),
       );
     }
-    await audit(tx, { action: 'activity.copy', entityType: 'activity', entityId: activityId, after: { copiedFromId: src.id, fromFiscalYear: src.fiscalYear, fiscalYear: year } });
+    await audit(tx, {
+      action: 'activity.copy',
+      entityType: 'activity',
+      entityId: activityId,
+      after: { copiedFromId: src.id, fromFiscalYear: src.fiscalYear, fiscalYear: year },
+    });
     return activityId;
   });
   return getActivity(ctx, newId);

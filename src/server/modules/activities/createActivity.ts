@@ -33,7 +33,12 @@ export async function createActivity(ctx: Ctx, input: CreateActivityInput): Prom
       })
       .returning();
     if (lines.length) await tx.db.insert(budgetLines).values(lines.map((l) => ({ ...l, activityId: row!.id })));
-    await audit(tx, { action: 'activity.create', entityType: 'activity', entityId: row!.id, after: { ...presentActivity(row!), budgetLines: lines } });
+    await audit(tx, {
+      action: 'activity.create',
+      entityType: 'activity',
+      entityId: row!.id,
+      after: { ...presentActivity(row!), budgetLines: lines },
+    });
     return row!.id;
   });
   return getActivity(ctx, id);

@@ -39,7 +39,9 @@ describe('KAK downloads', () => {
     expect(draft.statusCode).toBe(404);
     const { session: admin } = await sessionFor(t, 'admin');
     const a = (await committee.request('POST', '/api/activities', buildActivityInput())).json();
-    expect((await admin.request('POST', `/api/activities/${a.id}/status`, { status: 'approved', version: a.version })).statusCode).toBe(200);
+    expect((await admin.request('POST', `/api/activities/${a.id}/status`, { status: 'approved', version: a.version })).statusCode).toBe(
+      200,
+    );
     const res = await session.request('GET', `/api/activities/${a.id}/kak.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -128,19 +130,33 @@ describe('stored KAK data that no longer parses', () => {
       const res = await committee.request('GET', url);
       expect(res.statusCode, url).toBe(500);
       expect(res.json().error.code).toBe('corrupt_data');
-      expect(res.json().error.message).toMatch(/^Data KAK kegiatan ini rusak dan tidak dapat dibaca \(kak\.background: .+\)\. Hubungi administrator/);
+      expect(res.json().error.message).toMatch(
+        /^Data KAK kegiatan ini rusak dan tidak dapat dibaca \(kak\.background: .+\)\. Hubungi administrator/,
+      );
     }
-    await t.database.db.update(activities).set({ kak: created.json().kak, officerInCharge: { name: 'Rina', nip: '123' } }).where(eq(activities.id, id));
+    await t.database.db
+      .update(activities)
+      .set({ kak: created.json().kak, officerInCharge: { name: 'Rina', nip: '123' } })
+      .where(eq(activities.id, id));
     const officer = await committee.request('GET', `/api/activities/${id}`);
     expect(officer.statusCode).toBe(500);
-    expect(officer.json().error.message).toMatch(/^Data PPTK kegiatan ini rusak dan tidak dapat dibaca \(officerInCharge\.nip: NIP harus 18 digit angka\)/);
+    expect(officer.json().error.message).toMatch(
+      /^Data PPTK kegiatan ini rusak dan tidak dapat dibaca \(officerInCharge\.nip: NIP harus 18 digit angka\)/,
+    );
 
-    const withLine = (await committee.request('POST', '/api/activities', buildActivityInput({ budgetLines: [buildBudgetLine({ quarter: 1 })] }))).json();
-    await t.database.db.update(budgetLines).set({ quarterPlan: [1_000_000, 0] }).where(eq(budgetLines.activityId, withLine.id));
+    const withLine = (
+      await committee.request('POST', '/api/activities', buildActivityInput({ budgetLines: [buildBudgetLine({ quarter: 1 })] }))
+    ).json();
+    await t.database.db
+      .update(budgetLines)
+      .set({ quarterPlan: [1_000_000, 0] })
+      .where(eq(budgetLines.activityId, withLine.id));
     const line = await committee.request('GET', `/api/activities/${withLine.id}`);
     expect(line.statusCode).toBe(500);
     expect(line.json().error).toMatchObject({ code: 'corrupt_data' });
-    expect(line.json().error.message).toMatch(/^Data rincian anggaran kegiatan ini rusak dan tidak dapat dibaca \(budgetLines\.\d+\.quarterPlan/);
+    expect(line.json().error.message).toMatch(
+      /^Data rincian anggaran kegiatan ini rusak dan tidak dapat dibaca \(budgetLines\.\d+\.quarterPlan/,
+    );
   });
 });
 
@@ -189,14 +205,34 @@ describe('what member officers see of activities', () => {
     const { session: member } = await sessionFor(t, 'member');
     const { session: speaker } = await sessionFor(t, 'speaker');
     const a = (
-      await committee.request('POST', '/api/activities', buildActivityInput({ title: 'Rapat Terbuka', budgetLines: [buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 }), buildBudgetLine({ description: 'Laporan', volume: 32, unitPrice: 50_780, quarter: 2, accountCode: '5.1.02.01.01.0026' })] }))
+      await committee.request(
+        'POST',
+        '/api/activities',
+        buildActivityInput({
+          title: 'Rapat Terbuka',
+          budgetLines: [
+            buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 }),
+            buildBudgetLine({ description: 'Laporan', volume: 32, unitPrice: 50_780, quarter: 2, accountCode: '5.1.02.01.01.0026' }),
+          ],
+        }),
+      )
     ).json();
-    expect((await childWrite(committee, 'POST', a.id, 'committee', { role: 'ketua', name: 'Yusuf Contoh', nip: '198001012006041002' })).statusCode).toBe(201);
-    const sp = await childWrite(committee, 'POST', a.id, 'speakers', { name: 'Dr. Andi Contoh', status: 'confirmed', fee: 3_400_000, budgetLineId: a.budgetLines[0].id });
+    expect(
+      (await childWrite(committee, 'POST', a.id, 'committee', { role: 'ketua', name: 'Yusuf Contoh', nip: '198001012006041002' }))
+        .statusCode,
+    ).toBe(201);
+    const sp = await childWrite(committee, 'POST', a.id, 'speakers', {
+      name: 'Dr. Andi Contoh',
+      status: 'confirmed',
+      fee: 3_400_000,
+      budgetLineId: a.budgetLines[0].id,
+    });
     expect(sp.statusCode, sp.body).toBe(201);
     const hidden = (await committee.request('POST', '/api/activities', buildActivityInput({ title: 'Rapat Draf Rahasia' }))).json();
     const current = (await committee.request('GET', `/api/activities/${a.id}`)).json();
-    expect((await admin.request('POST', `/api/activities/${a.id}/status`, { status: 'approved', version: current.version })).statusCode).toBe(200);
+    expect(
+      (await admin.request('POST', `/api/activities/${a.id}/status`, { status: 'approved', version: current.version })).statusCode,
+    ).toBe(200);
 
     // The bureau sees everything.
     const whole = (await committee.request('GET', `/api/activities/${a.id}`)).json();
@@ -212,7 +248,13 @@ describe('what member officers see of activities', () => {
       const res = await s.request('GET', `/api/activities/${a.id}`);
       expect(res.statusCode).toBe(200);
       const seen = res.json();
-      expect(seen).toMatchObject({ title: 'Rapat Terbuka', status: 'approved', personalDataHidden: true, budgetLines: [], checks: { errors: [], warnings: [] } });
+      expect(seen).toMatchObject({
+        title: 'Rapat Terbuka',
+        status: 'approved',
+        personalDataHidden: true,
+        budgetLines: [],
+        checks: { errors: [], warnings: [] },
+      });
       expect(seen.officerInCharge).toEqual({ ...whole.officerInCharge, nip: '' });
       expect(seen.committee).toEqual([{ ...whole.committee[0], nip: null }]);
       expect(seen.speakers).toEqual([{ ...whole.speakers[0], fee: null, budgetLineId: null }]);
@@ -231,11 +273,23 @@ describe('what member officers see of activities', () => {
   });
 });
 
-describe('the bureau shares an activity\'s personal data with members', () => {
+describe("the bureau shares an activity's personal data with members", () => {
   it('shows members the NIPs, fees and budget lines once shared, hides them again when unshared; drafts stay hidden', async () => {
     const { session: admin } = await sessionFor(t, 'admin');
     const { session: member } = await sessionFor(t, 'member');
-    const a = (await committee.request('POST', '/api/activities', buildActivityInput({ title: 'Rapat Dibagikan', budgetLines: [buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 }), buildBudgetLine({ description: 'Laporan', volume: 32, unitPrice: 50_780, quarter: 2, accountCode: '5.1.02.01.01.0026' })] }))).json();
+    const a = (
+      await committee.request(
+        'POST',
+        '/api/activities',
+        buildActivityInput({
+          title: 'Rapat Dibagikan',
+          budgetLines: [
+            buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 }),
+            buildBudgetLine({ description: 'Laporan', volume: 32, unitPrice: 50_780, quarter: 2, accountCode: '5.1.02.01.01.0026' }),
+          ],
+        }),
+      )
+    ).json();
     expect(a.sharedWithMembers).toBe(false);
     const shareDraft = await committee.request('PUT', `/api/activities/${a.id}/sharing`, { sharedWithMembers: true, version: a.version });
     expect(shareDraft.statusCode, shareDraft.body).toBe(200);
@@ -252,9 +306,17 @@ describe('the bureau shares an activity\'s personal data with members', () => {
     expect(pdf).toContain('NIP. 19780101 200501 2 001');
 
     // Members may not change it; a stale version is refused; the change is in the audit trail.
-    expect((await member.request('PUT', `/api/activities/${a.id}/sharing`, { sharedWithMembers: false, version: shared.version })).statusCode).toBe(403);
-    expect((await committee.request('PUT', `/api/activities/${a.id}/sharing`, { sharedWithMembers: false, version: shared.version - 1 })).statusCode).toBe(409);
-    const unshared = await committee.request('PUT', `/api/activities/${a.id}/sharing`, { sharedWithMembers: false, version: shared.version });
+    expect(
+      (await member.request('PUT', `/api/activities/${a.id}/sharing`, { sharedWithMembers: false, version: shared.version })).statusCode,
+    ).toBe(403);
+    expect(
+      (await committee.request('PUT', `/api/activities/${a.id}/sharing`, { sharedWithMembers: false, version: shared.version - 1 }))
+        .statusCode,
+    ).toBe(409);
+    const unshared = await committee.request('PUT', `/api/activities/${a.id}/sharing`, {
+      sharedWithMembers: false,
+      version: shared.version,
+    });
     expect(unshared.statusCode).toBe(200);
     const hidden = (await member.request('GET', `/api/activities/${a.id}`)).json();
     expect(hidden).toMatchObject({ personalDataHidden: true, sharedWithMembers: false, budgetLines: [] });

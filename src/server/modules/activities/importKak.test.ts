@@ -21,7 +21,25 @@ describe('the 2019 reference KAK laid out as in Word', () => {
 
   it('recognises every section and leaves nothing unrecognised', () => {
     expect(r.recognised).toEqual(
-      expect.arrayContaining(['Judul kegiatan', 'Tahun anggaran', 'Latar Belakang', 'Maksud', 'Tujuan', 'Dasar Hukum', 'Metode Pelaksanaan', 'Peserta', 'Jadwal kegiatan', 'Lokasi Kegiatan', 'Keluaran', 'Pembiayaan', 'Jumlah dana', 'Sumber dana', 'Rincian per triwulan', 'Tempat dan tanggal', 'Jabatan PPTK']),
+      expect.arrayContaining([
+        'Judul kegiatan',
+        'Tahun anggaran',
+        'Latar Belakang',
+        'Maksud',
+        'Tujuan',
+        'Dasar Hukum',
+        'Metode Pelaksanaan',
+        'Peserta',
+        'Jadwal kegiatan',
+        'Lokasi Kegiatan',
+        'Keluaran',
+        'Pembiayaan',
+        'Jumlah dana',
+        'Sumber dana',
+        'Rincian per triwulan',
+        'Tempat dan tanggal',
+        'Jabatan PPTK',
+      ]),
     );
     expect(r.unrecognised).toEqual([]);
   });
@@ -43,7 +61,12 @@ describe('the 2019 reference KAK laid out as in Word', () => {
   it('splits the four legal bases; the second has no number', () => {
     const bases = kakOf(r).legalBases;
     expect(bases).toHaveLength(4);
-    expect(bases[0]).toMatchObject({ type: 'Peraturan Daerah Provinsi Sumatera Barat', number: '8', year: 2016, title: 'Pembentukan dan Susunan Perangkat Daerah Provinsi Sumatera Barat' });
+    expect(bases[0]).toMatchObject({
+      type: 'Peraturan Daerah Provinsi Sumatera Barat',
+      number: '8',
+      year: 2016,
+      title: 'Pembentukan dan Susunan Perangkat Daerah Provinsi Sumatera Barat',
+    });
     expect(bases[1]).toMatchObject({ number: null, year: null, title: 'Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2019' });
     expect(bases[1]!.text).toMatch(/^Peraturan Daerah Provinsi Sumatera Barat tentang Anggaran/);
     expect(bases.map((b) => b.number)).toEqual(['8', null, '68', '69']);
@@ -55,7 +78,12 @@ describe('the 2019 reference KAK laid out as in Word', () => {
     expect(kak.participants.categories).toEqual(['vertical_agency', 'regency_city', 'university', 'bumn', 'bumd']);
     expect(kak.participants.frequency).toBe('1 (satu) kali dalam setahun');
     expect(kak.scheduleIntro).toBe('Adapaun jadwal kegiatan sebagai berikut :');
-    expect(months(r)).toEqual([[1, 1], [2, 3], [3, 3], [3, 3]]);
+    expect(months(r)).toEqual([
+      [1, 1],
+      [2, 3],
+      [3, 3],
+      [3, 3],
+    ]);
     expect(kak.schedule.map((s) => s.kind)).toEqual(['preparation', 'preparation', 'preparation', 'meeting']);
   });
 
@@ -65,7 +93,12 @@ describe('the 2019 reference KAK laid out as in Word', () => {
     expect(kak.outputs.map((o) => o.description)).toEqual([
       'Terselenggaranya kegiatan koordinasi kehumasan dengan Badan/lembaga vertikal, Pemerintah Kabupaten/Kota, Perguruan Tinggi, BUMN dan BUMD',
     ]);
-    expect(kak.funding).toEqual({ total: 48_357_960, source: 'APBD Provinsi Sumatera Barat', label: 'Koordinasi Kehumasan', quarters: [46_733_000, 1_624_960, 0, 0] });
+    expect(kak.funding).toEqual({
+      total: 48_357_960,
+      source: 'APBD Provinsi Sumatera Barat',
+      label: 'Koordinasi Kehumasan',
+      quarters: [46_733_000, 1_624_960, 0, 0],
+    });
   });
 
   it('reads the place/date line and the PPTK position; the draft passes the create schema', () => {
@@ -79,8 +112,17 @@ describe('KAKs of other shapes', () => {
   it('Word-numbered title-case headings in another order, typed "a."/"1." markers, 8 schedule rows, four quarters, signature with NIP', async () => {
     const r = await parseKakDocx(await buildDocx(pranataHumas2025));
     const kak = kakOf(r);
-    expect(r.draft).toMatchObject({ title: 'Peningkatan Kapasitas Pranata Humas', fiscalYear: 2025, signPlace: 'Padang', signDate: '2025-02-03' });
-    expect(r.draft.officerInCharge).toEqual({ name: 'Dra. Siti Rahmah, M.Si', position: 'Pejabat Pelaksana Teknis Kegiatan / Kepala Subbagian Kehumasan', nip: '197503122000032004' });
+    expect(r.draft).toMatchObject({
+      title: 'Peningkatan Kapasitas Pranata Humas',
+      fiscalYear: 2025,
+      signPlace: 'Padang',
+      signDate: '2025-02-03',
+    });
+    expect(r.draft.officerInCharge).toEqual({
+      name: 'Dra. Siti Rahmah, M.Si',
+      position: 'Pejabat Pelaksana Teknis Kegiatan / Kepala Subbagian Kehumasan',
+      nip: '197503122000032004',
+    });
     expect(kak.legalBases.map((b) => [b.type, b.number, b.title])).toEqual([
       ['Undang-Undang', null, 'Keterbukaan Informasi Publik'],
       ['Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi', null, 'Jabatan Fungsional Pranata Hubungan Masyarakat'],
@@ -90,11 +132,30 @@ describe('KAKs of other shapes', () => {
     expect(kak.objectives).toHaveLength(4);
     expect(kak.objectives[0]).toBe('Meningkatkan kemampuan menulis siaran pers.');
     expect(kak.participants).toMatchObject({ categories: ['regency_city', 'provincial_agency'], frequency: '2 (dua) kali dalam setahun' });
-    expect(months(r)).toEqual([[4, 4], [4, 5], [5, 5], [6, 8], [8, 8], [9, 9], [10, 10], [10, 11]]);
+    expect(months(r)).toEqual([
+      [4, 4],
+      [4, 5],
+      [5, 5],
+      [6, 8],
+      [8, 8],
+      [9, 9],
+      [10, 10],
+      [10, 11],
+    ]);
     expect(kak.schedule[4]).toMatchObject({ startDate: '2025-08-15', responsible: 'Sekretariat' });
     expect(kak.locations).toHaveLength(2);
-    expect(kak.outputs).toEqual([{ description: 'Meningkatnya kompetensi 60 Pranata Humas Provinsi dan Kabupaten/Kota.', indicator: 'Jumlah Pranata Humas yang mengikuti pelatihan', target: '60 orang' }]);
-    expect(kak.funding).toMatchObject({ total: 125_000_000, source: 'APBD Provinsi Sumatera Barat', quarters: [15_000_000, 40_000_000, 45_000_000, 25_000_000] });
+    expect(kak.outputs).toEqual([
+      {
+        description: 'Meningkatnya kompetensi 60 Pranata Humas Provinsi dan Kabupaten/Kota.',
+        indicator: 'Jumlah Pranata Humas yang mengikuti pelatihan',
+        target: '60 orang',
+      },
+    ]);
+    expect(kak.funding).toMatchObject({
+      total: 125_000_000,
+      source: 'APBD Provinsi Sumatera Barat',
+      quarters: [15_000_000, 40_000_000, 45_000_000, 25_000_000],
+    });
     expect(r.recognised).toEqual(expect.arrayContaining(['Dasar Hukum', 'Maksud', 'Tujuan', 'Jadwal kegiatan', 'Nama PPTK', 'NIP PPTK']));
     expect(r.unrecognised).toEqual(['Blok tanda tangan: "Pembina (IV/a)"']);
   });
@@ -109,9 +170,17 @@ describe('KAKs of other shapes', () => {
       signDate: '2024-01-10',
       officerInCharge: { name: 'Budi Santoso, S.Sos', position: 'Kepala Bagian Materi dan Komunikasi Pimpinan', nip: '198001012005011002' },
     });
-    expect(kak.objectives).toEqual(['Masyarakat memperoleh informasi pembangunan daerah;', 'Meningkatnya partisipasi publik terhadap program pemerintah.']);
+    expect(kak.objectives).toEqual([
+      'Masyarakat memperoleh informasi pembangunan daerah;',
+      'Meningkatnya partisipasi publik terhadap program pemerintah.',
+    ]);
     expect(kak.method).toHaveLength(3);
-    expect(months(r)).toEqual([[1, 1], [2, 11], [3, 9], [12, 12]]);
+    expect(months(r)).toEqual([
+      [1, 1],
+      [2, 11],
+      [3, 9],
+      [12, 12],
+    ]);
     expect(kak.funding).toMatchObject({ total: 232_500_000, quarters: [45_000_000, 75_000_000, 75_000_000, 37_500_000] });
     expect(kak.legalBases).toEqual([]);
     expect(r.recognised).not.toContain('Dasar Hukum');
@@ -131,7 +200,10 @@ describe('KAKs of other shapes', () => {
     expect(kak.legalBases[0]).toMatchObject({ type: 'Undang-Undang', number: '14', year: 2008 });
     expect(kak.legalBases[1]!.year).toBeNull(); // 1900 is no plausible year
     expect(kak.participants.text).toMatch(/^Kepala Bagian Humas/);
-    expect(months(r)).toEqual([[2, 2], [3, 3]]);
+    expect(months(r)).toEqual([
+      [2, 2],
+      [3, 3],
+    ]);
     expect(kak.funding).toMatchObject({ total: 20_000_000, quarters: [5_000_000, 5_000_000, 5_000_000, 0] });
     expect(r.draft.officerInCharge).toEqual({ name: 'Andi Pratama', position: 'PPTK', nip: '' });
     expect(r.recognised).toEqual(expect.arrayContaining(['Tujuan', 'Waktu Pelaksanaan', 'Peserta']));
@@ -177,8 +249,16 @@ describe('title blocks written differently', () => {
   });
 
   it('reads a title without the word KEGIATAN right under the KAK line, but not an org-unit line', () => {
-    const r = withTitle('KERANGKA ACUAN KERJA', 'BIRO HUMAS SETDA PROVINSI SUMATERA BARAT', 'SOSIALISASI KETERBUKAAN INFORMASI PUBLIK TAHUN 2026');
-    expect(r.draft).toMatchObject({ title: 'Sosialisasi Keterbukaan Informasi Publik', fiscalYear: 2026, orgUnit: 'Biro Humas Setda Provinsi Sumatera Barat' });
+    const r = withTitle(
+      'KERANGKA ACUAN KERJA',
+      'BIRO HUMAS SETDA PROVINSI SUMATERA BARAT',
+      'SOSIALISASI KETERBUKAAN INFORMASI PUBLIK TAHUN 2026',
+    );
+    expect(r.draft).toMatchObject({
+      title: 'Sosialisasi Keterbukaan Informasi Publik',
+      fiscalYear: 2026,
+      orgUnit: 'Biro Humas Setda Provinsi Sumatera Barat',
+    });
   });
 
   it('falls back to the file name and the sign year when there is no title block, and says so', () => {
@@ -192,7 +272,12 @@ describe('title blocks written differently', () => {
 
   it('keeps an initial at the start of running text but strips typed markers of list items', () => {
     const r = withTitle('KERANGKA ACUAN KERJA', 'KEGIATAN UJI TAHUN 2026');
-    const r2 = interpretKak([p('LATAR BELAKANG'), p('H. Mahyeldi membuka rapat tahun lalu.'), p('DASAR HUKUM'), p('a. Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik')]);
+    const r2 = interpretKak([
+      p('LATAR BELAKANG'),
+      p('H. Mahyeldi membuka rapat tahun lalu.'),
+      p('DASAR HUKUM'),
+      p('a. Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik'),
+    ]);
     expect(r.draft.title).toBe('Uji');
     expect(kakOf(r2).background).toEqual(['H. Mahyeldi membuka rapat tahun lalu.']);
     expect(kakOf(r2).legalBases[0]).toMatchObject({ type: 'Undang-Undang', number: '14', year: 2008 });
@@ -212,14 +297,25 @@ describe('what is not a KAK', () => {
   });
 
   it('refuses PDF bytes, a text file, a truncated zip and a zip without word/document.xml with Indonesian messages', async () => {
-    await expect(parseKakDocx(Buffer.from('%PDF-1.7\n1 0 obj\n'))).rejects.toMatchObject({ code: 'unsupported_media_type', message: expect.stringMatching(/PDF, bukan dokumen Word/) });
-    await expect(parseKakDocx(Buffer.from('KERANGKA ACUAN KERJA\nA. LATAR BELAKANG\n'))).rejects.toMatchObject({ code: 'unsupported_media_type' });
+    await expect(parseKakDocx(Buffer.from('%PDF-1.7\n1 0 obj\n'))).rejects.toMatchObject({
+      code: 'unsupported_media_type',
+      message: expect.stringMatching(/PDF, bukan dokumen Word/),
+    });
+    await expect(parseKakDocx(Buffer.from('KERANGKA ACUAN KERJA\nA. LATAR BELAKANG\n'))).rejects.toMatchObject({
+      code: 'unsupported_media_type',
+    });
     const docx = await referenceDocx();
-    await expect(parseKakDocx(docx.subarray(0, Math.floor(docx.length / 2)))).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/rusak atau terpotong/) });
+    await expect(parseKakDocx(docx.subarray(0, Math.floor(docx.length / 2)))).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/rusak atau terpotong/),
+    });
     const zip = new JSZip();
     zip.file('hello.txt', 'bukan word');
     const otherZip = await zip.generateAsync({ type: 'nodebuffer' });
-    await expect(parseKakDocx(otherZip)).rejects.toMatchObject({ code: 'unsupported_media_type', message: expect.stringMatching(/word\/document\.xml/) });
+    await expect(parseKakDocx(otherZip)).rejects.toMatchObject({
+      code: 'unsupported_media_type',
+      message: expect.stringMatching(/word\/document\.xml/),
+    });
   });
 
   it('stops reading a small file that unpacks into a huge document (zip bomb)', async () => {
@@ -227,13 +323,18 @@ describe('what is not a KAK', () => {
     zip.file('word/document.xml', `<w:document><w:body>${' '.repeat(30 * 1024 * 1024)}</w:body></w:document>`);
     const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     expect(bomb.length).toBeLessThan(200 * 1024);
-    await expect(parseKakDocx(bomb)).rejects.toMatchObject({ code: 'validation_failed', message: 'Isi dokumen terlalu besar untuk dibaca sebagai KAK.' });
+    await expect(parseKakDocx(bomb)).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: 'Isi dokumen terlalu besar untuk dibaca sebagai KAK.',
+    });
   });
 });
 
 describe('amounts and months as people type them', () => {
   it('parses rupiah in every common spelling', () => {
-    expect(['Rp. 46.733.000', 'Rp 46.733.000,-', 'Rp46.733.000,00', '46.733.000', 'Rp. 46,733,000'].map(parseRupiah)).toEqual(Array(5).fill(46_733_000));
+    expect(['Rp. 46.733.000', 'Rp 46.733.000,-', 'Rp46.733.000,00', '46.733.000', 'Rp. 46,733,000'].map(parseRupiah)).toEqual(
+      Array(5).fill(46_733_000),
+    );
     expect(['Rp. -', '-', '', 'Rp –'].map(parseRupiah)).toEqual([0, 0, 0, 0]);
     expect(parseRupiah('empat juta')).toBeNull();
   });

@@ -26,7 +26,18 @@ import { fitToSchema } from './importKakFit';
 
 export type KakImport = { draft: CreateActivityInput; recognised: string[]; unrecognised: string[] };
 
-type Section = 'preamble' | 'background' | 'purpose' | 'legal' | 'method' | 'schedule' | 'participants' | 'location' | 'outputs' | 'funding' | 'closing';
+type Section =
+  | 'preamble'
+  | 'background'
+  | 'purpose'
+  | 'legal'
+  | 'method'
+  | 'schedule'
+  | 'participants'
+  | 'location'
+  | 'outputs'
+  | 'funding'
+  | 'closing';
 
 const headings: [Section, RegExp][] = [
   ['background', /^LATAR BELAKANG$/],
@@ -57,11 +68,30 @@ const sectionLabels: Record<Section, string> = {
 
 /** What `recognised` may list, in the order of a KAK. */
 export const recognisedOrder = [
-  'Judul KAK', 'Judul kegiatan', 'Tahun anggaran', 'Unit kerja',
-  'Latar Belakang', 'Maksud dan Tujuan', 'Maksud', 'Tujuan', 'Dasar Hukum',
-  'Metode Pelaksanaan', 'Waktu Pelaksanaan', 'Peserta', 'Pengantar jadwal', 'Jadwal kegiatan', 'Lokasi Kegiatan', 'Keluaran',
-  'Pembiayaan', 'Jumlah dana', 'Sumber dana', 'Rincian per triwulan',
-  'Tempat dan tanggal', 'Jabatan PPTK', 'Nama PPTK', 'NIP PPTK',
+  'Judul KAK',
+  'Judul kegiatan',
+  'Tahun anggaran',
+  'Unit kerja',
+  'Latar Belakang',
+  'Maksud dan Tujuan',
+  'Maksud',
+  'Tujuan',
+  'Dasar Hukum',
+  'Metode Pelaksanaan',
+  'Waktu Pelaksanaan',
+  'Peserta',
+  'Pengantar jadwal',
+  'Jadwal kegiatan',
+  'Lokasi Kegiatan',
+  'Keluaran',
+  'Pembiayaan',
+  'Jumlah dana',
+  'Sumber dana',
+  'Rincian per triwulan',
+  'Tempat dan tanggal',
+  'Jabatan PPTK',
+  'Nama PPTK',
+  'NIP PPTK',
 ];
 
 export const notKakMessage =
@@ -145,7 +175,13 @@ export function interpretKak(blocks: DocBlock[], opts: { fileName?: string } = {
     if (s === 'purpose' && !key.startsWith('MAKSUD DAN')) {
       // "Maksud" / "Tujuan" as sections of their own: listed once content is found.
     } else if (s !== 'closing') recognise(sectionLabels[s]);
-    purposePart = key.startsWith('MAKSUD DAN') ? null : key.startsWith('MAKSUD') ? 'intent' : key.startsWith('TUJUAN') ? 'objectives' : null;
+    purposePart = key.startsWith('MAKSUD DAN')
+      ? null
+      : key.startsWith('MAKSUD')
+        ? 'intent'
+        : key.startsWith('TUJUAN')
+          ? 'objectives'
+          : null;
   };
 
   const handleParagraph = (p: DocParagraph, text: string) => {
@@ -209,7 +245,8 @@ export function interpretKak(blocks: DocBlock[], opts: { fileName?: string } = {
         const source = findFundingSource(text);
         if (total !== null) (totalFromText = total), recognise('Jumlah dana');
         if (source) (kak.funding.source = source), recognise('Sumber dana');
-        if (total === null && !source && !/triwulan|tri\s*b?wulan|rincian/i.test(text)) unrecognised.push(`Paragraf Pembiayaan tidak dikenali: ${quote(text)}`);
+        if (total === null && !source && !/triwulan|tri\s*b?wulan|rincian/i.test(text))
+          unrecognised.push(`Paragraf Pembiayaan tidak dikenali: ${quote(text)}`);
         return;
       }
       case 'closing':
@@ -238,7 +275,10 @@ export function interpretKak(blocks: DocBlock[], opts: { fileName?: string } = {
         continue;
       }
       // A signature block laid out in a table (name on the right) is still a signature block.
-      const lines = block.rows.flatMap((r) => r.flatMap((c) => c.split('\n'))).map(clean).filter(Boolean);
+      const lines = block.rows
+        .flatMap((r) => r.flatMap((c) => c.split('\n')))
+        .map(clean)
+        .filter(Boolean);
       const signIndex = lines.findIndex((l) => parseSignLine(l));
       if (signIndex >= 0 && section !== 'preamble') {
         const sign = parseSignLine(lines[signIndex]!)!;
@@ -314,7 +354,10 @@ export function interpretKak(blocks: DocBlock[], opts: { fileName?: string } = {
     } else unrecognised.push(`Paragraf di luar bagian yang dikenali: ${quote(l)}`);
   });
   if (title === null) {
-    const fromFile = opts.fileName?.replace(/\.docx$/i, '').replace(/[_]+/g, ' ').trim();
+    const fromFile = opts.fileName
+      ?.replace(/\.docx$/i, '')
+      .replace(/[_]+/g, ' ')
+      .trim();
     title = fromFile || 'KAK hasil impor';
     unrecognised.push(`Judul kegiatan tidak ditemukan ("KEGIATAN ... TAHUN ..."); dipakai ${quote(title)}`);
   }
@@ -344,7 +387,7 @@ export function interpretKak(blocks: DocBlock[], opts: { fileName?: string } = {
     kak: { ...kak, ...(scheduleIntro ? { scheduleIntro } : {}), ...(hasFunding ? {} : { funding: undefined }) } as KakInput,
   };
   const fitted = fitToSchema(createActivityInput, draft as Record<string, unknown>);
-  const rank = (l: string) => (recognisedOrder.indexOf(l) + 1 || 99);
+  const rank = (l: string) => recognisedOrder.indexOf(l) + 1 || 99;
   const recognised = [...recognisedSet].sort((a, b) => rank(a) - rank(b));
   return { draft: fitted.value as CreateActivityInput, recognised, unrecognised: [...unrecognised, ...fitted.dropped] };
 }

@@ -101,7 +101,7 @@ function readNumbering(xml: string | null): Map<string, Map<number, NumberFormat
     for (const lvl of children(n, 'w:abstractNum')) {
       if (tagOf(lvl) !== 'w:lvl') continue;
       const fmtNode = first(children(lvl, 'w:lvl'), 'w:numFmt');
-      const fmt = fmtNode ? attr(fmtNode, 'w:val') ?? 'decimal' : 'decimal';
+      const fmt = fmtNode ? (attr(fmtNode, 'w:val') ?? 'decimal') : 'decimal';
       levels.set(Number(attr(lvl, 'w:ilvl') ?? 0), (known.has(fmt) ? fmt : 'other') as NumberFormat);
     }
     abstract.set(attr(n, 'w:abstractNumId') ?? '', levels);
@@ -128,7 +128,8 @@ function readStyleNumbering(xml: string | null): Map<string, { numId: string; le
     if (!numPr) continue;
     const numId = first(children(numPr, 'w:numPr'), 'w:numId');
     const ilvl = first(children(numPr, 'w:numPr'), 'w:ilvl');
-    if (numId) result.set(attr(s, 'w:styleId') ?? '', { numId: attr(numId, 'w:val') ?? '', level: Number(ilvl ? attr(ilvl, 'w:val') : 0) || 0 });
+    if (numId)
+      result.set(attr(s, 'w:styleId') ?? '', { numId: attr(numId, 'w:val') ?? '', level: Number(ilvl ? attr(ilvl, 'w:val') : 0) || 0 });
   }
   return result;
 }
@@ -143,7 +144,16 @@ function textOf(nodes: XNode[], out: string[]): void {
     } else if (tag === 'w:tab') out.push('\t');
     else if (tag === 'w:br' || tag === 'w:cr') out.push('\n');
     else if (tag === 'w:noBreakHyphen') out.push('-');
-    else if (tag === 'w:del' || tag === 'w:instrText' || tag === 'w:delText' || tag === 'w:pPr' || tag === 'w:rPr' || tag === 'w:drawing' || tag === 'w:pict') continue;
+    else if (
+      tag === 'w:del' ||
+      tag === 'w:instrText' ||
+      tag === 'w:delText' ||
+      tag === 'w:pPr' ||
+      tag === 'w:rPr' ||
+      tag === 'w:drawing' ||
+      tag === 'w:pict'
+    )
+      continue;
     else if (tag.startsWith('w:') || tag.startsWith('m:')) textOf(children(n, tag), out);
   }
 }
@@ -165,7 +175,7 @@ function paragraph(p: XNode, ctx: Context): DocParagraph {
   }
   if (!num) {
     const style = first(pPrKids, 'w:pStyle');
-    num = style ? ctx.styles.get(attr(style, 'w:val') ?? '') ?? null : null;
+    num = style ? (ctx.styles.get(attr(style, 'w:val') ?? '') ?? null) : null;
   }
   // numId 0 explicitly removes numbering.
   const numbering =
@@ -181,7 +191,10 @@ function cellText(tc: XNode, ctx: Context): string {
     if (b.kind === 'p') lines.push(b.text);
     else for (const r of b.rows) lines.push(r.join(' '));
   });
-  return lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  return lines
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 function table(tbl: XNode, ctx: Context): DocTable {
@@ -206,8 +219,7 @@ function table(tbl: XNode, ctx: Context): DocTable {
           const span = tcPr ? first(children(tcPr, 'w:tcPr'), 'w:gridSpan') : undefined;
           cells.push(cellText(n, ctx));
           for (let i = 1; i < Math.min(Number(span ? attr(span, 'w:val') : 1) || 1, 64); i++) cells.push('');
-        }
-        else if (t === 'w:sdt' || t === 'w:sdtContent' || t === 'w:customXml') collectCells(children(n, t));
+        } else if (t === 'w:sdt' || t === 'w:sdtContent' || t === 'w:customXml') collectCells(children(n, t));
       }
     };
     const trPr = first(children(tr, 'w:tr'), 'w:trPr');

@@ -50,7 +50,20 @@ export function monthNumber(word: string): number | null {
   for (const [re, n] of months) if (re.test(w)) return n;
   return null;
 }
-export const monthNames = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const monthNames = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 
 type MonthMention = { month: number; day: number | null; year: number | null };
 
@@ -77,7 +90,9 @@ function validDate(y: number, m: number, d: number): boolean {
  * "Januari 2019", "Februari 2019 – Maret 2019", "Feb - Mar 2019", "Juni s.d. Agustus 2025", "Maret",
  * "12 Maret 2019" -> month range (and dates when a day is written). Null when no month is named.
  */
-export function parseMonthRange(s: string): { startMonth: number; endMonth: number; startDate: string | null; endDate: string | null } | null {
+export function parseMonthRange(
+  s: string,
+): { startMonth: number; endMonth: number; startDate: string | null; endDate: string | null } | null {
   const found = monthMentions(s);
   if (!found.length) return null;
   const a = found[0]!;
@@ -91,9 +106,14 @@ export function parseMonthRange(s: string): { startMonth: number; endMonth: numb
  * Null when the text is not an amount.
  */
 export function parseRupiah(s: string): number | null {
-  let t = clean(s).replace(/^rp\.?\s*/i, '').replace(/\s/g, '');
+  let t = clean(s)
+    .replace(/^rp\.?\s*/i, '')
+    .replace(/\s/g, '');
   if (t === '' || /^[-–—]+$/.test(t)) return 0;
-  t = t.replace(/[,.][-–]$/, '').replace(/,0{1,2}$/, '').replace(/[,.]$/, '');
+  t = t
+    .replace(/[,.][-–]$/, '')
+    .replace(/,0{1,2}$/, '')
+    .replace(/[,.]$/, '');
   if (/^\d{1,3}(\.\d{3})+$/.test(t)) return Number(t.replace(/\./g, ''));
   if (/^\d{1,3}(,\d{3})+$/.test(t)) return Number(t.replace(/,/g, ''));
   if (/^\d+$/.test(t)) return Number(t);
@@ -108,12 +128,52 @@ export function findTotal(s: string): number | null {
 
 /** "melalui APBD Provinsi Sumatera Barat Tahun 2019" -> "APBD Provinsi Sumatera Barat". */
 export function findFundingSource(s: string): string | null {
-  const m = /(?:melalui|bersumber\s+dari|berasal\s+dari|dibebankan\s+(?:pada|kepada)|dari)\s+(?:dana\s+)?((?:APBD|APBN|DPA|Anggaran Pendapatan dan Belanja)[^.;:()]*?)(?:\s+(?:Tahun|TA\.?)(?:\s+Anggaran)?\s+\d{4})?\s*(?:[.;:(]|$)/i.exec(s);
+  const m =
+    /(?:melalui|bersumber\s+dari|berasal\s+dari|dibebankan\s+(?:pada|kepada)|dari)\s+(?:dana\s+)?((?:APBD|APBN|DPA|Anggaran Pendapatan dan Belanja)[^.;:()]*?)(?:\s+(?:Tahun|TA\.?)(?:\s+Anggaran)?\s+\d{4})?\s*(?:[.;:(]|$)/i.exec(
+      s,
+    );
   return m ? clean(m[1]!).replace(/,$/, '') : null;
 }
 
-const smallWords = new Set(['dan', 'di', 'ke', 'dari', 'untuk', 'pada', 'yang', 'serta', 'atau', 'dengan', 'dalam', 'bagi', 'oleh', 'melalui', 'tentang']);
-const acronyms = new Set(['APBD', 'APBN', 'BUMN', 'BUMD', 'OPD', 'SKPD', 'ASN', 'SDM', 'TIK', 'PPID', 'DPRD', 'RI', 'NKRI', 'HUT', 'UMKM', 'KAK', 'PNS', 'IT', 'PPTK', 'LPSE']);
+const smallWords = new Set([
+  'dan',
+  'di',
+  'ke',
+  'dari',
+  'untuk',
+  'pada',
+  'yang',
+  'serta',
+  'atau',
+  'dengan',
+  'dalam',
+  'bagi',
+  'oleh',
+  'melalui',
+  'tentang',
+]);
+const acronyms = new Set([
+  'APBD',
+  'APBN',
+  'BUMN',
+  'BUMD',
+  'OPD',
+  'SKPD',
+  'ASN',
+  'SDM',
+  'TIK',
+  'PPID',
+  'DPRD',
+  'RI',
+  'NKRI',
+  'HUT',
+  'UMKM',
+  'KAK',
+  'PNS',
+  'IT',
+  'PPTK',
+  'LPSE',
+]);
 
 /** "KOORDINASI KEHUMASAN" -> "Koordinasi Kehumasan"; text already in mixed case is kept as written. */
 export function titleCase(s: string): string {
@@ -134,7 +194,9 @@ export type ParsedLegalBasis = { text: string; type?: string; number?: string | 
 
 /** "Peraturan Gubernur Sumatera Barat Nomor 68 Tahun 2016 tentang ..." -> type/number/year/title; the text is always kept. */
 export function parseLegalBasis(raw: string): ParsedLegalBasis {
-  const text = clean(raw).replace(/\s*;\s*(dan)?$/i, '').trim();
+  const text = clean(raw)
+    .replace(/\s*;\s*(dan)?$/i, '')
+    .trim();
   const body = text.replace(/[.;]$/, '');
   const full = /^(.+?)\s+(?:Nomor|No\.?)\s+([\w./-]+?)\s+Tahun\s+(\d{4})\s+tentang\s+(.+)$/i.exec(body);
   if (full) {

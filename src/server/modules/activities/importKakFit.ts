@@ -53,7 +53,7 @@ type Key = string | number;
 const labelOf = (path: Key[]) =>
   path
     .filter((k) => k !== 'kak')
-    .map((k, i) => (typeof k === 'number' ? `ke-${k + 1}` : i === 0 ? labels[k] ?? k : fieldLabels[k] ?? k))
+    .map((k, i) => (typeof k === 'number' ? `ke-${k + 1}` : i === 0 ? (labels[k] ?? k) : (fieldLabels[k] ?? k)))
     .join(' ');
 
 function get(root: unknown, path: Key[]): unknown {

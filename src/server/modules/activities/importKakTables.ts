@@ -24,8 +24,10 @@ const quarterOf = (cell: string): number | null => {
 const isStepHeader = (c: string) => /kegiatan|uraian|tahap(an)?|aktivitas/i.test(c);
 const isTimeHeader = (c: string) => /^(waktu|bulan|jadwal|waktu pelaksanaan|jadwal pelaksanaan|pelaksanaan|tanggal)\b/i.test(c);
 const isNumberHeader = (c: string) => /^no\.?$|^nomor$/i.test(c);
-const preparationWords = /persiapan|mempersiapkan|pembentukan|penentuan|penyusunan|menyusun|undangan|koordinasi awal|perencanaan|pengadaan/i;
-const meetingWords = /rapat|rakor|melaksanakan kegiatan|pelaksanaan kegiatan|penyelenggaraan|seminar|lokakarya|workshop|pertemuan|pelatihan|bimtek|sosialisasi|diseminasi/i;
+const preparationWords =
+  /persiapan|mempersiapkan|pembentukan|penentuan|penyusunan|menyusun|undangan|koordinasi awal|perencanaan|pengadaan/i;
+const meetingWords =
+  /rapat|rakor|melaksanakan kegiatan|pelaksanaan kegiatan|penyelenggaraan|seminar|lokakarya|workshop|pertemuan|pelatihan|bimtek|sosialisasi|diseminasi/i;
 const afterWords = /evaluasi|laporan|pelaporan|pertanggungjawaban/i;
 const kindOf = (step: string): Step['kind'] =>
   afterWords.test(step) ? 'other' : preparationWords.test(step) ? 'preparation' : meetingWords.test(step) ? 'meeting' : 'other';
@@ -96,7 +98,7 @@ function funding(rows: string[][], h: number, quarterCols: Map<number, number>):
   for (const row of rows.slice(h + 1)) {
     const cells = row.map(clean);
     if (cells.every((c) => !c || /^\d{1,2}\.?$/.test(c))) continue;
-    const label = labelCol >= 0 ? cells[labelCol] ?? '' : '';
+    const label = labelCol >= 0 ? (cells[labelCol] ?? '') : '';
     const amounts: [number, number, number, number] = [0, 0, 0, 0];
     let ok = true;
     for (const [col, q] of quarterCols) {

@@ -39,7 +39,13 @@ describe('POST /api/activities/import', () => {
     const res = await upload(committee, reference, 'KAK Koordinasi Kehumasan 2019.docx');
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body.activity).toMatchObject({ title: 'Koordinasi Kehumasan', fiscalYear: 2019, status: 'draft', signPlace: 'Padang', signDate: '2019-01' });
+    expect(body.activity).toMatchObject({
+      title: 'Koordinasi Kehumasan',
+      fiscalYear: 2019,
+      status: 'draft',
+      signPlace: 'Padang',
+      signDate: '2019-01',
+    });
     expect(body.activity.kak.funding).toMatchObject({ total: 48_357_960, quarters: [46_733_000, 1_624_960, 0, 0] });
     expect(body.activity.kak.schedule).toHaveLength(4);
     expect(body.recognised).toEqual(expect.arrayContaining(['Latar Belakang', 'Pembiayaan', 'Jadwal kegiatan']));
@@ -57,7 +63,12 @@ describe('POST /api/activities/import', () => {
       { p: 'KEGIATAN UJI PEMBIAYAAN TAHUN 2026' },
       { p: 'A. PEMBIAYAAN' },
       { p: 'Dana sebesar Rp 10.000.000,- melalui APBD Provinsi Sumatera Barat Tahun 2026.' },
-      { table: [['No.', 'Kegiatan', 'Triwulan I', 'Triwulan II', 'Triwulan III', 'Triwulan IV'], ['1.', 'Uji', 'Rp 1.000.000,-', 'Rp. -', 'Rp. -', 'Rp. -']] },
+      {
+        table: [
+          ['No.', 'Kegiatan', 'Triwulan I', 'Triwulan II', 'Triwulan III', 'Triwulan IV'],
+          ['1.', 'Uji', 'Rp 1.000.000,-', 'Rp. -', 'Rp. -', 'Rp. -'],
+        ],
+      },
     ];
     const res = await upload(committee, await buildDocx(blocks));
     expect(res.statusCode).toBe(201);
@@ -73,7 +84,12 @@ describe('POST /api/activities/import', () => {
       [Buffer.from('KERANGKA ACUAN KERJA\nA. LATAR BELAKANG\nTeks biasa.'), 'kak.docx', 415, /bukan dokumen Word/],
       [Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), 'kak.pdf', 415, /PDF, bukan dokumen Word/],
       [truncated, 'kak.docx', 400, /rusak atau terpotong/],
-      [await buildDocx(notAKak), 'surat.docx', 400, /^Berkas ini tidak tampak seperti KAK: tidak ada bagian yang dikenali \(Latar Belakang, Maksud dan Tujuan/],
+      [
+        await buildDocx(notAKak),
+        'surat.docx',
+        400,
+        /^Berkas ini tidak tampak seperti KAK: tidak ada bagian yang dikenali \(Latar Belakang, Maksud dan Tujuan/,
+      ],
     ];
     for (const [file, name, status, message] of cases) {
       const res = await upload(committee, file, name);

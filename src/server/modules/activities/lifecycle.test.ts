@@ -19,14 +19,39 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Activity = { id: string; title: string; version: number; status: string; budgetLines: { id: string }[]; committee: { id: string }[]; speakers: { id: string }[]; can: Record<string, unknown> };
+type Activity = {
+  id: string;
+  title: string;
+  version: number;
+  status: string;
+  budgetLines: { id: string }[];
+  committee: { id: string }[];
+  speakers: { id: string }[];
+  can: Record<string, unknown>;
+};
 const get = async (id: string, s = committee) => (await s.request('GET', `/api/activities/${id}`)).json() as Activity;
 
 /** A complete activity with one row of each part, approved (and optionally moved on). */
 async function activityIn(status: 'approved' | 'running' | 'done'): Promise<Activity> {
-  const a = (await committee.request('POST', '/api/activities', buildActivityInput({ budgetLines: [buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 }), buildBudgetLine({ description: 'Laporan', volume: 32, unitPrice: 50_780, quarter: 2, accountCode: '5.1.02.01.01.0026' })] }))).json() as Activity;
-  expect((await committee.request('POST', `/api/activities/${a.id}/committee`, { version: 1, role: 'ketua', name: 'Yusuf Contoh' })).statusCode).toBe(201);
-  expect((await committee.request('POST', `/api/activities/${a.id}/speakers`, { version: 2, name: 'Dr. Andi Contoh', fee: 1_000_000 })).statusCode).toBe(201);
+  const a = (
+    await committee.request(
+      'POST',
+      '/api/activities',
+      buildActivityInput({
+        budgetLines: [
+          buildBudgetLine({ volume: 1, unitPrice: 46_733_000, quarter: 1 }),
+          buildBudgetLine({ description: 'Laporan', volume: 32, unitPrice: 50_780, quarter: 2, accountCode: '5.1.02.01.01.0026' }),
+        ],
+      }),
+    )
+  ).json() as Activity;
+  expect(
+    (await committee.request('POST', `/api/activities/${a.id}/committee`, { version: 1, role: 'ketua', name: 'Yusuf Contoh' })).statusCode,
+  ).toBe(201);
+  expect(
+    (await committee.request('POST', `/api/activities/${a.id}/speakers`, { version: 2, name: 'Dr. Andi Contoh', fee: 1_000_000 }))
+      .statusCode,
+  ).toBe(201);
   const moves = { approved: ['approved'], running: ['approved', 'running'], done: ['approved', 'running', 'done'] }[status];
   let version = 3;
   for (const to of moves) {
@@ -45,10 +70,12 @@ function everyWrite(a: Activity) {
     'PATCH kak': () => committee.request('PATCH', `/api/activities/${a.id}`, { version: v, kak: { background: ['Baru'] } }),
     'DELETE activity': () => committee.request('DELETE', `/api/activities/${a.id}?version=${v}`),
     'POST budget line': () => committee.request('POST', `/api/activities/${a.id}/budget-lines`, { ...buildBudgetLine(), version: v }),
-    'PATCH budget line': () => committee.request('PATCH', `/api/activities/${a.id}/budget-lines/${a.budgetLines[0]!.id}`, { version: v, description: 'Diubah' }),
+    'PATCH budget line': () =>
+      committee.request('PATCH', `/api/activities/${a.id}/budget-lines/${a.budgetLines[0]!.id}`, { version: v, description: 'Diubah' }),
     'DELETE budget line': () => committee.request('DELETE', `/api/activities/${a.id}/budget-lines/${a.budgetLines[0]!.id}?version=${v}`),
     'POST committee': () => committee.request('POST', `/api/activities/${a.id}/committee`, { version: v, role: 'anggota', name: 'X' }),
-    'PATCH committee': () => committee.request('PATCH', `/api/activities/${a.id}/committee/${a.committee[0]!.id}`, { version: v, name: 'Y' }),
+    'PATCH committee': () =>
+      committee.request('PATCH', `/api/activities/${a.id}/committee/${a.committee[0]!.id}`, { version: v, name: 'Y' }),
     'DELETE committee': () => committee.request('DELETE', `/api/activities/${a.id}/committee/${a.committee[0]!.id}?version=${v}`),
     'POST speaker': () => committee.request('POST', `/api/activities/${a.id}/speakers`, { version: v, name: 'Z' }),
     'PATCH speaker': () => committee.request('PATCH', `/api/activities/${a.id}/speakers/${a.speakers[0]!.id}`, { version: v, fee: 1 }),
@@ -83,13 +110,22 @@ describe('an approved, running or done activity', () => {
 
   it('is edited again after the administrator takes it back to draft, a move on the audit trail', async () => {
     const a = await activityIn('approved');
-    expect((await committee.request('POST', `/api/activities/${a.id}/status`, { status: 'draft', version: a.version })).statusCode).toBe(403);
+    expect((await committee.request('POST', `/api/activities/${a.id}/status`, { status: 'draft', version: a.version })).statusCode).toBe(
+      403,
+    );
     const reopened = await admin.request('POST', `/api/activities/${a.id}/status`, { status: 'draft', version: a.version });
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect(reopened.json()).toMatchObject({ status: 'draft', version: a.version + 1 });
-    const edit = await committee.request('PATCH', `/api/activities/${a.id}/budget-lines/${a.budgetLines[1]!.id}`, { version: a.version + 1, description: 'Penggandaan laporan' });
+    const edit = await committee.request('PATCH', `/api/activities/${a.id}/budget-lines/${a.budgetLines[1]!.id}`, {
+      version: a.version + 1,
+      description: 'Penggandaan laporan',
+    });
     expect(edit.statusCode, edit.body).toBe(200);
-    const trail = (await admin.request('GET', `/api/audit?entityType=activity&entityId=${a.id}`)).json().items as { action: string; before: unknown; after: { status?: string } }[];
+    const trail = (await admin.request('GET', `/api/audit?entityType=activity&entityId=${a.id}`)).json().items as {
+      action: string;
+      before: unknown;
+      after: { status?: string };
+    }[];
     expect(trail.some((i) => i.action === 'activity.status' && i.after.status === 'draft')).toBe(true);
   });
 });
@@ -129,7 +165,9 @@ describe('writes of the parts of a draft', () => {
   it('race: of two concurrent saves on one version exactly one wins', async () => {
     const a = (await committee.request('POST', '/api/activities', buildActivityInput())).json() as Activity;
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => committee.request('POST', `/api/activities/${a.id}/committee`, { version: 1, role: 'anggota', name: `Anggota ${i}` })),
+      Array.from({ length: 6 }, (_, i) =>
+        committee.request('POST', `/api/activities/${a.id}/committee`, { version: 1, role: 'anggota', name: `Anggota ${i}` }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     expect((await get(a.id)).committee).toHaveLength(1);

@@ -115,12 +115,26 @@ export async function findActivityRow(db: Db, id: string): Promise<ActivityRow> 
 export async function loadActivityDetail(db: Db, id: string): Promise<ActivityDetail> {
   const row = await findActivityRow(db, id);
   // One query after another: inside a transaction they share one connection.
-  const lines = await db.select().from(budgetLines).where(eq(budgetLines.activityId, id)).orderBy(asc(budgetLines.position), asc(budgetLines.createdAt));
-  const members = await db.select().from(committeeMembers).where(eq(committeeMembers.activityId, id)).orderBy(asc(committeeMembers.createdAt));
+  const lines = await db
+    .select()
+    .from(budgetLines)
+    .where(eq(budgetLines.activityId, id))
+    .orderBy(asc(budgetLines.position), asc(budgetLines.createdAt));
+  const members = await db
+    .select()
+    .from(committeeMembers)
+    .where(eq(committeeMembers.activityId, id))
+    .orderBy(asc(committeeMembers.createdAt));
   const speakerRows = await db.select().from(speakers).where(eq(speakers.activityId, id)).orderBy(asc(speakers.createdAt));
   const activity = presentActivity(row);
   const budget = lines.map(presentBudgetLine);
   const rank = (r: string) => committeeRoles.indexOf(r as CommitteeRole);
   const committee = members.map(presentMember).sort((a, b) => rank(a.role) - rank(b.role));
-  return { ...activity, budgetLines: budget, committee, speakers: speakerRows.map(presentSpeaker), checks: checkActivity(activity, budget) };
+  return {
+    ...activity,
+    budgetLines: budget,
+    committee,
+    speakers: speakerRows.map(presentSpeaker),
+    checks: checkActivity(activity, budget),
+  };
 }

@@ -11,7 +11,10 @@ import { presentSpeaker } from './present';
 /** The fee must be paid from a line of the same activity. */
 async function checkBudgetLine(db: Db, activityId: string, budgetLineId: string | null | undefined) {
   if (!budgetLineId) return;
-  const [line] = await db.select({ id: budgetLines.id }).from(budgetLines).where(and(eq(budgetLines.id, budgetLineId), eq(budgetLines.activityId, activityId)));
+  const [line] = await db
+    .select({ id: budgetLines.id })
+    .from(budgetLines)
+    .where(and(eq(budgetLines.id, budgetLineId), eq(budgetLines.activityId, activityId)));
   if (!line) {
     const message = 'Rincian anggaran tidak ditemukan pada kegiatan ini';
     throw new ValidationError(message, { budgetLineId: message });

@@ -20,7 +20,8 @@ async function create(body: unknown) {
   return res.json();
 }
 const get = async (id: string) => (await admin.request('GET', `/api/activities/${id}`)).json();
-const setStatus = (s: Session, id: string, status: string, version: number) => s.request('POST', `/api/activities/${id}/status`, { status, version });
+const setStatus = (s: Session, id: string, status: string, version: number) =>
+  s.request('POST', `/api/activities/${id}/status`, { status, version });
 
 describe('approval', () => {
   it('is refused while the checks report errors, listing them, and nothing changes', async () => {
@@ -100,7 +101,12 @@ describe('copy to next year', () => {
       ],
     });
     await childWrite(committee, 'POST', a.id, `committee`, { role: 'ketua', name: 'Yusuf Contoh' });
-    await childWrite(committee, 'POST', a.id, `speakers`, { name: 'Dr. Andi Contoh', status: 'confirmed', fee: 3_400_000, budgetLineId: a.budgetLines[0].id });
+    await childWrite(committee, 'POST', a.id, `speakers`, {
+      name: 'Dr. Andi Contoh',
+      status: 'confirmed',
+      fee: 3_400_000,
+      budgetLineId: a.budgetLines[0].id,
+    });
     // Adding the chair and the speaker made versions 2 and 3.
     expect((await setStatus(admin, a.id, 'approved', 3)).statusCode).toBe(200);
     await setStatus(committee, a.id, 'running', 4);
@@ -114,10 +120,20 @@ describe('copy to next year', () => {
     expect(res.statusCode, res.body).toBe(201);
     const c = res.json();
     expect(c.id).not.toBe(a.id);
-    expect(c).toMatchObject({ title: 'Rapat Koordinasi Kehumasan 2020', fiscalYear: 2020, status: 'draft', version: 1, copiedFromId: a.id, signDate: '2020-01-15', committeeDecree: null });
+    expect(c).toMatchObject({
+      title: 'Rapat Koordinasi Kehumasan 2020',
+      fiscalYear: 2020,
+      status: 'draft',
+      version: 1,
+      copiedFromId: a.id,
+      signDate: '2020-01-15',
+      committeeDecree: null,
+    });
     expect(c.kak.schedule.map((s: { status: string }) => s.status)).toEqual(['planned', 'planned', 'planned', 'planned']);
     expect(c.kak.schedule[3]).toMatchObject({ startDate: '2020-03-14', endDate: '2020-03-14', startMonth: 3 });
-    expect(c.kak.legalBases[1].text).toBe('Peraturan Daerah Provinsi Sumatera Barat tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2020.');
+    expect(c.kak.legalBases[1].text).toBe(
+      'Peraturan Daerah Provinsi Sumatera Barat tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2020.',
+    );
     expect(c.kak.legalBases[0].text).toBe(a.kak.legalBases[0].text);
     expect(c.kak.funding).toEqual(a.kak.funding);
     expect(c.budgetLines.map((l: { amount: number }) => l.amount)).toEqual([46_733_000, 1_624_960]);
@@ -137,7 +153,11 @@ describe('copy to next year', () => {
       await committee.request('PATCH', `/api/activities/${c.id}`, {
         version: 1,
         title: 'Salinan diubah',
-        kak: { background: ['Latar belakang baru'], schedule: [{ step: 'Rapat', startMonth: 5, endMonth: 5, kind: 'meeting' }], funding: { ...c.kak.funding, total: 1 } },
+        kak: {
+          background: ['Latar belakang baru'],
+          schedule: [{ step: 'Rapat', startMonth: 5, endMonth: 5, kind: 'meeting' }],
+          funding: { ...c.kak.funding, total: 1 },
+        },
         officerInCharge: { name: 'PPTK Baru' },
       }),
       await childWrite(committee, 'PATCH', c.id, `budget-lines/${c.budgetLines[0].id}`, { unitPrice: 1, quarterPlan: [1, 0, 0, 0] }),
@@ -147,7 +167,11 @@ describe('copy to next year', () => {
     ];
     expect(writes.map((w) => w.statusCode)).toEqual([200, 200, 200, 200, 200]);
     const changed = await get(c.id);
-    expect(changed).toMatchObject({ title: 'Salinan diubah', kak: { background: ['Latar belakang baru'] }, officerInCharge: { name: 'PPTK Baru' } });
+    expect(changed).toMatchObject({
+      title: 'Salinan diubah',
+      kak: { background: ['Latar belakang baru'] },
+      officerInCharge: { name: 'PPTK Baru' },
+    });
     expect(changed.budgetLines).toHaveLength(1);
     expect(changed.speakers[0].name).toBe('Narasumber lain');
     const original = await get(a.id);
@@ -172,7 +196,9 @@ describe('copy to next year', () => {
     const c = res.json();
     expect(c).toMatchObject({ title: 'Rapat Koordinasi Kehumasan 2027', fiscalYear: 2027, status: 'draft', signDate: '2027-01-15' });
     expect(c.kak.schedule[3]).toMatchObject({ startDate: '2027-03-14', endDate: '2027-03-14' });
-    expect(c.kak.legalBases[1].text).toBe('Peraturan Daerah Provinsi Sumatera Barat tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2027.');
+    expect(c.kak.legalBases[1].text).toBe(
+      'Peraturan Daerah Provinsi Sumatera Barat tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2027.',
+    );
     // Legal citations keep their years.
     expect(c.kak.legalBases[0].text).toBe(a.kak.legalBases[0].text);
     expect(c.kak.legalBases[0].text).toContain('Nomor 8 Tahun 2016');
@@ -190,7 +216,10 @@ describe('copy to next year', () => {
       kak: {
         ...base.kak,
         intent: 'Rapat koordinasi kehumasan TA 2020 sebagai wadah koordinasi.',
-        background: ['Evaluasi pelaksanaan kegiatan pada tahun 2020 menjadi dasar perencanaan.', 'Sesuai Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik.'],
+        background: [
+          'Evaluasi pelaksanaan kegiatan pada tahun 2020 menjadi dasar perencanaan.',
+          'Sesuai Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik.',
+        ],
         funding: { ...base.kak!.funding!, source: 'APBD Provinsi Sumatera Barat Tahun 2020' },
         schedule: base.kak!.schedule!.map((s) => ({ ...s })),
       },
@@ -200,19 +229,22 @@ describe('copy to next year', () => {
     expect(c.kak.funding.source).toBe('APBD Provinsi Sumatera Barat Tahun 2027');
     // "pada tahun 2020" may be history or the old year: left as written, and the check says so.
     expect(c.kak.background).toEqual(a.kak.background);
-    expect(c.checks.warnings.filter((w: { code: string }) => w.code === 'other_year_in_text' || w.code === 'fiscal_year_mismatch')).toEqual([
-      {
-        code: 'other_year_in_text',
-        path: 'kak.background.0',
-        message: 'Latar belakang (bagian A) nomor 1 menyebut tahun 2020, sedangkan tahun anggaran kegiatan ini 2027: periksa apakah masih berlaku',
-      },
-      // The reference's APBD regulation said 2019 already under 2020: not the year copied from, so not replaced, but reported.
-      {
-        code: 'fiscal_year_mismatch',
-        path: 'kak.legalBases.1.text',
-        message: 'Dasar hukum (bagian C) nomor 2 menyebut Tahun Anggaran 2019, sedangkan kegiatan ini Tahun Anggaran 2027',
-      },
-    ]);
+    expect(c.checks.warnings.filter((w: { code: string }) => w.code === 'other_year_in_text' || w.code === 'fiscal_year_mismatch')).toEqual(
+      [
+        {
+          code: 'other_year_in_text',
+          path: 'kak.background.0',
+          message:
+            'Latar belakang (bagian A) nomor 1 menyebut tahun 2020, sedangkan tahun anggaran kegiatan ini 2027: periksa apakah masih berlaku',
+        },
+        // The reference's APBD regulation said 2019 already under 2020: not the year copied from, so not replaced, but reported.
+        {
+          code: 'fiscal_year_mismatch',
+          path: 'kak.legalBases.1.text',
+          message: 'Dasar hukum (bagian C) nomor 2 menyebut Tahun Anggaran 2019, sedangkan kegiatan ini Tahun Anggaran 2027',
+        },
+      ],
+    );
     const pdf = await committee.request('GET', `/api/activities/${c.id}/kak.pdf`);
     expect(pdf.statusCode).toBe(200);
   });

@@ -33,7 +33,10 @@ export async function updateActivity(ctx: Ctx, id: string, input: z.output<typeo
       })
       .where(eq(activities.id, id))
       .returning();
-    return { result: null, audit: { action: 'activity.update', entityType: 'activity', entityId: id, before, after: presentActivity(updated!) } };
+    return {
+      result: null,
+      audit: { action: 'activity.update', entityType: 'activity', entityId: id, before, after: presentActivity(updated!) },
+    };
   });
   return getActivity(ctx, id);
 }

@@ -10,7 +10,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     const key = issue.path.length ? issue.path.join('.') : '_';
     fields[key] ??= issue.message;
   }
-  const list = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ');
+  const list = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
   throw new ValidationError(`Isian tidak valid: ${list}`, fields);
 }
 

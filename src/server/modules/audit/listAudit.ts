@@ -47,7 +47,9 @@ function nameInSnapshot(row: AuditRow): string | null {
  * gone), and the Indonesian words for the action and the entity type.
  */
 async function describe(ctx: Ctx, rows: AuditRow[]) {
-  const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entityType === type && r.entityId && uuidPattern.test(r.entityId)).map((r) => r.entityId!))];
+  const idsOf = (type: string) => [
+    ...new Set(rows.filter((r) => r.entityType === type && r.entityId && uuidPattern.test(r.entityId)).map((r) => r.entityId!)),
+  ];
   const names = new Map<string, string>();
   await Promise.all(
     Object.entries(namedTables).map(async ([type, t]) => {
@@ -59,7 +61,9 @@ async function describe(ctx: Ctx, rows: AuditRow[]) {
   );
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
   const actors = new Map(
-    actorIds.length ? (await ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds))).map((u) => [u.id, u.name]) : [],
+    actorIds.length
+      ? (await ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds))).map((u) => [u.id, u.name])
+      : [],
   );
   return rows.map((r) => ({
     ...r,

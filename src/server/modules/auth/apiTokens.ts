@@ -8,7 +8,14 @@ import { authorize } from '../../core/policy';
 import { newSecret, sha256 } from '../../core/passwords';
 import type { createApiTokenInput } from '../../../shared/schemas/auth';
 
-const publicColumns = { id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt };
+const publicColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  revokedAt: apiTokens.revokedAt,
+};
 
 /**
  * Personal API token for integrations; the secret is shown once and only its hash is kept. Only a signed-in browser
@@ -16,11 +23,15 @@ const publicColumns = { id: apiTokens.id, name: apiTokens.name, prefix: apiToken
  */
 export async function createApiToken(ctx: Ctx, input: z.infer<typeof createApiTokenInput>, via: 'none' | 'session' | 'token') {
   authorize(ctx.actor, 'apiToken.manage');
-  if (via !== 'session') throw new ForbiddenError('Token API hanya dapat dibuat setelah masuk dengan e-mail dan kata sandi, bukan dengan token API');
+  if (via !== 'session')
+    throw new ForbiddenError('Token API hanya dapat dibuat setelah masuk dengan e-mail dan kata sandi, bukan dengan token API');
   const userId = ctx.actor.id;
   const token = `smp_${newSecret()}`;
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db.insert(apiTokens).values({ userId, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 8) }).returning(publicColumns);
+    const [row] = await tx.db
+      .insert(apiTokens)
+      .values({ userId, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 8) })
+      .returning(publicColumns);
     await audit(tx, { action: 'api_token.create', entityType: 'api_token', entityId: row!.id, after: row });
     return { ...row!, token };
   });
@@ -31,7 +42,13 @@ export async function listApiTokens(ctx: Ctx, page: { limit: number; offset: num
   authorize(ctx.actor, 'apiToken.manage');
   const mine = eq(apiTokens.userId, ctx.actor.id);
   const [items, [total]] = await Promise.all([
-    ctx.db.select(publicColumns).from(apiTokens).where(mine).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)).limit(page.limit).offset(page.offset),
+    ctx.db
+      .select(publicColumns)
+      .from(apiTokens)
+      .where(mine)
+      .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+      .limit(page.limit)
+      .offset(page.offset),
     ctx.db.select({ n: count() }).from(apiTokens).where(mine),
   ]);
   return { items, total: total?.n ?? 0 };

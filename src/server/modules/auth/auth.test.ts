@@ -86,10 +86,18 @@ describe('password reset and invitation by e-mail', () => {
     const u = await createUser(t, 'committee');
     await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: u.email } });
     const token = tokenIn((await mailTo(u.email)).text);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { token, password: 'kata-sandi-baru-456' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { token, password: 'kata-sandi-baru-456' },
+    });
     expect(res.statusCode).toBe(200);
     await loginAs(t, u.email, 'kata-sandi-baru-456');
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { token, password: 'kata-sandi-lain-789' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { token, password: 'kata-sandi-lain-789' },
+    });
     expect(again.statusCode).toBe(400);
   });
 
@@ -99,7 +107,11 @@ describe('password reset and invitation by e-mail', () => {
     const res = await s.request('POST', '/api/users', { email: 'Rekan.Baru@Example.org', name: 'Rekan Baru', role: 'committee' });
     expect(res.statusCode).toBe(201);
     const token = tokenIn((await mailTo('rekan.baru@example.org')).text);
-    const accept = await t.app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token, password: 'pilihan-sendiri-1' } });
+    const accept = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitation/accept',
+      payload: { token, password: 'pilihan-sendiri-1' },
+    });
     expect(accept.statusCode).toBe(200);
     await loginAs(t, 'rekan.baru@example.org', 'pilihan-sendiri-1');
     const audit = await s.request('GET', '/api/audit?action=user.invite');
@@ -135,7 +147,10 @@ describe('log-in delay instead of a lock anyone can set (issue 7, item 9)', () =
     // The owner resets through the mailed link and is let in straight away.
     await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: u.email } });
     const token = tokenIn((await mailTo(u.email, /Atur ulang/)).text);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { token, password: 'pulih-kembali-123' } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { token, password: 'pulih-kembali-123' } }))
+        .statusCode,
+    ).toBe(200);
     await loginAs(t, u.email, 'pulih-kembali-123');
   });
 
@@ -163,7 +178,12 @@ describe('API tokens (issue 7, item 10)', () => {
     const u = await createUser(t, 'committee');
     const s = await loginAs(t, u.email);
     const token = await tokenFor(s);
-    const minted = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'turunan' }, headers: { authorization: `Bearer ${token}` } });
+    const minted = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      payload: { name: 'turunan' },
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(minted.statusCode).toBe(403);
     expect((await s.request('GET', '/api/auth/tokens')).json().items).toHaveLength(1);
   });
@@ -172,7 +192,11 @@ describe('API tokens (issue 7, item 10)', () => {
     const u = await createUser(t, 'committee');
     const s = await loginAs(t, u.email);
     const token = await tokenFor(s);
-    const kept = await s.request('POST', '/api/auth/password', { currentPassword: testPassword, newPassword: 'sandi-kedua-123', revokeTokens: false });
+    const kept = await s.request('POST', '/api/auth/password', {
+      currentPassword: testPassword,
+      newPassword: 'sandi-kedua-123',
+      revokeTokens: false,
+    });
     expect(kept.json()).toMatchObject({ ok: true, revokedTokens: 0 });
     expect((await asBearer(token)).json().user.email).toBe(u.email);
     const revoked = await s.request('POST', '/api/auth/password', { currentPassword: 'sandi-kedua-123', newPassword: 'sandi-ketiga-123' });
@@ -212,7 +236,11 @@ describe('password-reset requests are throttled and answer alike (issue 7, item 
       expect(res.statusCode).toBe(200);
       bodies.add(res.body);
     }
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: `tak-dikenal-${Date.now()}@example.org` } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: `tak-dikenal-${Date.now()}@example.org` },
+    });
     bodies.add(unknown.body);
     expect(bodies.size).toBe(1);
     // Links are issued after the answer: wait for them, then make sure no more come.
@@ -258,9 +286,17 @@ describe('invitations that went astray (issue 6)', () => {
     expect(copied.json().sentTo).toBeNull();
     const link = tokenIn(copied.json().link);
     expect(await mailsQueuedTo(email)).toBe(2);
-    const old = await t.app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token: first, password: 'pilihan-sendiri-1' } });
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitation/accept',
+      payload: { token: first, password: 'pilihan-sendiri-1' },
+    });
     expect(old.statusCode).toBe(400);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token: link, password: 'pilihan-sendiri-1' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitation/accept',
+      payload: { token: link, password: 'pilihan-sendiri-1' },
+    });
     expect(ok.statusCode).toBe(200);
     // Accepted: nothing left to re-send.
     expect((await admin.request('POST', `/api/users/${id}/invitation`, {})).statusCode).toBe(409);
@@ -291,17 +327,29 @@ describe('invitations that went astray (issue 6)', () => {
     await mailTo(email);
     const before = t.outbox.length;
     // From an address of its own: this file's other tests used up the per-address allowance of 127.0.0.1.
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email }, headers: { 'x-forwarded-for': '192.0.2.10' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email },
+      headers: { 'x-forwarded-for': '192.0.2.10' },
+    });
     expect(res.json().message).toMatch(/Bila alamat itu terdaftar/);
     const mail = await mailTo(email, /Undangan/, before);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token: tokenIn(mail.text), password: 'akhirnya-masuk-1' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitation/accept',
+      payload: { token: tokenIn(mail.text), password: 'akhirnya-masuk-1' },
+    });
     expect(ok.statusCode).toBe(200);
   });
 
   it('the accept page learns who is invited and for which institution; a used link tells nothing', async () => {
     const admin = await loginAs(t, (await createUser(t, 'admin')).email);
     const name = `Dinas Kominfo Uji ${Date.now()}`;
-    const [inst] = await t.database.db.insert(institutions).values({ name, category: 'provincial_agency', searchText: name.toLowerCase() }).returning();
+    const [inst] = await t.database.db
+      .insert(institutions)
+      .values({ name, category: 'provincial_agency', searchText: name.toLowerCase() })
+      .returning();
     const email = `anggota-${Date.now()}@example.org`;
     const res = await admin.request('POST', '/api/users', { email, name: 'Rina Anggota', role: 'member', institutionId: inst!.id });
     expect(res.statusCode).toBe(201);
@@ -342,8 +390,16 @@ describe('TRUST_PROXY (issue 7, item 4)', () => {
   it('believes X-Forwarded-For only from a listed proxy', async () => {
     const t2 = await createTestApp({ env: { TRUST_PROXY: '127.0.0.1/32' } });
     try {
-      await t2.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.org', password: 'tebakan-salah' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
-      const [row] = await t2.database.db.select().from(loginAttempts).where(and(eq(loginAttempts.email, 'x@example.org')));
+      await t2.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'x@example.org', password: 'tebakan-salah' },
+        headers: { 'x-forwarded-for': '203.0.113.7' },
+      });
+      const [row] = await t2.database.db
+        .select()
+        .from(loginAttempts)
+        .where(and(eq(loginAttempts.email, 'x@example.org')));
       expect(row!.ip).toBe('203.0.113.7');
     } finally {
       await t2.close();

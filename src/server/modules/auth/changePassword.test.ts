@@ -26,9 +26,15 @@ describe('changing my password while signed in', () => {
     expect(await tryLogin(u.email, newPassword)).toBe(401);
     expect(await tryLogin(u.email, testPassword)).toBe(200);
     expect((await other.request('GET', '/api/auth/me')).json().user.email).toBe(u.email);
-    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, u.id), eq(auditLog.action, 'user.password_change')));
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, u.id), eq(auditLog.action, 'user.password_change')));
     expect(audits).toHaveLength(0);
-    const failures = await t.database.db.select().from(loginAttempts).where(and(eq(loginAttempts.email, u.email), eq(loginAttempts.success, false)));
+    const failures = await t.database.db
+      .select()
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.email, u.email), eq(loginAttempts.success, false)));
     expect(failures.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -65,7 +71,10 @@ describe('changing my password while signed in', () => {
     const after = (await t.database.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, u.id)))[0]!.h;
     expect(after).not.toBe(before);
     expect(after).toMatch(/^\$argon2id\$/);
-    const [row] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, u.id), eq(auditLog.action, 'user.password_change')));
+    const [row] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, u.id), eq(auditLog.action, 'user.password_change')));
     expect(row?.actorId).toBe(u.id);
     expect(JSON.stringify(row)).not.toContain(newPassword);
   });
@@ -101,7 +110,11 @@ describe('changing my password while signed in', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(viaToken.statusCode).toBe(403);
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: testPassword, newPassword } });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: testPassword, newPassword },
+    });
     expect(anonymous.statusCode).toBe(401);
     expect(await tryLogin(u.email, testPassword)).toBe(200);
   });

@@ -15,10 +15,15 @@ export const wrongCurrentPassword = 'Kata sandi saat ini salah';
  * as a failed attempt, so this form cannot be used to guess it past the log-in limits); the user's other sessions
  * end, the one making the change stays open; personal API tokens are revoked unless `revokeTokens` is false. Only a browser session may do this, not an API token.
  */
-export async function changePassword(ctx: Ctx, input: z.infer<typeof changePasswordInput>, currentSessionHash: string | undefined): Promise<{ endedSessions: number; revokedTokens: number }> {
+export async function changePassword(
+  ctx: Ctx,
+  input: z.infer<typeof changePasswordInput>,
+  currentSessionHash: string | undefined,
+): Promise<{ endedSessions: number; revokedTokens: number }> {
   const actor = ctx.actor;
   if (actor.kind !== 'user') throw new UnauthenticatedError();
-  if (!currentSessionHash) throw new ForbiddenError('Kata sandi hanya dapat diubah setelah masuk dengan e-mail dan kata sandi, bukan dengan token API');
+  if (!currentSessionHash)
+    throw new ForbiddenError('Kata sandi hanya dapat diubah setelah masuk dengan e-mail dan kata sandi, bukan dengan token API');
   const attemptId = await admitPasswordCheck(ctx, actor.email, 'Terlalu banyak percobaan kata sandi yang gagal.');
   const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).limit(1);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {

@@ -85,9 +85,13 @@ export async function admitPasswordCheck(ctx: Ctx, email: string, refusal: strin
     const waited = row.seconds_since_failure === null ? Infinity : Number(row.seconds_since_failure);
     if (delay > 0 && waited < delay) {
       const left = Math.ceil(delay - waited);
-      throw new DomainError('rate_limited', `${refusal} Coba lagi dalam ${waitText(left)}, atau atur ulang kata sandi lewat "Lupa kata sandi".`, {
-        retryAfterSeconds: left,
-      });
+      throw new DomainError(
+        'rate_limited',
+        `${refusal} Coba lagi dalam ${waitText(left)}, atau atur ulang kata sandi lewat "Lupa kata sandi".`,
+        {
+          retryAfterSeconds: left,
+        },
+      );
     }
     const [attempt] = await tx
       .insert(loginAttempts)

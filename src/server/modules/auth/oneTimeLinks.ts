@@ -20,7 +20,9 @@ type Purpose = keyof typeof linkLifetimeHours;
 export const resetRequestLimits = { windowMinutes: 60, perAddress: 3, perIp: 10, answerFloorMs: 200 };
 
 const invalidLink = () =>
-  new ValidationError('Tautan tidak berlaku lagi (kedaluwarsa atau sudah dipakai). Mintalah tautan baru.', { token: 'Tautan tidak berlaku' });
+  new ValidationError('Tautan tidak berlaku lagi (kedaluwarsa atau sudah dipakai). Mintalah tautan baru.', {
+    token: 'Tautan tidak berlaku',
+  });
 
 /** Creates a one-time link token (stored hashed) inside the caller's transaction. */
 export async function issueUserToken(ctx: Ctx, userId: string, purpose: Purpose): Promise<{ token: string; expiresAt: Date }> {
@@ -120,7 +122,14 @@ async function consumeToken(ctx: Ctx, token: string, purpose: Purpose) {
   const [row] = await ctx.db
     .update(userTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(userTokens.tokenHash, sha256(token)), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt), gt(userTokens.expiresAt, new Date())))
+    .where(
+      and(
+        eq(userTokens.tokenHash, sha256(token)),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, new Date()),
+      ),
+    )
     .returning();
   if (!row) throw invalidLink();
   return row;
@@ -166,7 +175,14 @@ export async function describeInvitation(ctx: Ctx, token: string) {
     .from(userTokens)
     .innerJoin(users, eq(users.id, userTokens.userId))
     .leftJoin(institutions, eq(institutions.id, users.institutionId))
-    .where(and(eq(userTokens.tokenHash, sha256(token)), eq(userTokens.purpose, 'invite'), isNull(userTokens.usedAt), gt(userTokens.expiresAt, new Date())))
+    .where(
+      and(
+        eq(userTokens.tokenHash, sha256(token)),
+        eq(userTokens.purpose, 'invite'),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, new Date()),
+      ),
+    )
     .limit(1);
   if (!row || row.passwordHash || !row.active) throw invalidLink();
   const { passwordHash: _p, active: _a, ...invitation } = row;

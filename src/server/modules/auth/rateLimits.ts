@@ -22,7 +22,11 @@ export async function hitCounter(db: Db, key: string, windowMs: number): Promise
     })
     .returning({ count: rateLimits.count, ttlMs: sql<string>`greatest(0, extract(epoch from (${rateLimits.resetAt} - now())) * 1000)` });
   // Spent windows are removed now and then, so the table stays as small as the number of active keys.
-  if (Math.random() < 0.01) await db.delete(rateLimits).where(lt(rateLimits.resetAt, sql`now()`)).catch(() => undefined);
+  if (Math.random() < 0.01)
+    await db
+      .delete(rateLimits)
+      .where(lt(rateLimits.resetAt, sql`now()`))
+      .catch(() => undefined);
   return { count: rows[0]!.count, ttlMs: Math.ceil(Number(rows[0]!.ttlMs)) };
 }
 

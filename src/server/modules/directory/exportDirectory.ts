@@ -33,7 +33,11 @@ export async function exportDirectory(ctx: Ctx, q: ExportQuery): Promise<{ buffe
   const scope = institutionScope(ctx.actor);
   const [instRows, counts, officerRows] = await Promise.all([
     ctx.db.select().from(institutions).where(cond).orderBy(asc(institutions.name), asc(institutions.id)),
-    ctx.db.select({ institutionId: officers.institutionId, n: count() }).from(officers).where(eq(officers.active, true)).groupBy(officers.institutionId),
+    ctx.db
+      .select({ institutionId: officers.institutionId, n: count() })
+      .from(officers)
+      .where(eq(officers.active, true))
+      .groupBy(officers.institutionId),
     ctx.db
       .select({ officer: officers, institutionName: institutions.name })
       .from(officers)
@@ -94,6 +98,10 @@ export async function exportDirectory(ctx: Ctx, q: ExportQuery): Promise<{ buffe
   }
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   // Exports carry personal data (officers' e-mail and phone): keep a trace of who took one.
-  await audit(ctx, { action: 'directory.export', entityType: 'directory', after: { filter: q, institutions: instRows.length, officers: officerRows.length } });
+  await audit(ctx, {
+    action: 'directory.export',
+    entityType: 'directory',
+    after: { filter: q, institutions: instRows.length, officers: officerRows.length },
+  });
   return { buffer, filename: `direktori-anggota-${jakartaIsoDate(new Date())}.xlsx` };
 }

@@ -10,20 +10,70 @@ export type { ColumnKey };
 export const importColumns = [
   { key: 'kind', header: 'Jenis', note: 'lembaga atau petugas', aliases: ['jenis baris', 'tipe'] },
   { key: 'name', header: 'Nama', note: 'Nama lengkap lembaga atau petugas (wajib)', aliases: ['nama lengkap', 'nama petugas'] },
-  { key: 'shortName', header: 'Singkatan', note: 'Lembaga: singkatan/nama pendek, mis. Pemko Padang', aliases: ['nama singkat', 'nama pendek'] },
-  { key: 'category', header: 'Kategori', note: 'Lembaga (wajib): kategori atau kodenya, lihat daftar di bawah', aliases: ['kategori lembaga'] },
-  { key: 'regionCode', header: 'Kode Wilayah', note: 'Lembaga: kode Kemendagri NN.NN, wajib untuk Pemerintah Kabupaten/Kota (mis. 13.71)', aliases: ['kode kemendagri', 'kode daerah'] },
+  {
+    key: 'shortName',
+    header: 'Singkatan',
+    note: 'Lembaga: singkatan/nama pendek, mis. Pemko Padang',
+    aliases: ['nama singkat', 'nama pendek'],
+  },
+  {
+    key: 'category',
+    header: 'Kategori',
+    note: 'Lembaga (wajib): kategori atau kodenya, lihat daftar di bawah',
+    aliases: ['kategori lembaga'],
+  },
+  {
+    key: 'regionCode',
+    header: 'Kode Wilayah',
+    note: 'Lembaga: kode Kemendagri NN.NN, wajib untuk Pemerintah Kabupaten/Kota (mis. 13.71)',
+    aliases: ['kode kemendagri', 'kode daerah'],
+  },
   { key: 'address', header: 'Alamat', note: 'Lembaga: alamat kantor', aliases: [] },
   { key: 'website', header: 'Situs Web', note: 'Lembaga: alamat situs, mis. https://padang.go.id', aliases: ['website', 'situs'] },
-  { key: 'email', header: 'E-mail', note: 'Alamat e-mail lembaga atau petugas', aliases: ['email', 'surel', 'alamat e-mail', 'alamat email'] },
-  { key: 'phone', header: 'Telepon', note: 'Telepon/WhatsApp: 08xx atau +62 (disimpan sebagai +62...)', aliases: ['telepon/whatsapp', 'telepon / whatsapp', 'whatsapp', 'no. hp', 'no hp', 'hp', 'telp', 'nomor telepon', 'no. telepon'] },
-  { key: 'institution', header: 'Lembaga', note: 'Petugas (wajib): nama atau singkatan lembaganya (boleh lembaga baru di berkas ini)', aliases: ['instansi', 'asal lembaga'] },
+  {
+    key: 'email',
+    header: 'E-mail',
+    note: 'Alamat e-mail lembaga atau petugas',
+    aliases: ['email', 'surel', 'alamat e-mail', 'alamat email'],
+  },
+  {
+    key: 'phone',
+    header: 'Telepon',
+    note: 'Telepon/WhatsApp: 08xx atau +62 (disimpan sebagai +62...)',
+    aliases: ['telepon/whatsapp', 'telepon / whatsapp', 'whatsapp', 'no. hp', 'no hp', 'hp', 'telp', 'nomor telepon', 'no. telepon'],
+  },
+  {
+    key: 'institution',
+    header: 'Lembaga',
+    note: 'Petugas (wajib): nama atau singkatan lembaganya (boleh lembaga baru di berkas ini)',
+    aliases: ['instansi', 'asal lembaga'],
+  },
   { key: 'nip', header: 'NIP', note: 'Petugas: 18 digit, boleh kosong (format kolom sebagai Teks)', aliases: [] },
   { key: 'position', header: 'Jabatan', note: 'Petugas: jabatan', aliases: [] },
-  { key: 'prFunctionalLevel', header: 'Jenjang Pranata Humas', note: 'Petugas: Terampil, Mahir, Penyelia, Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama (boleh kosong)', aliases: ['jenjang', 'jenjang jabatan fungsional'] },
-  { key: 'isMainContact', header: 'Kontak Utama', note: 'Petugas: ya atau tidak (satu kontak utama per lembaga)', aliases: ['kontak utama lembaga'] },
-  { key: 'id', header: 'ID', note: 'Diisi oleh ekspor: baris dengan ID memperbarui lembaga atau petugas itu. Kosongkan untuk data baru.', aliases: ['id lembaga', 'id petugas'] },
-  { key: 'version', header: 'Versi', note: 'Diisi oleh ekspor: bila data sudah diubah orang lain sejak diekspor, baris ditolak agar perubahan itu tidak tertimpa.', aliases: ['versi data'] },
+  {
+    key: 'prFunctionalLevel',
+    header: 'Jenjang Pranata Humas',
+    note: 'Petugas: Terampil, Mahir, Penyelia, Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama (boleh kosong)',
+    aliases: ['jenjang', 'jenjang jabatan fungsional'],
+  },
+  {
+    key: 'isMainContact',
+    header: 'Kontak Utama',
+    note: 'Petugas: ya atau tidak (satu kontak utama per lembaga)',
+    aliases: ['kontak utama lembaga'],
+  },
+  {
+    key: 'id',
+    header: 'ID',
+    note: 'Diisi oleh ekspor: baris dengan ID memperbarui lembaga atau petugas itu. Kosongkan untuk data baru.',
+    aliases: ['id lembaga', 'id petugas'],
+  },
+  {
+    key: 'version',
+    header: 'Versi',
+    note: 'Diisi oleh ekspor: bila data sudah diubah orang lain sejak diekspor, baris ditolak agar perubahan itu tidak tertimpa.',
+    aliases: ['versi data'],
+  },
 ] as const satisfies readonly { key: ColumnKey; header: string; note: string; aliases: readonly string[] }[];
 // Every key the shared list names has its column here (the SPA labels columns by these keys).
 const everyKeyHasAColumn: Exclude<ColumnKey, (typeof importColumns)[number]['key']> extends never ? true : never = true;
@@ -33,8 +83,26 @@ void everyKeyHasAColumn;
 export const exportOnlyColumns = new Set<string>(['id', 'version']);
 
 /** Columns compared with the stored row when a file row updates an existing institution or officer. */
-export const institutionFields = ['name', 'shortName', 'category', 'regionCode', 'address', 'website', 'email', 'phone'] as const satisfies readonly ColumnKey[];
-export const officerFields = ['name', 'institution', 'nip', 'position', 'prFunctionalLevel', 'email', 'phone', 'isMainContact'] as const satisfies readonly ColumnKey[];
+export const institutionFields = [
+  'name',
+  'shortName',
+  'category',
+  'regionCode',
+  'address',
+  'website',
+  'email',
+  'phone',
+] as const satisfies readonly ColumnKey[];
+export const officerFields = [
+  'name',
+  'institution',
+  'nip',
+  'position',
+  'prFunctionalLevel',
+  'email',
+  'phone',
+  'isMainContact',
+] as const satisfies readonly ColumnKey[];
 export const headerOf = Object.fromEntries(importColumns.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
 
 const byHeader = new Map<string, ColumnKey>();

@@ -10,18 +10,62 @@ let admin: Session;
 beforeAll(async () => {
   t = await createTestApp();
   admin = (await sessionFor(t, 'admin')).session;
-  await buildInstitution(t, { name: 'Pemerintah Kota Padang Impor', shortName: 'Pemko Padang Impor', category: 'regency_city', regionCode: '13.71' });
+  await buildInstitution(t, {
+    name: 'Pemerintah Kota Padang Impor',
+    shortName: 'Pemko Padang Impor',
+    category: 'regency_city',
+    regionCode: '13.71',
+  });
 });
 afterAll(() => t.close());
 
-const header = ['Jenis', 'Nama', 'Singkatan', 'Kategori', 'Kode Wilayah', 'E-mail', 'Telepon', 'Lembaga', 'NIP', 'Jabatan', 'Jenjang Pranata Humas', 'Kontak Utama'];
+const header = [
+  'Jenis',
+  'Nama',
+  'Singkatan',
+  'Kategori',
+  'Kode Wilayah',
+  'E-mail',
+  'Telepon',
+  'Lembaga',
+  'NIP',
+  'Jabatan',
+  'Jenjang Pranata Humas',
+  'Kontak Utama',
+];
 /** Four good rows and one bad officer (row 6: NIP too short, bad e-mail, unknown level). */
 let nipSeq = 0;
 function rows(tag: string): string[][] {
   nipSeq += 1;
   return [
-    ['lembaga', `Universitas Impor ${tag}`, `UI-${tag}`, 'Perguruan Tinggi', '', `humas@ui-${tag}.example.org`, '0751 123456', '', '', '', '', ''],
-    ['petugas', `Andi Impor ${tag}`, '', '', '', `andi-${tag}@example.org`, '0812-3456-7890', `UI-${tag}`, `19850101201001${String(nipSeq).padStart(4, '0')}`, 'Kepala Humas', 'Ahli Muda', 'ya'],
+    [
+      'lembaga',
+      `Universitas Impor ${tag}`,
+      `UI-${tag}`,
+      'Perguruan Tinggi',
+      '',
+      `humas@ui-${tag}.example.org`,
+      '0751 123456',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ],
+    [
+      'petugas',
+      `Andi Impor ${tag}`,
+      '',
+      '',
+      '',
+      `andi-${tag}@example.org`,
+      '0812-3456-7890',
+      `UI-${tag}`,
+      `19850101201001${String(nipSeq).padStart(4, '0')}`,
+      'Kepala Humas',
+      'Ahli Muda',
+      'ya',
+    ],
     ['petugas', `Rina Impor ${tag}`, '', '', '', `rina-${tag}@example.org`, '', 'Pemko Padang Impor', '', 'Staf Humas', '', 'tidak'],
     ['LEMBAGA', `PT BUMD Impor ${tag}`, '', 'bumd', '', '', '', '', '', '', '', ''],
     ['petugas', `Budi Salah ${tag}`, '', '', '', 'bukan-email', '', `UI-${tag}`, '12345', '', 'Ahli Super', 'tidak'],
@@ -60,7 +104,13 @@ describe('import preview', () => {
     const body = res.json();
     expect(body.format).toBe('csv');
     expect(body.summary).toMatchObject({ rows: 5, valid: 4, invalid: 1, institutions: 2, officers: 3 });
-    expect(body.rows.map((r: { rowNumber: number; valid: boolean }) => [r.rowNumber, r.valid])).toEqual([[2, true], [3, true], [4, true], [5, true], [6, false]]);
+    expect(body.rows.map((r: { rowNumber: number; valid: boolean }) => [r.rowNumber, r.valid])).toEqual([
+      [2, true],
+      [3, true],
+      [4, true],
+      [5, true],
+      [6, false],
+    ]);
     const bad = body.rows[4];
     expect(bad.kind).toBe('officer');
     const byField = Object.fromEntries(bad.problems.map((p: { field: string; message: string }) => [p.field, p.message]));
@@ -77,7 +127,12 @@ describe('import preview', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().format).toBe('xlsx');
     expect(res.json().summary).toMatchObject({ rows: 5, valid: 4, invalid: 1 });
-    expect(res.json().rows[4].problems.map((p: { field: string }) => p.field).sort()).toEqual(['email', 'nip', 'prFunctionalLevel']);
+    expect(
+      res
+        .json()
+        .rows[4].problems.map((p: { field: string }) => p.field)
+        .sort(),
+    ).toEqual(['email', 'nip', 'prFunctionalLevel']);
     expect(await counts()).toEqual(before);
   });
 
@@ -113,16 +168,23 @@ describe('import preview', () => {
     ];
     const res = await send('/api/directory/import/preview', { name: 'cek.csv', content: csv(lines, ',') });
     expect(res.statusCode).toBe(200);
-    const problems = res.json().rows.map((r: { problems: { field: string; message: string }[] }) => Object.fromEntries(r.problems.map((p) => [p.field, p.message])));
+    const problems = res
+      .json()
+      .rows.map((r: { problems: { field: string; message: string }[] }) => Object.fromEntries(r.problems.map((p) => [p.field, p.message])));
     expect(problems[0].name).toBe('Nama lembaga wajib diisi');
     expect(problems[1].category).toContain('Kategori "Kementerian" tidak dikenal');
     const body = res.json();
     // A stored institution named again (ignoring case) is an update of it, not a duplicate.
     expect(problems[2]).toEqual({});
-    expect(body.rows[2]).toMatchObject({ status: 'changed', changes: [{ field: 'name', before: 'Lembaga Sudah Ada', after: 'lembaga sudah ada' }] });
+    expect(body.rows[2]).toMatchObject({
+      status: 'changed',
+      changes: [{ field: 'name', before: 'Lembaga Sudah Ada', after: 'lembaga sudah ada' }],
+    });
     // A regency/city is identified by its region code: another name under the same code renames it.
     expect(problems[3]).toEqual({});
-    expect(body.rows[3].changes).toEqual([{ field: 'name', column: 'Nama', before: 'Pemerintah Kota Padang Impor', after: 'Pemerintah Kota Kembar' }]);
+    expect(body.rows[3].changes).toEqual([
+      { field: 'name', column: 'Nama', before: 'Pemerintah Kota Padang Impor', after: 'Pemerintah Kota Kembar' },
+    ]);
     expect(problems[4]).toEqual({});
     expect(problems[5].name).toBe('Nama lembaga sama dengan baris 6');
     expect(problems[6].institution).toContain('tidak ditemukan');
@@ -149,7 +211,9 @@ describe('import', () => {
     const [uni] = await t.database.db.select().from(institutions).where(eq(institutions.name, 'Universitas Impor valid'));
     expect(uni).toMatchObject({ category: 'university', phone: '+62751123456', email: 'humas@ui-valid.example.org' });
     const staff = await t.database.db.select().from(officers).where(eq(officers.institutionId, uni!.id));
-    expect(staff.map((o) => [o.name, o.isMainContact, o.prFunctionalLevel, o.phone])).toEqual([['Andi Impor valid', true, 'ahli_muda', '+6281234567890']]);
+    expect(staff.map((o) => [o.name, o.isMainContact, o.prFunctionalLevel, o.phone])).toEqual([
+      ['Andi Impor valid', true, 'ahli_muda', '+6281234567890'],
+    ]);
     const [log] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'directory.import'));
     expect((log!.after as { institutions: unknown[]; officers: unknown[] }).officers).toHaveLength(2);
 
@@ -192,7 +256,12 @@ describe('broken files', () => {
     ['a binary file', { name: 'data.csv', content: Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]) }, 400, 'bukan XLSX atau CSV'],
     ['a Word file', { name: 'surat.docx', content: 'bukan docx' }, 400, '.docx tidak didukung'],
     ['an old .xls', { name: 'lama.xls', content: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]) }, 400, '.xls'],
-    ['a CSV without header', { name: 'tanpa-judul.csv', content: 'lembaga;Universitas X;UX\npetugas;Andi;' }, 400, 'Baris judul kolom tidak ditemukan'],
+    [
+      'a CSV without header',
+      { name: 'tanpa-judul.csv', content: 'lembaga;Universitas X;UX\npetugas;Andi;' },
+      400,
+      'Baris judul kolom tidak ditemukan',
+    ],
     ['a CSV with only the header', { name: 'kosong.csv', content: header.join(';') }, 400, 'tidak berisi baris data'],
     ['a file over 5 MB', { name: 'besar.csv', content: `${header.join(';')}\n${'x'.repeat(6 * 1024 * 1024)}` }, 413, 'maksimal 5 MB'],
   ];
@@ -225,7 +294,22 @@ describe('template and export', () => {
     expect((data.getRow(1).values as string[]).slice(1, 4)).toEqual(['Jenis', 'Nama', 'Singkatan']);
     expect(wb.getWorksheet('Petunjuk')).toBeDefined();
     data.getRow(2).values = ['lembaga', 'Lembaga Dari Templat', 'LDT', 'BUMD'];
-    data.getRow(3).values = ['petugas', 'Petugas Dari Templat', '', '', '', '', '', '', '', 'LDT', '198001012005011002', 'Staf', 'Mahir', 'ya'];
+    data.getRow(3).values = [
+      'petugas',
+      'Petugas Dari Templat',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'LDT',
+      '198001012005011002',
+      'Staf',
+      'Mahir',
+      'ya',
+    ];
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     const imported = await send('/api/directory/import', { name: 'templat.xlsx', content: filled }, { mode: 'all' });
     expect(imported.statusCode).toBe(201);
@@ -234,7 +318,12 @@ describe('template and export', () => {
 
   it('exports institutions and officers to XLSX, limited by the filter', async () => {
     const inst = await buildInstitution(t, { name: 'Lembaga Ekspor Uji', shortName: 'LEU', category: 'bumn' });
-    await buildOfficer(t, inst.id, { name: 'Petugas Ekspor Uji', nip: '197901012006041003', isMainContact: true, prFunctionalLevel: 'penyelia' });
+    await buildOfficer(t, inst.id, {
+      name: 'Petugas Ekspor Uji',
+      nip: '197901012006041003',
+      isMainContact: true,
+      prFunctionalLevel: 'penyelia',
+    });
     const { session: committee } = await sessionFor(t, 'committee');
     const res = await committee.request('GET', '/api/directory/export.xlsx?q=ekspor%20uji');
     expect(res.statusCode).toBe(200);
@@ -247,7 +336,13 @@ describe('template and export', () => {
     expect(inst2.getRow(2).getCell(3).value).toBe('BUMN');
     const off = wb.getWorksheet('Petugas')!;
     expect(off.rowCount).toBe(2);
-    expect((off.getRow(2).values as unknown[]).slice(1, 6)).toEqual(['Petugas Ekspor Uji', 'Lembaga Ekspor Uji', '197901012006041003', undefined, 'Penyelia']);
+    expect((off.getRow(2).values as unknown[]).slice(1, 6)).toEqual([
+      'Petugas Ekspor Uji',
+      'Lembaga Ekspor Uji',
+      '197901012006041003',
+      undefined,
+      'Penyelia',
+    ]);
     expect(off.getRow(2).getCell(8).value).toBe('ya');
     const [log] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'directory.export'));
     expect(log!.after).toMatchObject({ institutions: 1, officers: 1 });
@@ -292,8 +387,21 @@ describe('re-importing an export updates the directory', () => {
   const officerRow = async (id: string) => (await t.database.db.select().from(officers).where(eq(officers.id, id)))[0]!;
 
   it('an unchanged export re-imports as all "unchanged" and writes nothing', async () => {
-    const inst = await buildInstitution(t, { name: 'Dinas Ulang Impor Sama', shortName: 'DUIS', category: 'provincial_agency', phone: '+62751123456', website: 'https://duis.example.org' });
-    await buildOfficer(t, inst.id, { name: 'Sari Ulang', nip: '198002022005012001', phone: '+6281234500001', isMainContact: true, prFunctionalLevel: 'mahir', position: 'Kasubbag' });
+    const inst = await buildInstitution(t, {
+      name: 'Dinas Ulang Impor Sama',
+      shortName: 'DUIS',
+      category: 'provincial_agency',
+      phone: '+62751123456',
+      website: 'https://duis.example.org',
+    });
+    await buildOfficer(t, inst.id, {
+      name: 'Sari Ulang',
+      nip: '198002022005012001',
+      phone: '+6281234500001',
+      isMainContact: true,
+      prFunctionalLevel: 'mahir',
+      position: 'Kasubbag',
+    });
     await buildOfficer(t, inst.id, { name: 'Tono Ulang', email: null, active: false });
     const wb = await exported('ulang impor sama');
     const before = await counts();
@@ -303,7 +411,11 @@ describe('re-importing an export updates the directory', () => {
     expect(preview.json().rows.every((r: { changes: unknown[] }) => r.changes.length === 0)).toBe(true);
     const res = await send('/api/directory/import', await file(wb), { mode: 'all' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ imported: { institutions: 0, officers: 0 }, updated: { institutions: 0, officers: 0 }, unchanged: 3 });
+    expect(res.json()).toMatchObject({
+      imported: { institutions: 0, officers: 0 },
+      updated: { institutions: 0, officers: 0 },
+      unchanged: 3,
+    });
     expect(await counts()).toEqual(before);
     const [stored] = await t.database.db.select().from(institutions).where(eq(institutions.id, inst.id));
     expect(stored!.version).toBe(1);
@@ -326,16 +438,25 @@ describe('re-importing an export updates the directory', () => {
 
     const res = await send('/api/directory/import', await file(wb), { mode: 'all' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ imported: { institutions: 0, officers: 0 }, updated: { institutions: 0, officers: 1 }, unchanged: 2 });
+    expect(res.json()).toMatchObject({
+      imported: { institutions: 0, officers: 0 },
+      updated: { institutions: 0, officers: 1 },
+      unchanged: 2,
+    });
     expect(await officerRow(sari.id)).toMatchObject({ phone: '+6281311112222', version: 2 });
     // One audit row for the officer (as PATCH /api/officers/:id writes) and one for the import.
     expect(await counts()).toEqual({ ...before, audit: before.audit + 2 });
-    const [log] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'officer.update'), eq(auditLog.entityId, sari.id)));
+    const [log] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'officer.update'), eq(auditLog.entityId, sari.id)));
     expect(log).toMatchObject({ before: { phone: '+6281234500002', version: 1 }, after: { phone: '+6281311112222', version: 2 } });
 
     // The same file again: the row names version 1, but the officer is at version 2 now.
     const again = (await send('/api/directory/import/preview', await file(wb))).json();
-    const stale = again.rows.find((r: { kind: string; values: { name?: string } }) => r.kind === 'officer' && r.values.name === 'Sari Telepon');
+    const stale = again.rows.find(
+      (r: { kind: string; values: { name?: string } }) => r.kind === 'officer' && r.values.name === 'Sari Telepon',
+    );
     expect(stale.status).toBe('invalid');
     expect(stale.problems[0]).toMatchObject({ field: 'version', message: expect.stringContaining('sudah diubah sejak berkas diekspor') });
   });
@@ -363,8 +484,34 @@ describe('re-importing an export updates the directory', () => {
     const byEmail = await buildOfficer(t, regency.id, { name: 'Petugas Surel Kunci', email: 'surel.kunci@example.org' });
     const lines = [
       ['lembaga', 'Pemerintah Kabupaten Kunci Baru', '', 'Pemerintah Kabupaten/Kota', '13.98', '', '', '', '', '', '', ''],
-      ['petugas', 'Petugas NIP Kunci', '', '', '', '', '0812-7777-8888', 'Pemerintah Kabupaten Kunci Baru', '199001012015011001', '', '', 'ya'],
-      ['petugas', 'Petugas Surel Kunci', '', '', '', 'SUREL.KUNCI@example.org', '', 'Pemerintah Kabupaten Kunci Baru', '', 'Staf', '', 'tidak'],
+      [
+        'petugas',
+        'Petugas NIP Kunci',
+        '',
+        '',
+        '',
+        '',
+        '0812-7777-8888',
+        'Pemerintah Kabupaten Kunci Baru',
+        '199001012015011001',
+        '',
+        '',
+        'ya',
+      ],
+      [
+        'petugas',
+        'Petugas Surel Kunci',
+        '',
+        '',
+        '',
+        'SUREL.KUNCI@example.org',
+        '',
+        'Pemerintah Kabupaten Kunci Baru',
+        '',
+        'Staf',
+        '',
+        'tidak',
+      ],
     ];
     const preview = (await send('/api/directory/import/preview', { name: 'kunci.csv', content: csv(lines) })).json();
     expect(preview.rows.map((r: { status: string; targetId: string }) => [r.status, r.targetId])).toEqual([
@@ -372,10 +519,9 @@ describe('re-importing an export updates the directory', () => {
       ['changed', byNip.id],
       ['changed', byEmail.id],
     ]);
-    expect(preview.rows[1].changes.map((c: { field: string; before: string; after: string }) => `${c.field}: ${c.before} -> ${c.after}`)).toEqual([
-      'phone: (kosong) -> +62 812 7777 8888',
-      'isMainContact: tidak -> ya',
-    ]);
+    expect(
+      preview.rows[1].changes.map((c: { field: string; before: string; after: string }) => `${c.field}: ${c.before} -> ${c.after}`),
+    ).toEqual(['phone: (kosong) -> +62 812 7777 8888', 'isMainContact: tidak -> ya']);
     const res = await send('/api/directory/import', { name: 'kunci.csv', content: csv(lines) }, { mode: 'all' });
     expect(res.statusCode).toBe(201);
     expect(res.json().updated).toEqual({ institutions: 1, officers: 2 });
@@ -385,7 +531,10 @@ describe('re-importing an export updates the directory', () => {
     expect(await officerRow(byEmail.id)).toMatchObject({ position: 'Staf', version: 2 });
     const [stored] = await t.database.db.select().from(institutions).where(eq(institutions.id, regency.id));
     expect(stored).toMatchObject({ name: 'Pemerintah Kabupaten Kunci Baru', version: 2 });
-    const unsetLog = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'officer.update'), eq(auditLog.entityId, old.id)));
+    const unsetLog = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'officer.update'), eq(auditLog.entityId, old.id)));
     expect(unsetLog).toHaveLength(1);
   });
 });

@@ -18,15 +18,31 @@ async function loadExisting(ctx: Ctx): Promise<ExistingDirectory> {
   const [insts, offs] = await Promise.all([
     ctx.db
       .select({
-        id: institutions.id, name: institutions.name, shortName: institutions.shortName, category: institutions.category, regionCode: institutions.regionCode,
-        address: institutions.address, website: institutions.website, email: institutions.email, phone: institutions.phone, version: institutions.version,
+        id: institutions.id,
+        name: institutions.name,
+        shortName: institutions.shortName,
+        category: institutions.category,
+        regionCode: institutions.regionCode,
+        address: institutions.address,
+        website: institutions.website,
+        email: institutions.email,
+        phone: institutions.phone,
+        version: institutions.version,
       })
       .from(institutions),
     ctx.db
       .select({
-        id: officers.id, institutionId: officers.institutionId, name: officers.name, nip: officers.nip, position: officers.position,
-        prFunctionalLevel: officers.prFunctionalLevel, email: officers.email, phone: officers.phone, isMainContact: officers.isMainContact,
-        active: officers.active, version: officers.version,
+        id: officers.id,
+        institutionId: officers.institutionId,
+        name: officers.name,
+        nip: officers.nip,
+        position: officers.position,
+        prFunctionalLevel: officers.prFunctionalLevel,
+        email: officers.email,
+        phone: officers.phone,
+        isMainContact: officers.isMainContact,
+        active: officers.active,
+        version: officers.version,
       })
       .from(officers),
   ]);
@@ -53,14 +69,21 @@ function chunks<T>(list: T[], size = 500): T[][] {
   return out;
 }
 
-const staleMessage = 'Direktori berubah selama impor (data diubah orang lain). Tidak ada data yang disimpan: periksa ulang berkas, lalu impor lagi.';
+const staleMessage =
+  'Direktori berubah selama impor (data diubah orang lain). Tidak ada data yang disimpan: periksa ulang berkas, lalu impor lagi.';
 
 /** Parses the file and reports every row with its problems; writes nothing. */
 export async function previewImport(ctx: Ctx, file: UploadedFile) {
   authorize(ctx.actor, 'institution.import');
   const parsed = await parseDirectoryFile(file);
   const plan = checkRows(parsed.rows, await loadExisting(ctx));
-  return { fileName: file.filename, format: parsed.format, ignoredColumns: parsed.ignoredColumns, summary: summarize(plan.rows), rows: plan.rows };
+  return {
+    fileName: file.filename,
+    format: parsed.format,
+    ignoredColumns: parsed.ignoredColumns,
+    summary: summarize(plan.rows),
+    rows: plan.rows,
+  };
 }
 
 /**
@@ -74,7 +97,9 @@ export async function importDirectory(ctx: Ctx, file: UploadedFile, modeText: st
   authorize(ctx.actor, 'institution.import');
   const mode = importModes.find((m) => m === modeText);
   if (!mode) {
-    throw new ValidationError('Pilih mode impor: "valid" (hanya baris yang valid) atau "all" (semua atau tidak sama sekali)', { mode: 'Mode harus valid atau all' });
+    throw new ValidationError('Pilih mode impor: "valid" (hanya baris yang valid) atau "all" (semua atau tidak sama sekali)', {
+      mode: 'Mode harus valid atau all',
+    });
   }
   const parsed = await parseDirectoryFile(file);
   return inTransaction(ctx, async (tx) => {
@@ -91,9 +116,16 @@ export async function importDirectory(ctx: Ctx, file: UploadedFile, modeText: st
     }
     if (!summary.valid) throw new ValidationError('Tidak ada baris valid untuk diimpor', undefined, { summary, rows: invalid });
     const result = (counts: { institutions: number; officers: number }, updated: { institutions: number; officers: number }) => ({
-      mode, imported: counts, updated, unchanged: summary.unchanged, skipped: invalid.length, summary, skippedRows: invalid,
+      mode,
+      imported: counts,
+      updated,
+      unchanged: summary.unchanged,
+      skipped: invalid.length,
+      summary,
+      skippedRows: invalid,
     });
-    if (!plan.institutions.length && !plan.officers.length) return result({ institutions: 0, officers: 0 }, { institutions: 0, officers: 0 });
+    if (!plan.institutions.length && !plan.officers.length)
+      return result({ institutions: 0, officers: 0 }, { institutions: 0, officers: 0 });
 
     // ---- Institutions: updates one by one (version + audit, as a manual edit), inserts in batches ----
     const idOfFileRow = new Map<CheckedRow, string>();
@@ -119,7 +151,8 @@ export async function importDirectory(ctx: Ctx, file: UploadedFile, modeText: st
       for (const { row, input } of part) idOfFileRow.set(row, byName.get(normalizeSearch(input.name))!);
       createdInstitutions.push(...inserted);
     }
-    const institutionIdOf = (ref: InstitutionRef) => ('existingId' in ref ? ref.existingId : idOfFileRow.get(ref.fileRow) ?? ref.fileRow.targetId!);
+    const institutionIdOf = (ref: InstitutionRef) =>
+      'existingId' in ref ? ref.existingId : (idOfFileRow.get(ref.fileRow) ?? ref.fileRow.targetId!);
 
     // ---- Officers ----
     /** Versions this import gave officers it unset as main contact (so their own file rows are not "stale"). */
@@ -130,7 +163,9 @@ export async function importDirectory(ctx: Ctx, file: UploadedFile, modeText: st
       const previous = await tx.db
         .select()
         .from(officers)
-        .where(and(eq(officers.institutionId, institutionId), eq(officers.isMainContact, true), keepId ? ne(officers.id, keepId) : undefined))
+        .where(
+          and(eq(officers.institutionId, institutionId), eq(officers.isMainContact, true), keepId ? ne(officers.id, keepId) : undefined),
+        )
         .for('update');
       for (const before of previous) {
         const [after] = await tx.db
@@ -154,7 +189,8 @@ export async function importDirectory(ctx: Ctx, file: UploadedFile, modeText: st
       const next = { ...input, institutionId };
       const differs = (Object.keys(next) as (keyof typeof next)[]).some((k) => (next[k] ?? null) !== (before[k] ?? null));
       if (!differs) continue; // e.g. already unset as main contact by another row of this file
-      if (next.isMainContact && (!before.isMainContact || before.institutionId !== institutionId)) await unsetOtherMain(institutionId, before.id);
+      if (next.isMainContact && (!before.isMainContact || before.institutionId !== institutionId))
+        await unsetOtherMain(institutionId, before.id);
       const [after] = await tx.db
         .update(officers)
         .set({ ...next, searchText: officerSearchText(next), version: before.version + 1, updatedAt: new Date() })
@@ -170,11 +206,15 @@ export async function importDirectory(ctx: Ctx, file: UploadedFile, modeText: st
         const v = { ...input, institutionId: institutionIdOf(institution) };
         return { ...v, searchText: officerSearchText(v) };
       });
-    for (const institutionId of new Set(officerValues.filter((o) => o.isMainContact).map((o) => o.institutionId))) await unsetOtherMain(institutionId, null);
+    for (const institutionId of new Set(officerValues.filter((o) => o.isMainContact).map((o) => o.institutionId)))
+      await unsetOtherMain(institutionId, null);
     const createdOfficers: { id: string; name: string; institutionId: string }[] = [];
     for (const part of chunks(officerValues)) {
       createdOfficers.push(
-        ...(await tx.db.insert(officers).values(part).returning({ id: officers.id, name: officers.name, institutionId: officers.institutionId })),
+        ...(await tx.db
+          .insert(officers)
+          .values(part)
+          .returning({ id: officers.id, name: officers.name, institutionId: officers.institutionId })),
       );
     }
 

@@ -32,16 +32,26 @@ export type RawRow = {
 export type ParsedFile = { format: 'xlsx' | 'csv'; rows: RawRow[]; ignoredColumns: string[] };
 
 const templateHint = 'Unduh templat di GET /api/directory/import/template.';
-const tooManyRows = () => new ValidationError(`Berkas berisi lebih dari ${importMaxRows.toLocaleString('id-ID')} baris data: bagi menjadi beberapa berkas.`);
+const tooManyRows = () =>
+  new ValidationError(`Berkas berisi lebih dari ${importMaxRows.toLocaleString('id-ID')} baris data: bagi menjadi beberapa berkas.`);
 const brokenXlsx = () =>
-  new ValidationError('Berkas XLSX rusak atau tidak dapat dibaca. Buka dan simpan ulang di Excel/LibreOffice, lalu unggah lagi.', { file: 'Berkas XLSX rusak' });
-const inflatesTooMuch = () =>
-  new ValidationError('Isi berkas XLSX terlalu besar setelah diekstrak. Bagi menjadi beberapa berkas, atau simpan ulang tanpa gambar dan format berlebih.', {
-    file: 'Isi berkas terlalu besar',
+  new ValidationError('Berkas XLSX rusak atau tidak dapat dibaca. Buka dan simpan ulang di Excel/LibreOffice, lalu unggah lagi.', {
+    file: 'Berkas XLSX rusak',
   });
+const inflatesTooMuch = () =>
+  new ValidationError(
+    'Isi berkas XLSX terlalu besar setelah diekstrak. Bagi menjadi beberapa berkas, atau simpan ulang tanpa gambar dan format berlebih.',
+    {
+      file: 'Isi berkas terlalu besar',
+    },
+  );
 
 /** A row of a sheet as the parser streams it: its number and its cells by column (1-based). */
-type SheetRow = { number: number; cell: (col: number) => ExcelJS.CellValue | undefined; eachCell: (fn: (value: ExcelJS.CellValue, col: number) => void) => void };
+type SheetRow = {
+  number: number;
+  cell: (col: number) => ExcelJS.CellValue | undefined;
+  eachCell: (fn: (value: ExcelJS.CellValue, col: number) => void) => void;
+};
 type Sheet = { name: string; rows: AsyncIterable<SheetRow> };
 
 /**
@@ -54,13 +64,18 @@ export async function parseDirectoryFile(file: { buffer: Buffer; filename: strin
   if (buffer.length > importMaxBytes) throw new ValidationError(`Berkas terlalu besar: maksimal ${importMaxBytes / 1024 / 1024} MB`);
   const ext = filename.toLowerCase().match(/\.([a-z0-9]{1,8})$/)?.[1];
   if (buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw new ValidationError('Format .xls (Excel 97-2003) tidak didukung. Simpan ulang berkas sebagai .xlsx atau CSV.', { file: 'Format .xls tidak didukung' });
+    throw new ValidationError('Format .xls (Excel 97-2003) tidak didukung. Simpan ulang berkas sebagai .xlsx atau CSV.', {
+      file: 'Format .xls tidak didukung',
+    });
   }
   const isZip = buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (ext && !['xlsx', 'csv', 'txt'].includes(ext)) {
-    throw new ValidationError(`Jenis berkas .${ext} tidak didukung: unggah berkas XLSX atau CSV. ${templateHint}`, { file: 'Hanya XLSX atau CSV' });
+    throw new ValidationError(`Jenis berkas .${ext} tidak didukung: unggah berkas XLSX atau CSV. ${templateHint}`, {
+      file: 'Hanya XLSX atau CSV',
+    });
   }
-  if (!isZip && ext === 'xlsx') throw new ValidationError('Berkas ini bukan XLSX yang sah (isinya rusak atau bukan spreadsheet).', { file: 'Berkas XLSX rusak' });
+  if (!isZip && ext === 'xlsx')
+    throw new ValidationError('Berkas ini bukan XLSX yang sah (isinya rusak atau bukan spreadsheet).', { file: 'Berkas XLSX rusak' });
   return withImportSlot(async () => {
     if (isZip) {
       try {
@@ -133,7 +148,10 @@ type StreamingWorkbook = {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: ExcelJS.stream.xlsx.WorksheetReader & { name: string } }>;
+  _parseWorksheet(
+    iterator: AsyncIterable<unknown>,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: ExcelJS.stream.xlsx.WorksheetReader & { name: string } }>;
 };
 
 /**
@@ -170,7 +188,8 @@ async function* xlsxSheets(buffer: Buffer): AsyncGenerator<Sheet> {
   const styles = part('xl/styles.xml');
   if (styles) await reader._parseStyles(styles);
   const sharedStrings = part('xl/sharedStrings.xml', xlsxMaxSharedStringsBytes);
-  if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings)); // cached on the reader
+  if (sharedStrings)
+    for await (const _ of reader._parseSharedStrings(sharedStrings)); // cached on the reader
   else (reader as unknown as { sharedStrings: unknown[] }).sharedStrings = [];
 
   // Sheets in the workbook's order, by their relation targets (xl/worksheets/sheetN.xml).

@@ -24,12 +24,14 @@ export async function buildImportTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Simpul - Koordinasi Kehumasan';
   const data = workbook.addWorksheet('Data');
-  data.columns = importColumns.filter((c) => !exportOnlyColumns.has(c.key)).map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: Math.max(14, c.header.length + 4, c.key === 'name' || c.key === 'institution' || c.key === 'address' ? 40 : 0),
-    style: textColumns.has(c.key) ? { numFmt: '@' } : {},
-  }));
+  data.columns = importColumns
+    .filter((c) => !exportOnlyColumns.has(c.key))
+    .map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: Math.max(14, c.header.length + 4, c.key === 'name' || c.key === 'institution' || c.key === 'address' ? 40 : 0),
+      style: textColumns.has(c.key) ? { numFmt: '@' } : {},
+    }));
   styleHeader(data);
   const letter = (key: string) => data.getColumn(key).letter;
   const lists: Record<string, string[]> = {
@@ -59,18 +61,33 @@ export async function buildImportTemplate(): Promise<Buffer> {
   styleHeader(help);
   help.addRows(importColumns.map((c) => ({ column: c.header, note: c.note })));
   help.addRow({});
-  help.addRow({ column: 'Cara mengisi', note: 'Satu baris untuk satu lembaga (Jenis = lembaga) atau satu petugas humas (Jenis = petugas), di lembar "Data".' });
-  help.addRow({ note: 'Petugas boleh merujuk lembaga yang ditambahkan di berkas yang sama (tulis nama atau singkatannya di kolom Lembaga).' });
-  help.addRow({ note: 'Baris yang merujuk data yang sudah terdaftar memperbarui data itu: lembaga dikenali dari kolom ID (hasil ekspor), kode wilayah atau namanya; petugas dari kolom ID, NIP, e-mail, atau namanya di lembaga yang sama.' });
+  help.addRow({
+    column: 'Cara mengisi',
+    note: 'Satu baris untuk satu lembaga (Jenis = lembaga) atau satu petugas humas (Jenis = petugas), di lembar "Data".',
+  });
+  help.addRow({
+    note: 'Petugas boleh merujuk lembaga yang ditambahkan di berkas yang sama (tulis nama atau singkatannya di kolom Lembaga).',
+  });
+  help.addRow({
+    note: 'Baris yang merujuk data yang sudah terdaftar memperbarui data itu: lembaga dikenali dari kolom ID (hasil ekspor), kode wilayah atau namanya; petugas dari kolom ID, NIP, e-mail, atau namanya di lembaga yang sama.',
+  });
   help.addRow({ note: 'Pratinjau menandai setiap baris: baru, berubah (dengan isian sebelum -> sesudah) atau sama (tidak ditulis).' });
-  help.addRow({ note: 'Untuk memperbarui banyak data sekaligus: ekspor direktori, ubah berkasnya, lalu impor kembali. Kolom yang tidak ada di berkas tidak mengubah data tersimpan. Pada baris ber-ID (hasil ekspor) sel kosong mengosongkan isian itu; pada baris tanpa ID sel kosong tidak mengubah data tersimpan.' });
+  help.addRow({
+    note: 'Untuk memperbarui banyak data sekaligus: ekspor direktori, ubah berkasnya, lalu impor kembali. Kolom yang tidak ada di berkas tidak mengubah data tersimpan. Pada baris ber-ID (hasil ekspor) sel kosong mengosongkan isian itu; pada baris tanpa ID sel kosong tidak mengubah data tersimpan.',
+  });
   help.addRow({ note: 'Berkas CSV juga diterima, dengan judul kolom yang sama di baris pertama (pemisah koma atau titik koma).' });
   help.addRow({});
   help.addRow({ column: 'Kategori', note: 'Tulis nama kategori atau kodenya:' });
   for (const c of institutionCategories) help.addRow({ column: c, note: categoryLabels[c].id });
   help.addRow({});
-  help.addRow({ column: 'Contoh lembaga', note: 'lembaga | Pemerintah Kota Contoh | Pemko Contoh | Pemerintah Kabupaten/Kota | 13.99 | Jl. Contoh No. 1 | https://contoh.example.org | humas@contoh.example.org | 0751 123456' });
-  help.addRow({ column: 'Contoh petugas', note: 'petugas | Andi Contoh | (kosong) | ... | E-mail andi@example.org | Telepon 0812-3456-7890 | Lembaga Pemko Contoh | NIP 18 digit | Kepala Subbagian Humas | Ahli Muda | ya' });
+  help.addRow({
+    column: 'Contoh lembaga',
+    note: 'lembaga | Pemerintah Kota Contoh | Pemko Contoh | Pemerintah Kabupaten/Kota | 13.99 | Jl. Contoh No. 1 | https://contoh.example.org | humas@contoh.example.org | 0751 123456',
+  });
+  help.addRow({
+    column: 'Contoh petugas',
+    note: 'petugas | Andi Contoh | (kosong) | ... | E-mail andi@example.org | Telepon 0812-3456-7890 | Lembaga Pemko Contoh | NIP 18 digit | Kepala Subbagian Humas | Ahli Muda | ya',
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

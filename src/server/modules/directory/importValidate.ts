@@ -64,13 +64,24 @@ export type ExistingDirectory = { institutions: StoredInstitution[]; officers: S
 export type InstitutionRef = { existingId: string } | { fileRow: CheckedRow };
 /** An institution row's values after the checks (what is inserted, or what the stored row becomes). */
 export type InstitutionValues = {
-  name: string; shortName: string | null; category: InstitutionCategory; regionCode: string | null;
-  address: string | null; website: string | null; email: string | null; phone: string | null;
+  name: string;
+  shortName: string | null;
+  category: InstitutionCategory;
+  regionCode: string | null;
+  address: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
 };
 /** An officer row's values after the checks (its institution is the plan's `institution`). */
 export type OfficerValues = {
-  name: string; nip: string | null; position: string | null; prFunctionalLevel: PrFunctionalLevel | null;
-  email: string | null; phone: string | null; isMainContact: boolean;
+  name: string;
+  nip: string | null;
+  position: string | null;
+  prFunctionalLevel: PrFunctionalLevel | null;
+  email: string | null;
+  phone: string | null;
+  isMainContact: boolean;
 };
 export type ImportPlan = {
   rows: CheckedRow[];
@@ -120,12 +131,24 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
   const manySheets = new Set(raw.map((r) => r.sheet)).size > 1;
   const where = (r: CheckedRow) => (manySheets ? `baris ${r.rowNumber} lembar ${r.sheet}` : `baris ${r.rowNumber}`);
   const rows: CheckedRow[] = raw.map((r) => ({
-    sheet: r.sheet, rowNumber: r.rowNumber, kind: null, values: r.values, problems: [], valid: false, status: 'invalid', targetId: null, changes: [],
+    sheet: r.sheet,
+    rowNumber: r.rowNumber,
+    kind: null,
+    values: r.values,
+    problems: [],
+    valid: false,
+    status: 'invalid',
+    targetId: null,
+    changes: [],
   }));
   const add = (row: CheckedRow, field: ColumnKey, message: string) => {
     if (!row.problems.some((p) => p.field === field)) row.problems.push({ field, column: headerOf[field], message });
   };
-  const addZodIssues = (row: CheckedRow, issues: { path: PropertyKey[]; message: string }[], override: Partial<Record<ColumnKey, string>>) => {
+  const addZodIssues = (
+    row: CheckedRow,
+    issues: { path: PropertyKey[]; message: string }[],
+    override: Partial<Record<ColumnKey, string>>,
+  ) => {
     for (const issue of issues) {
       const field = String(issue.path[0] ?? 'name') as ColumnKey;
       add(row, field, override[field] ?? issue.message);
@@ -136,7 +159,12 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
     const row = rows[i]!;
     const kindText = r.values.kind ?? '';
     row.kind = kindText ? parseKind(kindText) : r.sheetKind;
-    if (!row.kind) add(row, 'kind', kindText ? `Jenis "${kindText}" tidak dikenal: isi lembaga atau petugas` : 'Jenis wajib diisi: lembaga atau petugas');
+    if (!row.kind)
+      add(
+        row,
+        'kind',
+        kindText ? `Jenis "${kindText}" tidak dikenal: isi lembaga atau petugas` : 'Jenis wajib diisi: lembaga atau petugas',
+      );
   });
 
   // The columns a sheet carries for a kind of row: those some row of that kind fills.
@@ -159,22 +187,37 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
   const officerById = new Map(existing.officers.map((x) => [x.id, x]));
   const institutionName = (id: string) => institutionById.get(id)?.name ?? id;
   /** The ID and version columns of a row: the stored row they name, or a problem. */
-  const byIdColumn = <T extends { id: string; version: number }>(row: CheckedRow, v: RawRow['values'], stored: Map<string, T>, what: string): T | null | undefined => {
+  const byIdColumn = <T extends { id: string; version: number }>(
+    row: CheckedRow,
+    v: RawRow['values'],
+    stored: Map<string, T>,
+    what: string,
+  ): T | null | undefined => {
     if (!v.id) return undefined;
     if (!uuidPattern.test(v.id)) {
       add(row, 'id', `ID "${v.id}" tidak valid: biarkan kolom ID seperti hasil ekspor, atau kosongkan untuk ${what} baru`);
       return null;
     }
     const found = stored.get(v.id.toLowerCase());
-    if (!found) add(row, 'id', `${what[0]!.toUpperCase()}${what.slice(1)} dengan ID ini tidak ada di direktori (dihapus, atau berkas dari sistem lain): kosongkan ID untuk menambahkannya sebagai ${what} baru`);
+    if (!found)
+      add(
+        row,
+        'id',
+        `${what[0]!.toUpperCase()}${what.slice(1)} dengan ID ini tidak ada di direktori (dihapus, atau berkas dari sistem lain): kosongkan ID untuk menambahkannya sebagai ${what} baru`,
+      );
     return found ?? null;
   };
   const checkVersion = (row: CheckedRow, v: RawRow['values'], stored: { version: number }) => {
     if (!v.version) return;
     const sent = Number(v.version);
-    if (!Number.isInteger(sent) || sent < 1) add(row, 'version', `Versi "${v.version}" tidak valid: biarkan kolom Versi seperti hasil ekspor`);
+    if (!Number.isInteger(sent) || sent < 1)
+      add(row, 'version', `Versi "${v.version}" tidak valid: biarkan kolom Versi seperti hasil ekspor`);
     else if (sent !== stored.version) {
-      add(row, 'version', `Data ini sudah diubah sejak berkas diekspor (versi berkas ${sent}, versi terbaru ${stored.version}): ekspor ulang direktori, lalu ulangi perubahan Anda`);
+      add(
+        row,
+        'version',
+        `Data ini sudah diubah sejak berkas diekspor (versi berkas ${sent}, versi terbaru ${stored.version}): ekspor ulang direktori, lalu ulangi perubahan Anda`,
+      );
     }
   };
 
@@ -183,7 +226,9 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
   const existingByName = new Map(existing.institutions.map((x) => [normalizeSearch(x.name), x]));
   const existingByShort = new Map<string, StoredInstitution[]>();
   for (const x of existing.institutions) if (x.shortName) pushGrouped(existingByShort, normalizeSearch(x.shortName), x);
-  const existingRegion = new Map(existing.institutions.filter((x) => x.category === 'regency_city' && x.regionCode).map((x) => [x.regionCode!, x]));
+  const existingRegion = new Map(
+    existing.institutions.filter((x) => x.category === 'regency_city' && x.regionCode).map((x) => [x.regionCode!, x]),
+  );
   const fileByName = new Map<string, CheckedRow>();
   const fileByShort = new Map<string, CheckedRow[]>();
   const fileRegion = new Map<string, CheckedRow>();
@@ -222,7 +267,9 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
       phone: from('phone', v.phone, stored?.phone),
     });
     addZodIssues(row, parsed.error?.issues ?? [], {
-      category: categoryText ? `Kategori "${categoryText}" tidak dikenal ${categoryMessage.replace(/^Kategori tidak dikenal /, '')}` : categoryRequiredMessage,
+      category: categoryText
+        ? `Kategori "${categoryText}" tidak dikenal ${categoryMessage.replace(/^Kategori tidak dikenal /, '')}`
+        : categoryRequiredMessage,
     });
     const finalCategory = parsed.data?.category ?? category;
     const finalRegion = parsed.data?.regionCode ?? v.regionCode;
@@ -241,20 +288,32 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
       const sameRegion = existingRegion.get(finalRegion);
       if (twin) add(row, 'regionCode', `Kode wilayah ${finalRegion} sama dengan ${where(twin)}`);
       else fileRegion.set(finalRegion, row);
-      if (sameRegion && sameRegion.id !== stored?.id) add(row, 'regionCode', `Kode wilayah ${finalRegion} sudah dipakai ${sameRegion.name}`);
+      if (sameRegion && sameRegion.id !== stored?.id)
+        add(row, 'regionCode', `Kode wilayah ${finalRegion} sudah dipakai ${sameRegion.name}`);
     }
     row.valid = row.problems.length === 0;
     if (!row.valid || !parsed.success) return;
     const input: InstitutionValues = {
-      name: parsed.data.name, shortName: parsed.data.shortName ?? null, category: parsed.data.category, regionCode: parsed.data.regionCode ?? null,
-      address: parsed.data.address ?? null, website: parsed.data.website ?? null, email: parsed.data.email ?? null, phone: parsed.data.phone ?? null,
+      name: parsed.data.name,
+      shortName: parsed.data.shortName ?? null,
+      category: parsed.data.category,
+      regionCode: parsed.data.regionCode ?? null,
+      address: parsed.data.address ?? null,
+      website: parsed.data.website ?? null,
+      email: parsed.data.email ?? null,
+      phone: parsed.data.phone ?? null,
     };
     if (stored) {
       row.targetId = stored.id;
       targetOfRow.set(row, stored.id);
       row.changes = institutionFields
         .filter((f) => (input[f] ?? null) !== (stored[f] ?? null))
-        .map((f) => ({ field: f, column: headerOf[f], before: shown(f, stored[f], institutionName), after: shown(f, input[f], institutionName) }));
+        .map((f) => ({
+          field: f,
+          column: headerOf[f],
+          before: shown(f, stored[f], institutionName),
+          after: shown(f, input[f], institutionName),
+        }));
       row.status = row.changes.length ? 'changed' : 'unchanged';
     } else row.status = 'new';
     if (row.status !== 'unchanged') plan.institutions.push({ row, input, existing: stored });
@@ -278,7 +337,10 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
       });
       if (distinct.length > 1) return { message: `Singkatan "${text}" dipakai lebih dari satu lembaga: tulis nama lengkapnya` };
       const only = distinct[0];
-      if (!only) return { message: `Lembaga "${text}" tidak ditemukan: tulis nama atau singkatan lembaga yang terdaftar, atau tambahkan barisnya sebagai lembaga di berkas ini` };
+      if (!only)
+        return {
+          message: `Lembaga "${text}" tidak ditemukan: tulis nama atau singkatan lembaga yang terdaftar, atau tambahkan barisnya sebagai lembaga di berkas ini`,
+        };
       if ('existingId' in only) return { ref: only };
       target = only.fileRow;
     }
@@ -308,11 +370,17 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
     const v = r.values;
     const levelText = v.prFunctionalLevel ?? '';
     const mainParsed = parseYesNo(v.isMainContact);
-    if (r.lossy.includes('nip')) add(row, 'nip', 'NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang: format kolom NIP sebagai Teks lalu ketik ulang');
+    if (r.lossy.includes('nip'))
+      add(
+        row,
+        'nip',
+        'NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang: format kolom NIP sebagai Teks lalu ketik ulang',
+      );
     if (mainParsed === null) add(row, 'isMainContact', `Kontak Utama harus "ya" atau "tidak" (tertulis "${v.isMainContact}")`);
     const resolved = v.institution ? resolve(v.institution) : null;
     if (resolved?.message) add(row, 'institution', resolved.message);
-    const refKey = (ref: InstitutionRef | undefined) => (ref ? ('existingId' in ref ? ref.existingId : `file:${ref.fileRow.sheet}:${ref.fileRow.rowNumber}`) : null);
+    const refKey = (ref: InstitutionRef | undefined) =>
+      ref ? ('existingId' in ref ? ref.existingId : `file:${ref.fileRow.sheet}:${ref.fileRow.rowNumber}`) : null;
 
     // Which stored officer the row names: the ID column, else NIP, e-mail, or the same name in the same institution.
     const nipKey = v.nip?.replace(/\s+/g, '');
@@ -320,7 +388,11 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
     let stored = byIdColumn(row, v, officerById, 'petugas');
     if (stored === undefined) {
       const instKey = refKey(resolved?.ref);
-      stored = (nipKey && officerByNip.get(nipKey)) || (emailKey && officerByEmail.get(emailKey)) || (instKey && v.name ? officerByPerson.get(`${instKey}|${normalizeSearch(v.name)}`) : undefined) || null;
+      stored =
+        (nipKey && officerByNip.get(nipKey)) ||
+        (emailKey && officerByEmail.get(emailKey)) ||
+        (instKey && v.name ? officerByPerson.get(`${instKey}|${normalizeSearch(v.name)}`) : undefined) ||
+        null;
     }
     if (!v.institution && !stored) add(row, 'institution', 'Lembaga wajib diisi untuk petugas');
     if (stored) {
@@ -329,7 +401,8 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
       if (twin) add(row, 'name', `Baris ini dan ${where(twin)} sama-sama merujuk petugas "${stored.name}"`);
       else fileOfficerTarget.set(stored.id, row);
     }
-    const from = (field: (typeof officerFields)[number], fileValue: unknown, storedValue: unknown) => (stored && keepsStored(row, v, field) ? storedValue : fileValue);
+    const from = (field: (typeof officerFields)[number], fileValue: unknown, storedValue: unknown) =>
+      stored && keepsStored(row, v, field) ? storedValue : fileValue;
     const level = levelText ? (parsePrFunctionalLevel(levelText) ?? levelText) : undefined;
     const parsed = createOfficerInput.safeParse({
       name: from('name', v.name ?? '', stored?.name),
@@ -340,7 +413,9 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
       phone: from('phone', v.phone, stored?.phone),
       isMainContact: from('isMainContact', mainParsed ?? false, stored?.isMainContact),
     });
-    addZodIssues(row, parsed.error?.issues ?? [], { prFunctionalLevel: `Jenjang "${levelText}" tidak dikenal ${levelMessage.replace(/^Jenjang Pranata Humas tidak dikenal /, '')}` });
+    addZodIssues(row, parsed.error?.issues ?? [], {
+      prFunctionalLevel: `Jenjang "${levelText}" tidak dikenal ${levelMessage.replace(/^Jenjang Pranata Humas tidak dikenal /, '')}`,
+    });
     const ref: InstitutionRef | undefined = resolved?.ref ?? (stored && !v.institution ? { existingId: stored.institutionId } : undefined);
     const instKey = refKey(ref);
     const main = parsed.data?.isMainContact ?? false;
@@ -360,7 +435,8 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
         const owner = officerByNip.get(nip);
         if (owner && owner.id !== stored?.id) add(row, 'nip', 'NIP sudah terdaftar untuk petugas humas lain');
       }
-      if (main && stored && !stored.active) add(row, 'isMainContact', 'Petugas nonaktif tidak dapat menjadi kontak utama: aktifkan petugas terlebih dahulu');
+      if (main && stored && !stored.active)
+        add(row, 'isMainContact', 'Petugas nonaktif tidak dapat menjadi kontak utama: aktifkan petugas terlebih dahulu');
     }
     const name = parsed.data?.name ?? v.name;
     if (instKey && name) {
@@ -380,16 +456,27 @@ export function checkRows(raw: RawRow[], existing: ExistingDirectory): ImportPla
     if (!row.valid || !parsed.success || !ref) return;
     const d = parsed.data;
     const input: OfficerValues = {
-      name: d.name, nip: d.nip ?? null, position: d.position ?? null, prFunctionalLevel: d.prFunctionalLevel ?? null,
-      email: d.email ?? null, phone: d.phone ?? null, isMainContact: d.isMainContact ?? false,
+      name: d.name,
+      nip: d.nip ?? null,
+      position: d.position ?? null,
+      prFunctionalLevel: d.prFunctionalLevel ?? null,
+      email: d.email ?? null,
+      phone: d.phone ?? null,
+      isMainContact: d.isMainContact ?? false,
     };
     if (stored) {
       row.targetId = stored.id;
       const storedValue = (f: (typeof officerFields)[number]) => (f === 'institution' ? stored.institutionId : stored[f]);
-      const fileValue = (f: (typeof officerFields)[number]) => (f === 'institution' ? ('existingId' in ref ? ref.existingId : `baru: ${ref.fileRow.values.name}`) : input[f]);
+      const fileValue = (f: (typeof officerFields)[number]) =>
+        f === 'institution' ? ('existingId' in ref ? ref.existingId : `baru: ${ref.fileRow.values.name}`) : input[f];
       row.changes = officerFields
         .filter((f) => (fileValue(f) ?? null) !== (storedValue(f) ?? null))
-        .map((f) => ({ field: f, column: headerOf[f], before: shown(f, storedValue(f), institutionName), after: shown(f, fileValue(f), institutionName) }));
+        .map((f) => ({
+          field: f,
+          column: headerOf[f],
+          before: shown(f, storedValue(f), institutionName),
+          after: shown(f, fileValue(f), institutionName),
+        }));
       row.status = row.changes.length ? 'changed' : 'unchanged';
     } else row.status = 'new';
     if (row.status !== 'unchanged') plan.officers.push({ row, input, institution: ref, existing: stored });

@@ -14,7 +14,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // Real images: uploads are decoded (core/files.ts), so a PNG signature followed by junk is refused.
-const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: '#336699' } }).png().toBuffer();
+const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: '#336699' } })
+  .png()
+  .toBuffer();
 
 describe('institutions: create, read, edit', () => {
   it('creates an institution, normalises its contacts, and lists it with its officer count', async () => {
@@ -29,7 +31,15 @@ describe('institutions: create, read, edit', () => {
     });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ website: 'https://www.contoh.example.org', email: 'humas@contoh.example.org', phone: '+62751123456', version: 1, active: true, officerCount: 0, hasLogo: false });
+    expect(body).toMatchObject({
+      website: 'https://www.contoh.example.org',
+      email: 'humas@contoh.example.org',
+      phone: '+62751123456',
+      version: 1,
+      active: true,
+      officerCount: 0,
+      hasLogo: false,
+    });
     await buildOfficer(t, body.id);
     await buildOfficer(t, body.id, { active: false });
     const list = await admin.request('GET', '/api/institutions?q=contoh%20satu');
@@ -38,7 +48,13 @@ describe('institutions: create, read, edit', () => {
   });
 
   it('answers a validation error per field in Indonesian', async () => {
-    const res = await admin.request('POST', '/api/institutions', { name: '', category: 'regency_city', regionCode: '1371', email: 'bukan-email', phone: '12' });
+    const res = await admin.request('POST', '/api/institutions', {
+      name: '',
+      category: 'regency_city',
+      regionCode: '1371',
+      email: 'bukan-email',
+      phone: '12',
+    });
     expect(res.statusCode).toBe(400);
     const fields = res.json().error.fields;
     expect(fields.name).toBe('Nama lembaga wajib diisi');
@@ -62,7 +78,11 @@ describe('institutions: create, read, edit', () => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.fields.name).toBeDefined();
     await buildInstitution(t, { name: 'Pemerintah Kota Kode Uji', category: 'regency_city', regionCode: '13.90' });
-    const sameCode = await admin.request('POST', '/api/institutions', { name: 'Pemerintah Kota Lain', category: 'regency_city', regionCode: '13.90' });
+    const sameCode = await admin.request('POST', '/api/institutions', {
+      name: 'Pemerintah Kota Lain',
+      category: 'regency_city',
+      regionCode: '13.90',
+    });
     expect(sameCode.statusCode).toBe(409);
     expect(sameCode.json().error.message).toContain('13.90');
   });
@@ -78,7 +98,10 @@ describe('institutions: create, read, edit', () => {
     const missingVersion = await admin.request('PATCH', `/api/institutions/${inst.id}`, { address: 'Jl. Lain' });
     expect(missingVersion.statusCode).toBe(400);
     expect(missingVersion.json().error.fields.version).toBeDefined();
-    const [row] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'institution.update'), eq(auditLog.entityId, inst.id)));
+    const [row] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'institution.update'), eq(auditLog.entityId, inst.id)));
     expect((row!.before as { address: string | null }).address).toBeNull();
     expect((row!.after as { address: string }).address).toBe('Jl. Sudirman No. 1, Padang');
     expect(row!.after).not.toHaveProperty('searchText');
@@ -114,7 +137,8 @@ describe('search', () => {
   it('finds names whatever the case and accents', async () => {
     await buildInstitution(t, { name: 'Universitas Andalas Pencarian', shortName: 'Unand P', category: 'university' });
     await buildInstitution(t, { name: 'Pemerintah Kota Sawahlunto Pencarian', category: 'regency_city', regionCode: '13.93' });
-    const names = async (q: string) => (await admin.request('GET', `/api/institutions?q=${encodeURIComponent(q)}`)).json().items.map((i: { name: string }) => i.name);
+    const names = async (q: string) =>
+      (await admin.request('GET', `/api/institutions?q=${encodeURIComponent(q)}`)).json().items.map((i: { name: string }) => i.name);
     expect(await names('universitas andalas pencarian')).toEqual(['Universitas Andalas Pencarian']);
     expect(await names('UNIVÉRSITAS ÀNDALAS pencarian')).toEqual(['Universitas Andalas Pencarian']);
     expect(await names('sawahlunto pencarian')).toEqual(['Pemerintah Kota Sawahlunto Pencarian']);
@@ -133,7 +157,11 @@ describe('who may do what', () => {
     const own = await buildInstitution(t, { name: 'Lembaga Milik Anggota' });
     const other = await buildInstitution(t, { name: 'Lembaga Anggota Lain' });
     const { session: member } = await sessionFor(t, 'member', { institutionId: own.id });
-    expect((await member.request('GET', `/api/institutions/${other.id}`)).json()).toMatchObject({ name: 'Lembaga Anggota Lain', canEdit: false, canSeeOfficers: false });
+    expect((await member.request('GET', `/api/institutions/${other.id}`)).json()).toMatchObject({
+      name: 'Lembaga Anggota Lain',
+      canEdit: false,
+      canSeeOfficers: false,
+    });
     expect((await member.request('GET', `/api/institutions/${own.id}`)).json()).toMatchObject({ canEdit: true, canSeeOfficers: true });
     expect((await member.request('POST', '/api/institutions', { name: 'Lembaga Baru Anggota', category: 'bumd' })).statusCode).toBe(403);
     expect((await member.request('PATCH', `/api/institutions/${other.id}`, { address: 'x', version: 1 })).statusCode).toBe(403);
@@ -164,7 +192,9 @@ describe('logo', () => {
     expect(got.headers['content-type']).toBe('image/png');
     // A re-encoded copy of the same picture is served, never the uploaded bytes.
     expect(await sharp(got.rawPayload).metadata()).toMatchObject({ format: 'png', width: 40, height: 30 });
-    const jpeg = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#ffffff' } })
+      .jpeg()
+      .toBuffer();
     const again = await multipart({}, { name: 'logo.jpg', content: jpeg, type: 'image/jpeg' });
     await admin.request('POST', `/api/institutions/${inst.id}/logo`, again.payload, again.headers);
     expect((await admin.request('GET', `/api/institutions/${inst.id}/logo`)).headers['content-type']).toBe('image/jpeg');
@@ -174,7 +204,10 @@ describe('logo', () => {
 
   it('refuses an SVG or a renamed file, and a logo over 1 MB', async () => {
     const inst = await buildInstitution(t, { name: 'Lembaga Logo Salah' });
-    const svg = await multipart({}, { name: 'logo.png', content: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', type: 'image/png' });
+    const svg = await multipart(
+      {},
+      { name: 'logo.png', content: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', type: 'image/png' },
+    );
     const res = await admin.request('POST', `/api/institutions/${inst.id}/logo`, svg.payload, svg.headers);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('Logo harus berupa gambar PNG atau JPEG');
@@ -198,7 +231,14 @@ describe('logo', () => {
 describe('OpenAPI', () => {
   it('documents the directory routes under the directory tag', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    for (const path of ['/api/institutions', '/api/institutions/{id}', '/api/officers', '/api/directory/import', '/api/directory/import/preview', '/api/directory/export.xlsx']) {
+    for (const path of [
+      '/api/institutions',
+      '/api/institutions/{id}',
+      '/api/officers',
+      '/api/directory/import',
+      '/api/directory/import/preview',
+      '/api/directory/export.xlsx',
+    ]) {
       const ops = Object.values(doc.paths[path] as Record<string, { tags: string[] }>);
       expect(ops.every((op) => op.tags.includes('directory'))).toBe(true);
     }

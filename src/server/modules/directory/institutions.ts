@@ -40,7 +40,10 @@ export function institutionSearchText(v: { name: string; shortName?: string | nu
   return searchTextOf(v.name, v.shortName, v.regionCode);
 }
 
-function present(row: Omit<InstitutionRow, 'searchText' | 'logoFileId'> & { logoFileId?: string | null; hasLogo?: boolean }, officerCount: number): Institution {
+function present(
+  row: Omit<InstitutionRow, 'searchText' | 'logoFileId'> & { logoFileId?: string | null; hasLogo?: boolean },
+  officerCount: number,
+): Institution {
   return {
     id: row.id,
     name: row.name,
@@ -90,7 +93,9 @@ export async function listInstitutions(ctx: Ctx, q: ListInstitutionsQuery): Prom
     .as('oc');
   const total = sql<number>`(select count(*) from ${institutions} ${cond ? sql`where ${cond}` : sql``})`.mapWith(Number);
   // The page's columns as seen from outside the subquery ("page"."name", not "institutions"."name").
-  const pageFields = Object.fromEntries(Object.keys(page._.selectedFields).map((k) => [k, page[k as keyof typeof page._.selectedFields]])) as typeof page._.selectedFields;
+  const pageFields = Object.fromEntries(
+    Object.keys(page._.selectedFields).map((k) => [k, page[k as keyof typeof page._.selectedFields]]),
+  ) as typeof page._.selectedFields;
   const rows = await ctx.db
     .select({ ...pageFields, officerCount: counts.n, total })
     .from(page)
@@ -133,7 +138,12 @@ async function assertUnique(ctx: Ctx, v: { name: string; category: string; regio
   const sameName = await ctx.db
     .select({ id: institutions.id, name: institutions.name })
     .from(institutions)
-    .where(and(sql`${institutions.searchText} like ${`${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, exceptId ? ne(institutions.id, exceptId) : undefined));
+    .where(
+      and(
+        sql`${institutions.searchText} like ${`${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+        exceptId ? ne(institutions.id, exceptId) : undefined,
+      ),
+    );
   if (sameName.some((r) => normalizeSearch(r.name) === key)) {
     throw new ConflictError('Lembaga dengan nama ini sudah terdaftar', { name: 'Nama lembaga sudah terdaftar' });
   }
@@ -141,9 +151,17 @@ async function assertUnique(ctx: Ctx, v: { name: string; category: string; regio
     const [taken] = await ctx.db
       .select({ name: institutions.name })
       .from(institutions)
-      .where(and(eq(institutions.category, 'regency_city'), eq(institutions.regionCode, v.regionCode), exceptId ? ne(institutions.id, exceptId) : undefined));
+      .where(
+        and(
+          eq(institutions.category, 'regency_city'),
+          eq(institutions.regionCode, v.regionCode),
+          exceptId ? ne(institutions.id, exceptId) : undefined,
+        ),
+      );
     if (taken) {
-      throw new ConflictError(`Kode wilayah ${v.regionCode} sudah dipakai ${taken.name}`, { regionCode: `Kode wilayah sudah dipakai ${taken.name}` });
+      throw new ConflictError(`Kode wilayah ${v.regionCode} sudah dipakai ${taken.name}`, {
+        regionCode: `Kode wilayah sudah dipakai ${taken.name}`,
+      });
     }
   }
 }
@@ -187,7 +205,9 @@ export async function updateInstitution(ctx: Ctx, id: string, input: UpdateInsti
     if (!before) throw new NotFoundError('Lembaga tidak ditemukan');
     // Institutions are visible to every member, so refusing another's is a plain 403, not a 404.
     if (!can(ctx.actor, 'institution.update', { institutionId: id })) {
-      throw new ForbiddenError(ctx.actor.kind === 'user' && ctx.actor.role === 'member' ? 'Anda hanya dapat mengubah data lembaga Anda sendiri' : undefined);
+      throw new ForbiddenError(
+        ctx.actor.kind === 'user' && ctx.actor.role === 'member' ? 'Anda hanya dapat mengubah data lembaga Anda sendiri' : undefined,
+      );
     }
     const { version, ...changes } = input;
     assertVersion(before.version, version);
@@ -225,7 +245,13 @@ export async function setInstitutionActive(ctx: Ctx, id: string, active: boolean
       .set({ active, version: before.version + 1, updatedAt: new Date() })
       .where(eq(institutions.id, id))
       .returning();
-    await audit(tx, { action: active ? 'institution.activate' : 'institution.deactivate', entityType: 'institution', entityId: id, before, after });
+    await audit(tx, {
+      action: active ? 'institution.activate' : 'institution.deactivate',
+      entityType: 'institution',
+      entityId: id,
+      before,
+      after,
+    });
     return detail(tx, after!);
   });
 }

@@ -15,7 +15,8 @@ export async function uploadLogo(ctx: Ctx, institutionId: string, file: { buffer
   await inTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(institutions).where(eq(institutions.id, institutionId)).for('update');
     if (!before) throw new NotFoundError('Lembaga tidak ditemukan');
-    if (!can(ctx.actor, 'institution.update', { institutionId })) throw new ForbiddenError('Anda hanya dapat mengubah logo lembaga Anda sendiri');
+    if (!can(ctx.actor, 'institution.update', { institutionId }))
+      throw new ForbiddenError('Anda hanya dapat mengubah logo lembaga Anda sendiri');
     const stored = await storeImage(tx, file);
     const [after] = await tx.db
       .update(institutions)
@@ -24,7 +25,13 @@ export async function uploadLogo(ctx: Ctx, institutionId: string, file: { buffer
       .returning();
     // The old logo goes, unless something else still points at the same file (another institution, the letterhead).
     if (before.logoFileId) await deleteFileIfUnused(tx, before.logoFileId);
-    await audit(tx, { action: 'institution.logo', entityType: 'institution', entityId: institutionId, before, after: { ...after, logo: stored } });
+    await audit(tx, {
+      action: 'institution.logo',
+      entityType: 'institution',
+      entityId: institutionId,
+      before,
+      after: { ...after, logo: stored },
+    });
   });
   return getInstitution(ctx, institutionId);
 }

@@ -26,10 +26,18 @@ describe('PR officers', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
-      institutionName: 'Dinas Petugas Uji', nip: '198501012010012001', prFunctionalLevel: 'ahli_muda',
-      email: 'siti.contoh@example.org', phone: '+6281234567890', isMainContact: false, version: 1,
+      institutionName: 'Dinas Petugas Uji',
+      nip: '198501012010012001',
+      prFunctionalLevel: 'ahli_muda',
+      email: 'siti.contoh@example.org',
+      phone: '+6281234567890',
+      isMainContact: false,
+      version: 1,
     });
-    const [row] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'officer.create'), eq(auditLog.entityId, res.json().id)));
+    const [row] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'officer.create'), eq(auditLog.entityId, res.json().id)));
     expect((row!.after as { name: string }).name).toBe('Siti Contoh');
   });
 
@@ -38,11 +46,15 @@ describe('PR officers', () => {
     const res = await admin.request('POST', '/api/officers', { institutionId: inst.id, name: 'Budi Contoh', nip: '1985010120100120' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.nip).toBe('NIP harus 18 digit angka');
-    const level = await admin.request('POST', '/api/officers', { institutionId: inst.id, name: 'Budi Contoh', prFunctionalLevel: 'ahli_super' });
+    const level = await admin.request('POST', '/api/officers', {
+      institutionId: inst.id,
+      name: 'Budi Contoh',
+      prFunctionalLevel: 'ahli_super',
+    });
     expect(level.json().error.fields.prFunctionalLevel).toContain('Jenjang Pranata Humas tidak dikenal');
   });
 
-  it("refuses a second officer with the same e-mail with 409", async () => {
+  it('refuses a second officer with the same e-mail with 409', async () => {
     const inst = await buildInstitution(t);
     await buildOfficer(t, inst.id, { email: 'ganda@example.org' });
     const res = await admin.request('POST', '/api/officers', { institutionId: inst.id, name: 'Orang Lain', email: 'GANDA@example.org' });
@@ -56,10 +68,16 @@ describe('PR officers', () => {
     const b = (await admin.request('POST', '/api/officers', { institutionId: inst.id, name: 'Kontak B', isMainContact: true })).json();
     expect(b.isMainContact).toBe(true);
     const list = (await admin.request('GET', `/api/institutions/${inst.id}/officers`)).json();
-    expect(list.items.map((o: { name: string; isMainContact: boolean }) => [o.name, o.isMainContact])).toEqual([['Kontak B', true], ['Kontak A', false]]);
+    expect(list.items.map((o: { name: string; isMainContact: boolean }) => [o.name, o.isMainContact])).toEqual([
+      ['Kontak B', true],
+      ['Kontak A', false],
+    ]);
     const again = await admin.request('PATCH', `/api/officers/${a.id}`, { isMainContact: true, version: 2 });
     expect(again.statusCode).toBe(200);
-    const mains = await t.database.db.select().from(officers).where(and(eq(officers.institutionId, inst.id), eq(officers.isMainContact, true)));
+    const mains = await t.database.db
+      .select()
+      .from(officers)
+      .where(and(eq(officers.institutionId, inst.id), eq(officers.isMainContact, true)));
     expect(mains.map((o) => o.name)).toEqual(['Kontak A']);
     // The previous main contact's version moved on, so a stale edit of it is refused.
     expect((await admin.request('PATCH', `/api/officers/${b.id}`, { position: 'Staf', version: 1 })).statusCode).toBe(409);
@@ -86,7 +104,7 @@ describe('PR officers', () => {
 });
 
 describe("a member officer sees only their own institution's officers", () => {
-  it("finds no officer of another institution (404) and lists only their own", async () => {
+  it('finds no officer of another institution (404) and lists only their own', async () => {
     const a = await buildInstitution(t, { name: 'Lembaga A Anggota' });
     const b = await buildInstitution(t, { name: 'Lembaga B Anggota' });
     const mine = await buildOfficer(t, a.id, { name: 'Petugas Milik A' });

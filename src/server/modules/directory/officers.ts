@@ -39,7 +39,9 @@ export function officerSearchText(v: { name: string; email?: string | null; nip?
   return searchTextOf(v.name, v.email, v.nip, v.position);
 }
 
-function present<T extends { prFunctionalLevel: string | null }>(row: T): Omit<T, 'prFunctionalLevel'> & { prFunctionalLevel: PrFunctionalLevel | null } {
+function present<T extends { prFunctionalLevel: string | null }>(
+  row: T,
+): Omit<T, 'prFunctionalLevel'> & { prFunctionalLevel: PrFunctionalLevel | null } {
   return row as Omit<T, 'prFunctionalLevel'> & { prFunctionalLevel: PrFunctionalLevel | null };
 }
 
@@ -119,15 +121,22 @@ async function assertUniquePerson(ctx: Ctx, v: { email?: string | null; nip?: st
   const other = exceptId ? ne(officers.id, exceptId) : undefined;
   const clashes: { field: 'email' | 'nip'; institutionId: string }[] = [];
   if (v.email) {
-    const [dup] = await ctx.db.select({ institutionId: officers.institutionId }).from(officers).where(and(eq(officers.email, v.email), other));
+    const [dup] = await ctx.db
+      .select({ institutionId: officers.institutionId })
+      .from(officers)
+      .where(and(eq(officers.email, v.email), other));
     if (dup) clashes.push({ field: 'email', institutionId: dup.institutionId });
   }
   if (v.nip) {
-    const [dup] = await ctx.db.select({ institutionId: officers.institutionId }).from(officers).where(and(eq(officers.nip, v.nip), other));
+    const [dup] = await ctx.db
+      .select({ institutionId: officers.institutionId })
+      .from(officers)
+      .where(and(eq(officers.nip, v.nip), other));
     if (dup) clashes.push({ field: 'nip', institutionId: dup.institutionId });
   }
   if (!clashes.length) return;
-  if (clashes.some((c) => !can(ctx.actor, 'officer.read', { institutionId: c.institutionId }))) throw new ConflictError(neutralPersonConflict);
+  if (clashes.some((c) => !can(ctx.actor, 'officer.read', { institutionId: c.institutionId })))
+    throw new ConflictError(neutralPersonConflict);
   if (clashes[0]!.field === 'email') {
     throw new ConflictError('E-mail ini sudah terdaftar untuk petugas humas lain', { email: 'E-mail sudah terdaftar untuk petugas lain' });
   }
@@ -139,7 +148,9 @@ export async function unsetOtherMainContacts(tx: Ctx, institutionId: string, off
   const previous = await tx.db
     .select()
     .from(officers)
-    .where(and(eq(officers.institutionId, institutionId), eq(officers.isMainContact, true), officerId ? ne(officers.id, officerId) : undefined))
+    .where(
+      and(eq(officers.institutionId, institutionId), eq(officers.isMainContact, true), officerId ? ne(officers.id, officerId) : undefined),
+    )
     .for('update');
   for (const before of previous) {
     const [after] = await tx.db
@@ -164,7 +175,10 @@ export async function insertOfficer(tx: Ctx, input: CreateOfficerInput & { insti
     phone: input.phone ?? null,
     isMainContact: input.isMainContact ?? false,
   };
-  const [row] = await tx.db.insert(officers).values({ ...values, searchText: officerSearchText(values) }).returning();
+  const [row] = await tx.db
+    .insert(officers)
+    .values({ ...values, searchText: officerSearchText(values) })
+    .returning();
   return row!;
 }
 

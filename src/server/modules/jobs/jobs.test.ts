@@ -26,19 +26,31 @@ afterAll(() => t.close());
 async function failMailTo(email: string) {
   const res = await admin.request('POST', '/api/users', { email, name: 'Undangan Gagal', role: 'committee' });
   expect(res.statusCode).toBe(201);
-  const [row] = await waitFor(async () => {
-    const r = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
-    return r[0]!.attempts >= 1 && r;
-  }, 10_000, 'first try');
+  const [row] = await waitFor(
+    async () => {
+      const r = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
+      return r[0]!.attempts >= 1 && r;
+    },
+    10_000,
+    'first try',
+  );
   // The job has recorded the failure and waits for its next try.
-  await waitFor(async () => {
-    const r = await t.database.db.execute(sql`select state::text as state from pgboss.job where id = ${row!.jobId}`);
-    return (r as unknown as { rows: { state: string }[] }).rows[0]?.state === 'retry';
-  }, 10_000, 'waiting to retry');
+  await waitFor(
+    async () => {
+      const r = await t.database.db.execute(sql`select state::text as state from pgboss.job where id = ${row!.jobId}`);
+      return (r as unknown as { rows: { state: string }[] }).rows[0]?.state === 'retry';
+    },
+    10_000,
+    'waiting to retry',
+  );
   // Hours later: the next try is the last one, and fails too.
   await t.database.db.execute(sql`update pgboss.job set retry_limit = retry_count + 1, start_after = now() where id = ${row!.jobId}`);
   t.app.jobs!.wake('mail_send');
-  await waitFor(async () => (await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)))[0]!.state === 'failed', 10_000, 'given up');
+  await waitFor(
+    async () => (await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)))[0]!.state === 'failed',
+    10_000,
+    'given up',
+  );
   return row!;
 }
 
@@ -69,7 +81,9 @@ describe('background jobs screen API', () => {
     const job = failed.items.find((j: { id: string }) => j.id === row.jobId);
     expect(job).toMatchObject({ queue: 'mail_send', queueLabel: 'Pengiriman e-mail', data: { mailId: row.id } });
     expect(job.error).toContain('ECONNREFUSED');
-    const counts = (await admin.request('GET', '/api/jobs/queues')).json().items.find((q: { name: string }) => q.name === 'mail_send').counts;
+    const counts = (await admin.request('GET', '/api/jobs/queues'))
+      .json()
+      .items.find((q: { name: string }) => q.name === 'mail_send').counts;
     expect(counts.failed).toBeGreaterThanOrEqual(1);
 
     smtpUp = true;
@@ -92,7 +106,11 @@ describe('background jobs screen API', () => {
     smtpUp = true;
     await admin.request('POST', '/api/users', { email: 'log.satu@example.org', name: 'Satu', role: 'committee' });
     await waitFor(() => delivered.find((m) => m.to === 'log.satu@example.org'), 10_000, 'sent');
-    await waitFor(async () => (await admin.request('GET', '/api/jobs/mail?to=LOG.SATU&state=sent')).json().total === 1, 10_000, 'marked sent');
+    await waitFor(
+      async () => (await admin.request('GET', '/api/jobs/mail?to=LOG.SATU&state=sent')).json().total === 1,
+      10_000,
+      'marked sent',
+    );
     const res = await admin.request('GET', '/api/jobs/mail?to=LOG.SATU&state=sent');
     const body = res.json();
     expect(body.smtpConfigured).toBe(true);
@@ -105,7 +123,12 @@ describe('background jobs screen API', () => {
 
   it('describes the endpoints with their answers in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const [path, method] of [['/api/jobs/queues', 'get'], ['/api/jobs/failed', 'get'], ['/api/jobs/mail', 'get'], ['/api/jobs/{queue}/{id}/retry', 'post']] as const) {
+    for (const [path, method] of [
+      ['/api/jobs/queues', 'get'],
+      ['/api/jobs/failed', 'get'],
+      ['/api/jobs/mail', 'get'],
+      ['/api/jobs/{queue}/{id}/retry', 'post'],
+    ] as const) {
       expect(doc.paths[path]?.[method]?.responses?.['200']?.content?.['application/json']?.schema, `${method} ${path}`).toBeDefined();
     }
   });
@@ -117,10 +140,14 @@ describe('mail log without SMTP', () => {
     try {
       const s = await loginAs(demo, (await createUser(demo, 'admin')).email);
       await s.request('POST', '/api/users', { email: 'demo.baca@example.org', name: 'Baca Demo', role: 'committee' });
-      const body = await waitFor(async () => {
-        const b = (await s.request('GET', '/api/jobs/mail?state=unsent')).json();
-        return b.total >= 1 && b;
-      }, 10_000, 'kept');
+      const body = await waitFor(
+        async () => {
+          const b = (await s.request('GET', '/api/jobs/mail?state=unsent')).json();
+          return b.total >= 1 && b;
+        },
+        10_000,
+        'kept',
+      );
       expect(body.smtpConfigured).toBe(false);
       expect(body.items[0].to).toBe('demo.baca@example.org');
       expect(body.items[0].text).toMatch(/accept-invitation\?token=/);

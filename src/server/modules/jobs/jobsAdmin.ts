@@ -32,7 +32,10 @@ export async function listQueues(ctx: Ctx) {
     items: names.map((name) => ({
       name,
       label: labelOf(name),
-      counts: Object.fromEntries(jobStates.map((s) => [s, counted.find((c) => c.name === name && c.state === s)?.n ?? 0])) as Record<JobState, number>,
+      counts: Object.fromEntries(jobStates.map((s) => [s, counted.find((c) => c.name === name && c.state === s)?.n ?? 0])) as Record<
+        JobState,
+        number
+      >,
       cron: queueByName.get(name)?.cron?.expression ?? schedules.find((s) => s.name === name)?.cron ?? null,
     })),
   };
@@ -52,7 +55,15 @@ export async function listFailedJobs(ctx: Ctx, q: z.infer<typeof failedJobsQuery
   authorize(ctx.actor, 'jobs.manage');
   const where = q.queue ? sql`state = 'failed' and name = ${q.queue}` : sql`state = 'failed'`;
   const [items, [total]] = await Promise.all([
-    rows<{ id: string; name: string; data: unknown; output: unknown; retryCount: number; createdOn: string | Date; completedOn: string | Date | null }>(
+    rows<{
+      id: string;
+      name: string;
+      data: unknown;
+      output: unknown;
+      retryCount: number;
+      createdOn: string | Date;
+      completedOn: string | Date | null;
+    }>(
       ctx,
       sql`select id, name, data, output, retry_count as "retryCount", created_on as "createdOn", completed_on as "completedOn"
           from ${sql.raw(jobsSchema)}.job where ${where} order by completed_on desc nulls last, id limit ${q.limit} offset ${q.offset}`,
@@ -90,7 +101,13 @@ export async function retryFailedJob(ctx: Ctx, p: z.infer<typeof jobParams>) {
       const parsed = def.schema.safeParse(job.data);
       if (parsed.success) await def.onRetry(tx.db, parsed.data);
     }
-    await audit(tx, { action: 'job.retry', entityType: 'job', entityId: p.id, before: { queue: p.queue, state: 'failed', retryCount: job.retryCount }, after: { queue: p.queue, state: 'retry' } });
+    await audit(tx, {
+      action: 'job.retry',
+      entityType: 'job',
+      entityId: p.id,
+      before: { queue: p.queue, state: 'failed', retryCount: job.retryCount },
+      after: { queue: p.queue, state: 'retry' },
+    });
   });
   wakeWorkers(p.queue);
   return { ok: true as const, state: 'retry' as const };

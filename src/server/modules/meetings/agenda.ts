@@ -21,21 +21,28 @@ type Row = typeof agendaSessions.$inferSelect;
 async function checkSession(tx: Ctx, meetingId: string, s: Required<Pick<Input, 'startTime' | 'endTime'>> & Input, selfId: string | null) {
   const [m] = await tx.db.select().from(meetings).where(eq(meetings.id, meetingId));
   const fields: Record<string, string> = {};
-  if (s.endTime <= s.startTime) fields.endTime = `Sesi berakhir (${clockId(s.endTime)}) sebelum atau tepat saat dimulai (${clockId(s.startTime)}): jam selesai harus setelah jam mulai`;
+  if (s.endTime <= s.startTime)
+    fields.endTime = `Sesi berakhir (${clockId(s.endTime)}) sebelum atau tepat saat dimulai (${clockId(s.startTime)}): jam selesai harus setelah jam mulai`;
   else if (s.startTime < m!.startTime || s.endTime > m!.endTime)
     fields.startTime = `Sesi ${clockId(s.startTime)}–${clockId(s.endTime)} di luar jam rapat (${clockId(m!.startTime)}–${clockId(m!.endTime)} WIB)`;
   const day = s.day ?? m!.startDate;
   if (day < m!.startDate || day > m!.endDate) fields.day = 'Hari sesi di luar tanggal rapat';
   if (!fields.endTime) {
-    const others = (await tx.db.select().from(agendaSessions).where(eq(agendaSessions.meetingId, meetingId))).filter((o) => o.id !== selfId && (o.day ?? m!.startDate) === day);
+    const others = (await tx.db.select().from(agendaSessions).where(eq(agendaSessions.meetingId, meetingId))).filter(
+      (o) => o.id !== selfId && (o.day ?? m!.startDate) === day,
+    );
     const overlapping = others.filter((o) => o.startTime < s.endTime && s.startTime < o.endTime);
     const speakerIds = s.speakerIds ?? [];
     if (speakerIds.length) {
-      const known = await tx.db.select({ id: speakers.id, name: speakers.name }).from(speakers).where(and(eq(speakers.activityId, m!.activityId), inArray(speakers.id, speakerIds)));
+      const known = await tx.db
+        .select({ id: speakers.id, name: speakers.name })
+        .from(speakers)
+        .where(and(eq(speakers.activityId, m!.activityId), inArray(speakers.id, speakerIds)));
       if (known.length !== new Set(speakerIds).size) fields.speakerIds = 'Narasumber harus dipilih dari narasumber kegiatan ini';
       for (const o of overlapping) {
         const twice = known.find((k) => ((o.speakerIds as string[]) ?? []).includes(k.id));
-        if (twice) fields.speakerIds = `${twice.name} sudah menjadi narasumber sesi "${o.title}" (${clockId(o.startTime)}–${clockId(o.endTime)}) pada jam yang sama`;
+        if (twice)
+          fields.speakerIds = `${twice.name} sudah menjadi narasumber sesi "${o.title}" (${clockId(o.startTime)}–${clockId(o.endTime)}) pada jam yang sama`;
       }
     }
     if (!fields.speakerIds && overlapping.length) {
@@ -67,23 +74,50 @@ export const agendaRows = childRows<Row, AgendaSession, Input>({
     };
     await checkSession(tx, meetingId, merged, before?.id ?? null);
     if (before) return { ...merged, updatedAt: new Date() };
-    const existing = await tx.db.select({ position: agendaSessions.position }).from(agendaSessions).where(eq(agendaSessions.meetingId, meetingId));
+    const existing = await tx.db
+      .select({ position: agendaSessions.position })
+      .from(agendaSessions)
+      .where(eq(agendaSessions.meetingId, meetingId));
     return { ...merged, position: existing.reduce((max, r) => Math.max(max, r.position + 1), 0) };
   },
 });
 
 /** Moves a session one place up or down (swapping positions with its neighbour). */
-export async function moveAgendaSession(ctx: Ctx, meetingId: string, sessionId: string, input: { version: number; direction: 'up' | 'down' }): Promise<{ agenda: AgendaSession[]; version: number }> {
-  const { version } = await writeAggregate(ctx, meetingRoot, meetingId, { action: 'meeting.manage', version: input.version }, async (tx, m) => {
-    const rows = await tx.db.select().from(agendaSessions).where(eq(agendaSessions.meetingId, meetingId)).orderBy(asc(agendaSessions.position), asc(agendaSessions.startTime));
-    const i = rows.findIndex((r) => r.id === sessionId);
-    if (i < 0) throw new NotFoundError('Sesi acara tidak ditemukan');
-    const j = input.direction === 'up' ? i - 1 : i + 1;
-    const order = rows.map((r) => r.id);
-    if (j >= 0 && j < rows.length) [order[i], order[j]] = [order[j]!, order[i]!];
-    for (const [position, id] of order.entries()) await tx.db.update(agendaSessions).set({ position }).where(eq(agendaSessions.id, id));
-    return { result: null, audit: { action: 'agendaSession.move', entityType: 'agenda_session', entityId: sessionId, before: { position: i }, after: { position: Math.max(0, Math.min(rows.length - 1, j)) } } };
-  });
+export async function moveAgendaSession(
+  ctx: Ctx,
+  meetingId: string,
+  sessionId: string,
+  input: { version: number; direction: 'up' | 'down' },
+): Promise<{ agenda: AgendaSession[]; version: number }> {
+  const { version } = await writeAggregate(
+    ctx,
+    meetingRoot,
+    meetingId,
+    { action: 'meeting.manage', version: input.version },
+    async (tx, m) => {
+      const rows = await tx.db
+        .select()
+        .from(agendaSessions)
+        .where(eq(agendaSessions.meetingId, meetingId))
+        .orderBy(asc(agendaSessions.position), asc(agendaSessions.startTime));
+      const i = rows.findIndex((r) => r.id === sessionId);
+      if (i < 0) throw new NotFoundError('Sesi acara tidak ditemukan');
+      const j = input.direction === 'up' ? i - 1 : i + 1;
+      const order = rows.map((r) => r.id);
+      if (j >= 0 && j < rows.length) [order[i], order[j]] = [order[j]!, order[i]!];
+      for (const [position, id] of order.entries()) await tx.db.update(agendaSessions).set({ position }).where(eq(agendaSessions.id, id));
+      return {
+        result: null,
+        audit: {
+          action: 'agendaSession.move',
+          entityType: 'agenda_session',
+          entityId: sessionId,
+          before: { position: i },
+          after: { position: Math.max(0, Math.min(rows.length - 1, j)) },
+        },
+      };
+    },
+  );
   const [m] = await ctx.db.select({ activityId: meetings.activityId }).from(meetings).where(eq(meetings.id, meetingId));
   return { agenda: await agendaOf(ctx, meetingId, m!.activityId), version };
 }

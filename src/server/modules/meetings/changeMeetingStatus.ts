@@ -11,7 +11,16 @@ import { presentMeeting } from './present';
 export async function changeMeetingStatus(ctx: Ctx, id: string, input: { version: number; status: MeetingStatus }): Promise<MeetingDetail> {
   await writeAggregate(ctx, meetingRoot, id, { action: 'meeting.status', version: input.version }, async (tx, before) => {
     await tx.db.update(meetings).set({ status: input.status }).where(eq(meetings.id, id));
-    return { result: null, audit: { action: 'meeting.status', entityType: 'meeting', entityId: id, before: { status: before.status }, after: { status: input.status } } };
+    return {
+      result: null,
+      audit: {
+        action: 'meeting.status',
+        entityType: 'meeting',
+        entityId: id,
+        before: { status: before.status },
+        after: { status: input.status },
+      },
+    };
   });
   return presentMeeting(ctx, await findRoot(ctx, meetingRoot, id));
 }

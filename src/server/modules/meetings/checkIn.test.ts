@@ -36,7 +36,11 @@ describe('check-in by QR ticket', () => {
     const body = { clientId: randomUUID(), ticket: p.token, deviceLabel: 'HP-1' };
     const first = await rina.request('POST', url(fx.meetingId, '/check-ins'), body);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ status: 'checked_in', participant: { name: p.name }, checkIn: { byName: 'Rina', deviceLabel: 'HP-1' } });
+    expect(first.json()).toMatchObject({
+      status: 'checked_in',
+      participant: { name: p.name },
+      checkIn: { byName: 'Rina', deviceLabel: 'HP-1' },
+    });
     const retry = await rina.request('POST', url(fx.meetingId, '/check-ins'), body);
     expect(retry.statusCode).toBe(200);
     expect(retry.json().status).toBe('checked_in');
@@ -49,7 +53,11 @@ describe('check-in by QR ticket', () => {
   it('a second scan of the same ticket answers when and by whom it was checked in', async () => {
     const p = fx.people[1]!;
     await rina.request('POST', url(fx.meetingId, '/check-ins'), { clientId: randomUUID(), ticket: p.token, deviceLabel: 'HP-2' });
-    const again = await admin.request('POST', url(fx.meetingId, '/check-ins'), { clientId: randomUUID(), ticket: p.token, deviceLabel: 'HP-5' });
+    const again = await admin.request('POST', url(fx.meetingId, '/check-ins'), {
+      clientId: randomUUID(),
+      ticket: p.token,
+      deviceLabel: 'HP-5',
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json().status).toBe('already');
     expect(again.json().message).toMatch(new RegExp(`^${p.name} sudah check-in pukul \\d{2}\\.\\d{2} oleh Rina \\(HP-2\\)$`));
@@ -59,7 +67,9 @@ describe('check-in by QR ticket', () => {
   it('8 phones scanning the same ticket at the same instant make one check-in and 7 "already" answers', async () => {
     const p = fx.people[2]!;
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => rina.request('POST', url(fx.meetingId, '/check-ins'), { clientId: randomUUID(), ticket: p.token, deviceLabel: `HP-${i + 1}` })),
+      Array.from({ length: 8 }, (_, i) =>
+        rina.request('POST', url(fx.meetingId, '/check-ins'), { clientId: randomUUID(), ticket: p.token, deviceLabel: `HP-${i + 1}` }),
+      ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(200));
     const statuses = answers.map((a) => a.json().status).sort();
@@ -77,7 +87,10 @@ describe('check-in by QR ticket', () => {
     const foreign = await rina.request('POST', url(fx.meetingId, '/check-ins'), { clientId: randomUUID(), ticket: other.people[0]!.token });
     expect(foreign.statusCode).toBe(409);
     expect(foreign.json().error.message).toBe(otherMeetingMessage);
-    const foreignId = await rina.request('POST', url(fx.meetingId, '/check-ins'), { clientId: randomUUID(), registrationId: other.people[0]!.id });
+    const foreignId = await rina.request('POST', url(fx.meetingId, '/check-ins'), {
+      clientId: randomUUID(),
+      registrationId: other.people[0]!.id,
+    });
     expect(foreignId.statusCode).toBe(404);
     expect(foreignId.json().error.message).toBe('Peserta tidak terdaftar pada rapat ini');
     const neither = await rina.request('POST', url(fx.meetingId, '/check-ins'), { clientId: randomUUID() });
@@ -89,7 +102,10 @@ describe('check-in by QR ticket', () => {
 
   it('reads a ticket given as a link ending in the token', async () => {
     const p = fx.people[3]!;
-    const res = await rina.request('POST', url(fx.meetingId, '/check-ins'), { clientId: randomUUID(), ticket: `https://simpul.example/tiket/${p.token}` });
+    const res = await rina.request('POST', url(fx.meetingId, '/check-ins'), {
+      clientId: randomUUID(),
+      ticket: `https://simpul.example/tiket/${p.token}`,
+    });
     expect(res.json().status).toBe('checked_in');
   });
 });
@@ -121,7 +137,12 @@ describe('who may check people in', () => {
 describe('offline queue sync', () => {
   it('applies a queued batch once, answering per item; re-sending it changes nothing', async () => {
     const items = [
-      { clientId: randomUUID(), registrationId: fx.people[5]!.id, deviceLabel: 'HP-3', scannedAt: new Date(Date.now() - 60_000).toISOString() },
+      {
+        clientId: randomUUID(),
+        registrationId: fx.people[5]!.id,
+        deviceLabel: 'HP-3',
+        scannedAt: new Date(Date.now() - 60_000).toISOString(),
+      },
       { clientId: randomUUID(), ticket: fx.people[6]!.token, deviceLabel: 'HP-3' },
       { clientId: randomUUID(), ticket: fx.people[5]!.token, deviceLabel: 'HP-3' },
       { clientId: randomUUID(), ticket: 'palsu-palsu-palsu-palsu', deviceLabel: 'HP-3' },
@@ -129,12 +150,22 @@ describe('offline queue sync', () => {
     const first = await rina.request('POST', url(fx.meetingId, '/check-ins/sync'), { items });
     expect(first.statusCode).toBe(200);
     const results = first.json().results;
-    expect(results.map((r: { ok: boolean; status?: string }) => (r.ok ? r.status : 'error'))).toEqual(['checked_in', 'checked_in', 'already', 'error']);
+    expect(results.map((r: { ok: boolean; status?: string }) => (r.ok ? r.status : 'error'))).toEqual([
+      'checked_in',
+      'checked_in',
+      'already',
+      'error',
+    ]);
     expect(results[3].error.message).toBe(ticketUnknownMessage);
     // The time the phone recorded is kept.
     expect(Math.abs(new Date(results[0].checkIn.checkedInAt).getTime() - new Date(items[0]!.scannedAt!).getTime())).toBeLessThan(1000);
     const again = await rina.request('POST', url(fx.meetingId, '/check-ins/sync'), { items });
-    expect(again.json().results.map((r: { ok: boolean; status?: string }) => (r.ok ? r.status : 'error'))).toEqual(['checked_in', 'checked_in', 'already', 'error']);
+    expect(again.json().results.map((r: { ok: boolean; status?: string }) => (r.ok ? r.status : 'error'))).toEqual([
+      'checked_in',
+      'checked_in',
+      'already',
+      'error',
+    ]);
     expect(await rowsFor(fx.people[5]!.id)).toHaveLength(1);
     expect(await rowsFor(fx.people[6]!.id)).toHaveLength(1);
   });
@@ -144,7 +175,11 @@ describe('offline queue sync', () => {
     const ids = m.people.map((p) => p.id);
     const phones = [ids.slice(0, 15), ids.slice(10, 25), [...ids.slice(20, 30), ...ids.slice(0, 5)]];
     const answers = await Promise.all(
-      phones.map((list, d) => rina.request('POST', url(m.meetingId, '/check-ins/sync'), { items: list.map((registrationId) => ({ clientId: randomUUID(), registrationId, deviceLabel: `HP-${d + 1}` })) })),
+      phones.map((list, d) =>
+        rina.request('POST', url(m.meetingId, '/check-ins/sync'), {
+          items: list.map((registrationId) => ({ clientId: randomUUID(), registrationId, deviceLabel: `HP-${d + 1}` })),
+        }),
+      ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
     const statuses = answers.flatMap((a) => a.json().results.map((r: { status: string }) => r.status));
@@ -204,7 +239,21 @@ describe('daftar hadir and name tags', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const text = pdfPages(res.rawPayload).join('\n');
     const squeezed = text.replace(/\s+/g, '');
-    for (const s of ['DAFTAR HADIR', 'Hari, tanggal', 'Aula Kantor Gubernur', 'No.', 'Nama', 'Jabatan / Instansi', 'Waktu hadir', 'Tanda tangan', 'Pemerintah Kabupaten/Kota', 'Perguruan Tinggi', 'Sekretaris Panitia', 'Rina Marlina, S.Sos', 'NIP. 198703122010012003']) {
+    for (const s of [
+      'DAFTAR HADIR',
+      'Hari, tanggal',
+      'Aula Kantor Gubernur',
+      'No.',
+      'Nama',
+      'Jabatan / Instansi',
+      'Waktu hadir',
+      'Tanda tangan',
+      'Pemerintah Kabupaten/Kota',
+      'Perguruan Tinggi',
+      'Sekretaris Panitia',
+      'Rina Marlina, S.Sos',
+      'NIP. 198703122010012003',
+    ]) {
       expect(squeezed).toContain(s.replace(/\s+/g, ''));
     }
     expect(text).toMatch(/Peserta 1\b/);

@@ -104,13 +104,32 @@ export async function applyCheckIn(ctx: Ctx, meeting: MeetingRow, item: CheckInI
     const participant = { id: person.id, name: person.name, position: person.position, institution: person.institution };
     const [inserted] = await tx.db
       .insert(checkIns)
-      .values({ registrationId: person.id, meetingId: meeting.id, meetingDay: day, clientId: item.clientId, checkedInAt: at, byUserId: actor?.id ?? null, deviceLabel: item.deviceLabel ?? null })
+      .values({
+        registrationId: person.id,
+        meetingId: meeting.id,
+        meetingDay: day,
+        clientId: item.clientId,
+        checkedInAt: at,
+        byUserId: actor?.id ?? null,
+        deviceLabel: item.deviceLabel ?? null,
+      })
       .onConflictDoNothing()
       .returning();
     if (inserted) {
       const r = record(inserted, actor?.name ?? null);
-      await audit(tx, { action: 'meeting.checkIn', entityType: 'check_in', entityId: inserted.id, after: { ...r, meetingId: meeting.id, clientId: item.clientId } });
-      return { clientId: item.clientId, status: 'checked_in', message: `${person.name} tercatat hadir pukul ${clockWib(at)}`, checkIn: r, participant };
+      await audit(tx, {
+        action: 'meeting.checkIn',
+        entityType: 'check_in',
+        entityId: inserted.id,
+        after: { ...r, meetingId: meeting.id, clientId: item.clientId },
+      });
+      return {
+        clientId: item.clientId,
+        status: 'checked_in',
+        message: `${person.name} tercatat hadir pukul ${clockWib(at)}`,
+        checkIn: r,
+        participant,
+      };
     }
     // Nothing inserted: this client id was applied before (a retry), or the person is already in today.
     const [existing] = await tx.db
@@ -124,7 +143,13 @@ export async function applyCheckIn(ctx: Ctx, meeting: MeetingRow, item: CheckInI
     const r = record(existing.row, existing.byName);
     if (existing.row.clientId === item.clientId) {
       if (existing.row.registrationId !== person.id) throw new ConflictError('ID klien ini sudah dipakai untuk check-in peserta lain');
-      return { clientId: item.clientId, status: 'checked_in', message: `${person.name} tercatat hadir pukul ${clockWib(new Date(r.checkedInAt))}`, checkIn: r, participant };
+      return {
+        clientId: item.clientId,
+        status: 'checked_in',
+        message: `${person.name} tercatat hadir pukul ${clockWib(new Date(r.checkedInAt))}`,
+        checkIn: r,
+        participant,
+      };
     }
     return { clientId: item.clientId, status: 'already', message: alreadyMessage(person.name, r, day), checkIn: r, participant };
   });
@@ -136,7 +161,11 @@ export async function checkIn(ctx: Ctx, meetingId: string, item: CheckInItem): P
 }
 
 type BatchResult = ({ ok: true } & CheckInResult) | { ok: false; clientId: string; error: { code: string; message: string } };
-const failure = (clientId: string, err: DomainError): BatchResult => ({ ok: false, clientId, error: { code: err.code, message: err.message } });
+const failure = (clientId: string, err: DomainError): BatchResult => ({
+  ok: false,
+  clientId,
+  error: { code: err.code, message: err.message },
+});
 
 /**
  * The queue of a phone that was offline: each item gets its own answer, in order, the same as the single
@@ -148,7 +177,8 @@ const failure = (clientId: string, err: DomainError): BatchResult => ({ ok: fals
  */
 export async function syncCheckIns(ctx: Ctx, meetingId: string, items: CheckInItem[]): Promise<{ results: BatchResult[] }> {
   const meeting = await loadCheckInMeeting(ctx, meetingId);
-  if (meeting.status === 'cancelled') return { results: items.map((i) => failure(i.clientId, new StateError('Rapat ini dibatalkan; check-in ditutup.'))) };
+  if (meeting.status === 'cancelled')
+    return { results: items.map((i) => failure(i.clientId, new StateError('Rapat ini dibatalkan; check-in ditutup.'))) };
   const keys = items.map(wanted);
   const ids = [...new Set(keys.flatMap((k) => (k && 'id' in k ? [k.id] : [])))];
   const hashes = [...new Set(keys.flatMap((k) => (k && 'hash' in k ? [k.hash] : [])))];
@@ -158,7 +188,12 @@ export async function syncCheckIns(ctx: Ctx, meetingId: string, items: CheckInIt
           .select({ ...registrationFields, hash: registrations.ticketTokenHash })
           .from(registrations)
           .leftJoin(institutions, eq(institutions.id, registrations.institutionId))
-          .where(or(ids.length ? inArray(registrations.id, ids) : undefined, hashes.length ? inArray(registrations.ticketTokenHash, hashes) : undefined))
+          .where(
+            or(
+              ids.length ? inArray(registrations.id, ids) : undefined,
+              hashes.length ? inArray(registrations.ticketTokenHash, hashes) : undefined,
+            ),
+          )
       : [];
   const byId = new Map(found.map((f) => [f.id, f]));
   const byHash = new Map(found.map((f) => [f.hash, f]));
@@ -187,12 +222,27 @@ export async function syncCheckIns(ctx: Ctx, meetingId: string, items: CheckInIt
     await inTransaction(ctx, async (tx) => {
       const inserted = await tx.db
         .insert(checkIns)
-        .values(planned.map((p) => ({ registrationId: p.person.id, meetingId: meeting.id, meetingDay: p.day, clientId: p.item.clientId, checkedInAt: p.at, byUserId: actor?.id ?? null, deviceLabel: p.item.deviceLabel ?? null })))
+        .values(
+          planned.map((p) => ({
+            registrationId: p.person.id,
+            meetingId: meeting.id,
+            meetingDay: p.day,
+            clientId: p.item.clientId,
+            checkedInAt: p.at,
+            byUserId: actor?.id ?? null,
+            deviceLabel: p.item.deviceLabel ?? null,
+          })),
+        )
         .onConflictDoNothing()
         .returning();
       const mine = new Map(inserted.map((r) => [r.clientId, r]));
       for (const r of inserted) {
-        await audit(tx, { action: 'meeting.checkIn', entityType: 'check_in', entityId: r.id, after: { ...record(r, actor?.name ?? null), meetingId: meeting.id, clientId: r.clientId } });
+        await audit(tx, {
+          action: 'meeting.checkIn',
+          entityType: 'check_in',
+          entityId: r.id,
+          after: { ...record(r, actor?.name ?? null), meetingId: meeting.id, clientId: r.clientId },
+        });
       }
       const rest = planned.filter((p) => !mine.has(p.item.clientId));
       const existing = rest.length
@@ -200,21 +250,45 @@ export async function syncCheckIns(ctx: Ctx, meetingId: string, items: CheckInIt
             .select({ row: checkIns, byName: users.name })
             .from(checkIns)
             .leftJoin(users, eq(users.id, checkIns.byUserId))
-            .where(or(inArray(checkIns.clientId, rest.map((p) => p.item.clientId)), and(eq(checkIns.meetingId, meeting.id), inArray(checkIns.registrationId, rest.map((p) => p.person.id)))))
+            .where(
+              or(
+                inArray(
+                  checkIns.clientId,
+                  rest.map((p) => p.item.clientId),
+                ),
+                and(
+                  eq(checkIns.meetingId, meeting.id),
+                  inArray(
+                    checkIns.registrationId,
+                    rest.map((p) => p.person.id),
+                  ),
+                ),
+              ),
+            )
         : [];
       for (const p of planned) {
         const participant = { id: p.person.id, name: p.person.name, position: p.person.position, institution: p.person.institution };
         const base = { ok: true as const, clientId: p.item.clientId, participant };
         const own = mine.get(p.item.clientId);
         if (own) {
-          results[p.index] = { ...base, status: 'checked_in', message: `${p.person.name} tercatat hadir pukul ${clockWib(own.checkedInAt)}`, checkIn: record(own, actor?.name ?? null) };
+          results[p.index] = {
+            ...base,
+            status: 'checked_in',
+            message: `${p.person.name} tercatat hadir pukul ${clockWib(own.checkedInAt)}`,
+            checkIn: record(own, actor?.name ?? null),
+          };
           continue;
         }
         const replay = existing.find((e) => e.row.clientId === p.item.clientId);
         if (replay) {
           results[p.index] =
             replay.row.registrationId === p.person.id
-              ? { ...base, status: 'checked_in', message: `${p.person.name} tercatat hadir pukul ${clockWib(replay.row.checkedInAt)}`, checkIn: record(replay.row, replay.byName) }
+              ? {
+                  ...base,
+                  status: 'checked_in',
+                  message: `${p.person.name} tercatat hadir pukul ${clockWib(replay.row.checkedInAt)}`,
+                  checkIn: record(replay.row, replay.byName),
+                }
               : failure(p.item.clientId, new ConflictError('ID klien ini sudah dipakai untuk check-in peserta lain'));
           continue;
         }
@@ -250,11 +324,15 @@ export async function checkOut(ctx: Ctx, meetingId: string, checkInId: string): 
       .returning();
     const [row] = updated
       ? [{ row: updated }]
-      : await tx.db.select({ row: checkIns }).from(checkIns).where(and(eq(checkIns.id, checkInId), eq(checkIns.meetingId, meeting.id)));
+      : await tx.db
+          .select({ row: checkIns })
+          .from(checkIns)
+          .where(and(eq(checkIns.id, checkInId), eq(checkIns.meetingId, meeting.id)));
     if (!row) throw new NotFoundError('Check-in tidak ditemukan');
     const [by] = row.row.byUserId ? await tx.db.select({ name: users.name }).from(users).where(eq(users.id, row.row.byUserId)) : [];
     const r = record(row.row, by?.name ?? null);
-    if (updated) await audit(tx, { action: 'meeting.checkOut', entityType: 'check_in', entityId: checkInId, after: { checkedOutAt: r.checkedOutAt } });
+    if (updated)
+      await audit(tx, { action: 'meeting.checkOut', entityType: 'check_in', entityId: checkInId, after: { checkedOutAt: r.checkedOutAt } });
     return r;
   });
 }

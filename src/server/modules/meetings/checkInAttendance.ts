@@ -92,10 +92,12 @@ export async function attendance(ctx: Ctx, meetingId: string, query: { day?: str
     slots.set(slot, (slots.get(slot) ?? 0) + 1);
   }
   let cumulative = 0;
-  const arrivals = [...slots.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([slot, count]) => {
-    cumulative += count;
-    return { slot, count, cumulative };
-  });
+  const arrivals = [...slots.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([slot, count]) => {
+      cumulative += count;
+      return { slot, count, cumulative };
+    });
 
   return {
     meeting: presentCheckInMeeting(meeting),
@@ -110,7 +112,12 @@ export async function attendance(ctx: Ctx, meetingId: string, query: { day?: str
     byCategory: [...cats.values()].sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category)),
     missing: invited
       .filter((i) => !presentInstitutions.has(i.institutionId) && i.state !== 'declined')
-      .map((i) => ({ institutionId: i.institutionId, name: i.name, category: i.category, registered: registeredBy.get(i.institutionId) ?? 0 })),
+      .map((i) => ({
+        institutionId: i.institutionId,
+        name: i.name,
+        category: i.category,
+        registered: registeredBy.get(i.institutionId) ?? 0,
+      })),
     arrivals,
     recent: arrived
       .slice(-8)

@@ -34,7 +34,13 @@ type Group = { label: string; lines: Line[] };
  */
 async function attendanceRows(ctx: Ctx, meeting: MeetingRow, day: string): Promise<Group[]> {
   const people = await ctx.db
-    .select({ id: registrations.id, name: registrations.name, position: registrations.position, institution: institutions.name, category: institutions.category })
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      position: registrations.position,
+      institution: institutions.name,
+      category: institutions.category,
+    })
     .from(registrations)
     .leftJoin(institutions, eq(institutions.id, registrations.institutionId))
     .where(and(eq(registrations.meetingId, meeting.id), isNull(registrations.cancelledAt)))
@@ -119,8 +125,18 @@ export function attendanceListModel(
     });
   }
   if (!groups.length) blocks.push({ kind: 'paragraph', runs: [{ text: 'Belum ada peserta terdaftar.' }] });
-  blocks.push({ kind: 'signature', placeDate: `${meeting.letterPlace ?? 'Padang'}, ${formatDateId(day)}`, position: signer.position, name: signer.name, nip: signer.nip });
-  return { meta: { title: `Daftar Hadir ${meeting.title}`, subject: `Daftar hadir ${dayAndDate(day)}`, author: 'Simpul' }, letterhead, blocks };
+  blocks.push({
+    kind: 'signature',
+    placeDate: `${meeting.letterPlace ?? 'Padang'}, ${formatDateId(day)}`,
+    position: signer.position,
+    name: signer.name,
+    nip: signer.nip,
+  });
+  return {
+    meta: { title: `Daftar Hadir ${meeting.title}`, subject: `Daftar hadir ${dayAndDate(day)}`, author: 'Simpul' },
+    letterhead,
+    blocks,
+  };
 }
 
 export async function attendanceListPdf(ctx: Ctx, meetingId: string, query: { day?: string }) {
@@ -134,7 +150,9 @@ export async function attendanceListXlsx(ctx: Ctx, meetingId: string, query: { d
   const { meeting, day, groups, signer } = await attendanceData(ctx, meetingId, query);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Simpul';
-  const ws = wb.addWorksheet('Daftar Hadir', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('Daftar Hadir', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = [{ width: 6 }, { width: 30 }, { width: 42 }, { width: 14 }, { width: 24 }];
   const title = (text: string, size = 12) => {
     const r = ws.addRow([text]);
@@ -170,7 +188,8 @@ export async function attendanceListXlsx(ctx: Ctx, meetingId: string, query: { d
     }
   }
   ws.addRow([]);
-  for (const text of [`${meeting.letterPlace ?? 'Padang'}, ${formatDateId(day)}`, signer.position, '', '', signer.name, signer.nip]) ws.addRow(['', '', '', text]);
+  for (const text of [`${meeting.letterPlace ?? 'Padang'}, ${formatDateId(day)}`, signer.position, '', '', signer.name, signer.nip])
+    ws.addRow(['', '', '', text]);
   ws.views = [{ state: 'normal' }];
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   return { bytes, name: `daftar-hadir-${fileDate(day)}.xlsx` };
@@ -189,7 +208,13 @@ export async function nameTagsPdf(ctx: Ctx, meetingId: string) {
     .leftJoin(institutions, eq(institutions.id, registrations.institutionId))
     .where(and(eq(registrations.meetingId, meeting.id), isNull(registrations.cancelledAt)))
     .orderBy(asc(institutions.name), asc(registrations.name));
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `Tanda Nama ${meeting.title}`, Author: 'Simpul', Creator: 'Simpul' }, lang: 'id-ID' });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    info: { Title: `Tanda Nama ${meeting.title}`, Author: 'Simpul', Creator: 'Simpul' },
+    lang: 'id-ID',
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -209,21 +234,43 @@ export async function nameTagsPdf(ctx: Ctx, meetingId: string) {
     if (i % 8 === 0) {
       doc.addPage();
       doc.save().lineWidth(0.3).dash(3, { space: 3 }).strokeColor('#999999');
-      doc.moveTo(cardW, 0).lineTo(cardW, cardH * 4).stroke();
-      for (let r = 1; r < 4; r++) doc.moveTo(0, cardH * r).lineTo(cardW * 2, cardH * r).stroke();
+      doc
+        .moveTo(cardW, 0)
+        .lineTo(cardW, cardH * 4)
+        .stroke();
+      for (let r = 1; r < 4; r++)
+        doc
+          .moveTo(0, cardH * r)
+          .lineTo(cardW * 2, cardH * r)
+          .stroke();
       doc.undash().restore();
     }
     const x = (i % 2) * cardW;
     const y = Math.floor((i % 8) / 2) * cardH;
     const textW = cardW - 2 * pad - qrSize - mmToPt(3);
-    doc.fillColor('#555555').font('Helvetica').fontSize(7).text(meeting.title, x + pad, y + pad, { width: cardW - 2 * pad, height: mmToPt(8), ellipsis: true });
-    doc.fillColor('black').font('Helvetica-Bold').fontSize(p.name.length > 28 ? 13 : 16).text(p.name, x + pad, y + pad + mmToPt(10), { width: textW, height: mmToPt(22), ellipsis: true });
+    doc
+      .fillColor('#555555')
+      .font('Helvetica')
+      .fontSize(7)
+      .text(meeting.title, x + pad, y + pad, { width: cardW - 2 * pad, height: mmToPt(8), ellipsis: true });
+    doc
+      .fillColor('black')
+      .font('Helvetica-Bold')
+      .fontSize(p.name.length > 28 ? 13 : 16)
+      .text(p.name, x + pad, y + pad + mmToPt(10), { width: textW, height: mmToPt(22), ellipsis: true });
     let ty = doc.y + mmToPt(2);
     if (p.position) {
-      doc.font('Helvetica').fontSize(9).text(p.position, x + pad, ty, { width: textW, height: mmToPt(10), ellipsis: true });
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .text(p.position, x + pad, ty, { width: textW, height: mmToPt(10), ellipsis: true });
       ty = doc.y + mmToPt(1);
     }
-    if (p.institution) doc.font('Helvetica-Bold').fontSize(10).text(p.institution, x + pad, ty, { width: textW, height: mmToPt(14), ellipsis: true });
+    if (p.institution)
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(10)
+        .text(p.institution, x + pad, ty, { width: textW, height: mmToPt(14), ellipsis: true });
     const png = await QRCode.toBuffer(`${badgePrefix}${p.id}`, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
     doc.image(png, x + cardW - pad - qrSize, y + cardH / 2 - qrSize / 2 + mmToPt(3), { width: qrSize, height: qrSize });
   }

@@ -19,7 +19,9 @@ export const checkInMeetingRoot: AggregateRoot<MeetingRow> = {
     const [row] = await ctx.db
       .select({
         meeting: meetings,
-        managerIds: sql<string[]>`coalesce((select json_agg(${meetingManagers.userId}) from ${meetingManagers} where ${meetingManagers.meetingId} = ${meetings.id}), '[]'::json)`,
+        managerIds: sql<
+          string[]
+        >`coalesce((select json_agg(${meetingManagers.userId}) from ${meetingManagers} where ${meetingManagers.meetingId} = ${meetings.id}), '[]'::json)`,
       })
       .from(meetings)
       .where(eq(meetings.id, id));
@@ -45,7 +47,16 @@ export function meetingDayOf(meeting: Pick<MeetingRow, 'startDate' | 'endDate'>,
 }
 
 export function presentCheckInMeeting(m: MeetingRow): CheckInMeeting {
-  return { id: m.id, title: m.title, startDate: m.startDate, endDate: m.endDate, startTime: m.startTime, endTime: m.endTime, venue: m.venue, status: m.status };
+  return {
+    id: m.id,
+    title: m.title,
+    startDate: m.startDate,
+    endDate: m.endDate,
+    startTime: m.startTime,
+    endTime: m.endTime,
+    venue: m.venue,
+    status: m.status,
+  };
 }
 
 /** "09.12" in WIB. */

@@ -44,7 +44,13 @@ export async function participantList(ctx: Ctx, meetingId: string): Promise<Part
     .from(checkIns)
     .leftJoin(users, eq(users.id, checkIns.byUserId))
     .where(and(eq(checkIns.meetingId, meeting.id), eq(checkIns.meetingDay, day)));
-  return { meeting: presentCheckInMeeting(meeting), day, participants: people, checkIns: today.map(toRecord), generatedAt: new Date().toISOString() };
+  return {
+    meeting: presentCheckInMeeting(meeting),
+    day,
+    participants: people,
+    checkIns: today.map(toRecord),
+    generatedAt: new Date().toISOString(),
+  };
 }
 
 /** Search by name or institution (accent- and case-insensitive), with today's check-in of each person. */
@@ -53,7 +59,8 @@ export async function searchParticipants(ctx: Ctx, meetingId: string, query: { q
   const day = meetingDayOf(meeting, new Date());
   // Terms are normalised like the directory's search (accents stripped, lower case); names are compared lower-cased.
   const match = searchTerms(query.q, 5).map(
-    (t) => sql`lower(coalesce(${registrations.name}, '') || ' ' || coalesce(${institutions.name}, '') || ' ' || coalesce(${institutions.shortName}, '')) like ${`%${escapeLike(t)}%`}`,
+    (t) =>
+      sql`lower(coalesce(${registrations.name}, '') || ' ' || coalesce(${institutions.name}, '') || ' ' || coalesce(${institutions.shortName}, '')) like ${`%${escapeLike(t)}%`}`,
   );
   const where = and(eq(registrations.meetingId, meeting.id), isNull(registrations.cancelledAt), ...match);
   const rows = await ctx.db

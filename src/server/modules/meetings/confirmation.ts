@@ -10,7 +10,12 @@ import { ticketToken } from './tokens';
  * The confirmation e-mail of one delegate (queued in the transaction that registers them): the QR ticket inline
  * (PNG) and as PDF, and the meeting as an .ics calendar file; the same files are linked from the text.
  */
-export async function queueDelegateConfirmation(tx: Ctx, r: typeof registrations.$inferSelect, m: typeof meetings.$inferSelect, institutionName: string | null): Promise<void> {
+export async function queueDelegateConfirmation(
+  tx: Ctx,
+  r: typeof registrations.$inferSelect,
+  m: typeof meetings.$inferSelect,
+  institutionName: string | null,
+): Promise<void> {
   if (!r.email) return;
   const token = await ticketToken(tx.db, r.id);
   const institution = institutionName ? shortInstitutionName(institutionName) : null;
@@ -24,6 +29,10 @@ export async function queueDelegateConfirmation(tx: Ctx, r: typeof registrations
     text,
     html,
     related: { type: 'registration', id: r.id },
-    attachments: [attachment('tiket-qr.png', 'image/png', png, 'tiket-qr'), attachment('tiket.pdf', 'application/pdf', pdf), attachment('rapat.ics', 'text/calendar', ics)],
+    attachments: [
+      attachment('tiket-qr.png', 'image/png', png, 'tiket-qr'),
+      attachment('tiket.pdf', 'application/pdf', pdf),
+      attachment('rapat.ics', 'text/calendar', ics),
+    ],
   });
 }

@@ -16,7 +16,10 @@ export async function createMeeting(ctx: Ctx, input: z.output<typeof createMeeti
   authorize(ctx.actor, 'meeting.create');
   const actorId = ctx.actor.id;
   const id = await inTransaction(ctx, async (tx) => {
-    const [activity] = await tx.db.select({ id: activities.id, fiscalYear: activities.fiscalYear }).from(activities).where(eq(activities.id, input.activityId));
+    const [activity] = await tx.db
+      .select({ id: activities.id, fiscalYear: activities.fiscalYear })
+      .from(activities)
+      .where(eq(activities.id, input.activityId));
     if (!activity) throw new NotFoundError('Kegiatan tidak ditemukan');
     const endDate = input.endDate ?? input.startDate;
     checkMeetingDates({ ...input, endDate }, activity.fiscalYear);
@@ -25,7 +28,13 @@ export async function createMeeting(ctx: Ctx, input: z.output<typeof createMeeti
     const { managerIds: _m, ...fields } = input;
     const [row] = await tx.db
       .insert(meetings)
-      .values({ ...fields, endDate, rsvpDeadline: input.rsvpDeadline ? new Date(input.rsvpDeadline) : null, copies: input.copies ?? [], letterSubject: input.letterSubject ?? `Undangan ${input.title}` })
+      .values({
+        ...fields,
+        endDate,
+        rsvpDeadline: input.rsvpDeadline ? new Date(input.rsvpDeadline) : null,
+        copies: input.copies ?? [],
+        letterSubject: input.letterSubject ?? `Undangan ${input.title}`,
+      })
       .returning();
     await tx.db.insert(meetingManagers).values(managerIds.map((userId) => ({ meetingId: row!.id, userId })));
     await audit(tx, { action: 'meeting.create', entityType: 'meeting', entityId: row!.id, after: { ...row, managerIds } });

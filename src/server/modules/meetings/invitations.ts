@@ -39,78 +39,141 @@ export function letterNumber(pattern: string, seq: number, year: number): string
  * Invites institutions (picked one by one, or every active institution of a category in one action). Already
  * invited ones are skipped. Each gets the quota (default 2), its head as addressee and the next letter number.
  */
-export async function addInvitations(ctx: Ctx, meetingId: string, input: { version: number; institutionIds?: string[]; category?: InstitutionCategory; quota?: number }) {
-  if (!input.institutionIds?.length && !input.category) throw new ValidationError('Pilih instansi atau kategori yang diundang', { institutionIds: 'Pilih instansi atau kategori yang diundang' });
-  const { result, version } = await writeAggregate(ctx, meetingRoot, meetingId, { action: 'meeting.manage', version: input.version }, async (tx, m) => {
-    const conditions = [];
-    if (input.institutionIds?.length) conditions.push(inArray(institutions.id, input.institutionIds));
-    if (input.category) conditions.push(and(eq(institutions.category, input.category), eq(institutions.active, true)));
-    const picked = await tx.db
-      .select({ id: institutions.id, name: institutions.name, category: institutions.category })
-      .from(institutions)
-      .where(conditions.length === 1 ? conditions[0] : sql`(${conditions[0]}) or (${conditions[1]})`)
-      .orderBy(institutions.category, institutions.name);
-    if (input.institutionIds?.length) {
-      const found = new Set(picked.map((p) => p.id));
-      const missing = input.institutionIds.filter((id) => !found.has(id));
-      if (missing.length) throw new ValidationError('Instansi tidak ditemukan di direktori', { institutionIds: 'Instansi tidak ditemukan di direktori' });
-    }
-    const already = new Set(
-      (await tx.db.select({ id: meetingInvitations.institutionId }).from(meetingInvitations).where(eq(meetingInvitations.meetingId, meetingId))).map((r) => r.id),
-    );
-    const fresh = picked.filter((p) => !already.has(p.id));
-    const [activity] = await tx.db.select({ fiscalYear: activities.fiscalYear }).from(activities).where(eq(activities.id, m.activityId));
-    const year = m.letterDate ? Number(m.letterDate.slice(0, 4)) : activity!.fiscalYear;
-    let seq = m.letterSeq;
-    const values = fresh.map((p) => ({
-      meetingId,
-      institutionId: p.id,
-      quota: input.quota ?? 2,
-      addressee: defaultAddressee(p),
-      letterNumber: letterNumber(m.letterNumberPattern, ++seq, year),
-    }));
-    if (values.length) {
-      await tx.db.insert(meetingInvitations).values(values);
-      await tx.db.update(meetings).set({ letterSeq: seq }).where(eq(meetings.id, meetingId));
-    }
-    return {
-      result: { added: values.length, skipped: picked.length - values.length },
-      audit: { action: 'meetingInvitation.create', entityType: 'meeting', entityId: meetingId, after: { institutions: fresh.map((f) => f.name), quota: input.quota ?? 2 } },
-    };
-  });
+export async function addInvitations(
+  ctx: Ctx,
+  meetingId: string,
+  input: { version: number; institutionIds?: string[]; category?: InstitutionCategory; quota?: number },
+) {
+  if (!input.institutionIds?.length && !input.category)
+    throw new ValidationError('Pilih instansi atau kategori yang diundang', {
+      institutionIds: 'Pilih instansi atau kategori yang diundang',
+    });
+  const { result, version } = await writeAggregate(
+    ctx,
+    meetingRoot,
+    meetingId,
+    { action: 'meeting.manage', version: input.version },
+    async (tx, m) => {
+      const conditions = [];
+      if (input.institutionIds?.length) conditions.push(inArray(institutions.id, input.institutionIds));
+      if (input.category) conditions.push(and(eq(institutions.category, input.category), eq(institutions.active, true)));
+      const picked = await tx.db
+        .select({ id: institutions.id, name: institutions.name, category: institutions.category })
+        .from(institutions)
+        .where(conditions.length === 1 ? conditions[0] : sql`(${conditions[0]}) or (${conditions[1]})`)
+        .orderBy(institutions.category, institutions.name);
+      if (input.institutionIds?.length) {
+        const found = new Set(picked.map((p) => p.id));
+        const missing = input.institutionIds.filter((id) => !found.has(id));
+        if (missing.length)
+          throw new ValidationError('Instansi tidak ditemukan di direktori', { institutionIds: 'Instansi tidak ditemukan di direktori' });
+      }
+      const already = new Set(
+        (
+          await tx.db
+            .select({ id: meetingInvitations.institutionId })
+            .from(meetingInvitations)
+            .where(eq(meetingInvitations.meetingId, meetingId))
+        ).map((r) => r.id),
+      );
+      const fresh = picked.filter((p) => !already.has(p.id));
+      const [activity] = await tx.db.select({ fiscalYear: activities.fiscalYear }).from(activities).where(eq(activities.id, m.activityId));
+      const year = m.letterDate ? Number(m.letterDate.slice(0, 4)) : activity!.fiscalYear;
+      let seq = m.letterSeq;
+      const values = fresh.map((p) => ({
+        meetingId,
+        institutionId: p.id,
+        quota: input.quota ?? 2,
+        addressee: defaultAddressee(p),
+        letterNumber: letterNumber(m.letterNumberPattern, ++seq, year),
+      }));
+      if (values.length) {
+        await tx.db.insert(meetingInvitations).values(values);
+        await tx.db.update(meetings).set({ letterSeq: seq }).where(eq(meetings.id, meetingId));
+      }
+      return {
+        result: { added: values.length, skipped: picked.length - values.length },
+        audit: {
+          action: 'meetingInvitation.create',
+          entityType: 'meeting',
+          entityId: meetingId,
+          after: { institutions: fresh.map((f) => f.name), quota: input.quota ?? 2 },
+        },
+      };
+    },
+  );
   return { ...result, meetingVersion: version };
 }
 
-export async function updateInvitation(ctx: Ctx, meetingId: string, invitationId: string, input: { version: number; quota?: number; addressee?: string; rsvpDeadline?: string | null }) {
-  const { version } = await writeAggregate(ctx, meetingRoot, meetingId, { action: 'meeting.manage', version: input.version }, async (tx) => {
-    const [before] = await tx.db.select().from(meetingInvitations).where(and(eq(meetingInvitations.id, invitationId), eq(meetingInvitations.meetingId, meetingId))).for('update');
-    if (!before) throw new NotFoundError('Undangan tidak ditemukan');
-    if (input.quota !== undefined) {
-      const [{ n }] = (await tx.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(registrations)
-        .where(and(eq(registrations.invitationId, invitationId), sql`${registrations.cancelledAt} is null`, eq(registrations.walkIn, false)))) as [{ n: number }];
-      if (n > input.quota) throw new ValidationError(`Sudah ${n} peserta terdaftar; kuota tidak dapat dikurangi menjadi ${input.quota}`, { quota: `Minimal ${n} (peserta yang sudah terdaftar)` });
-    }
-    const values: Record<string, unknown> = { updatedAt: new Date() };
-    if (input.quota !== undefined) values.quota = input.quota;
-    if (input.addressee !== undefined) values.addressee = input.addressee;
-    if (input.rsvpDeadline !== undefined) values.rsvpDeadline = input.rsvpDeadline ? new Date(input.rsvpDeadline) : null;
-    await tx.db.update(meetingInvitations).set(values).where(eq(meetingInvitations.id, invitationId));
-    return { result: null, audit: { action: 'meetingInvitation.update', entityType: 'meeting_invitation', entityId: invitationId, before: { quota: before.quota, addressee: before.addressee }, after: values } };
-  });
+export async function updateInvitation(
+  ctx: Ctx,
+  meetingId: string,
+  invitationId: string,
+  input: { version: number; quota?: number; addressee?: string; rsvpDeadline?: string | null },
+) {
+  const { version } = await writeAggregate(
+    ctx,
+    meetingRoot,
+    meetingId,
+    { action: 'meeting.manage', version: input.version },
+    async (tx) => {
+      const [before] = await tx.db
+        .select()
+        .from(meetingInvitations)
+        .where(and(eq(meetingInvitations.id, invitationId), eq(meetingInvitations.meetingId, meetingId)))
+        .for('update');
+      if (!before) throw new NotFoundError('Undangan tidak ditemukan');
+      if (input.quota !== undefined) {
+        const [{ n }] = (await tx.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(registrations)
+          .where(
+            and(eq(registrations.invitationId, invitationId), sql`${registrations.cancelledAt} is null`, eq(registrations.walkIn, false)),
+          )) as [{ n: number }];
+        if (n > input.quota)
+          throw new ValidationError(`Sudah ${n} peserta terdaftar; kuota tidak dapat dikurangi menjadi ${input.quota}`, {
+            quota: `Minimal ${n} (peserta yang sudah terdaftar)`,
+          });
+      }
+      const values: Record<string, unknown> = { updatedAt: new Date() };
+      if (input.quota !== undefined) values.quota = input.quota;
+      if (input.addressee !== undefined) values.addressee = input.addressee;
+      if (input.rsvpDeadline !== undefined) values.rsvpDeadline = input.rsvpDeadline ? new Date(input.rsvpDeadline) : null;
+      await tx.db.update(meetingInvitations).set(values).where(eq(meetingInvitations.id, invitationId));
+      return {
+        result: null,
+        audit: {
+          action: 'meetingInvitation.update',
+          entityType: 'meeting_invitation',
+          entityId: invitationId,
+          before: { quota: before.quota, addressee: before.addressee },
+          after: values,
+        },
+      };
+    },
+  );
   const [item] = (await listInvitationRows(ctx, meetingId)).filter((i) => i.id === invitationId);
   return { ...item!, meetingVersion: version };
 }
 
 export async function removeInvitation(ctx: Ctx, meetingId: string, invitationId: string, version: number) {
   const r = await writeAggregate(ctx, meetingRoot, meetingId, { action: 'meeting.manage', version }, async (tx) => {
-    const [before] = await tx.db.select().from(meetingInvitations).where(and(eq(meetingInvitations.id, invitationId), eq(meetingInvitations.meetingId, meetingId))).for('update');
+    const [before] = await tx.db
+      .select()
+      .from(meetingInvitations)
+      .where(and(eq(meetingInvitations.id, invitationId), eq(meetingInvitations.meetingId, meetingId)))
+      .for('update');
     if (!before) throw new NotFoundError('Undangan tidak ditemukan');
-    const [{ n }] = (await tx.db.select({ n: sql<number>`count(*)::int` }).from(registrations).where(and(eq(registrations.invitationId, invitationId), sql`${registrations.cancelledAt} is null`))) as [{ n: number }];
+    const [{ n }] = (await tx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(registrations)
+      .where(and(eq(registrations.invitationId, invitationId), sql`${registrations.cancelledAt} is null`))) as [{ n: number }];
     if (n > 0) throw new StateError(`Undangan ini sudah memiliki ${n} peserta terdaftar dan tidak dapat dihapus`);
     await tx.db.delete(meetingInvitations).where(eq(meetingInvitations.id, invitationId));
-    return { result: null, audit: { action: 'meetingInvitation.delete', entityType: 'meeting_invitation', entityId: invitationId, before } };
+    return {
+      result: null,
+      audit: { action: 'meetingInvitation.delete', entityType: 'meeting_invitation', entityId: invitationId, before },
+    };
   });
   return { ok: true as const, meetingVersion: r.version };
 }
@@ -134,4 +197,3 @@ export async function listInvitations(ctx: Ctx, meetingId: string): Promise<{ it
   const items = await listInvitationRows(ctx, m.id);
   return { items, total: items.length };
 }
-

@@ -13,7 +13,12 @@ import { meetingRoot, type MeetingRow } from './meetingRoot';
 import { meetingAgendaLines } from './rsvp';
 
 /** A file name without characters that trouble file systems. */
-export const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 120);
+export const fileSafe = (s: string) =>
+  s
+    .replace(/[\\/:*?"<>|]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
 
 async function lettersOf(ctx: Ctx, m: MeetingRow, invitationId?: string): Promise<InvitationLetter[]> {
   const [activity] = await ctx.db.select({ fiscalYear: activities.fiscalYear }).from(activities).where(eq(activities.id, m.activityId));
@@ -42,7 +47,11 @@ async function lettersOf(ctx: Ctx, m: MeetingRow, invitationId?: string): Promis
 }
 
 export type LetterFile = { name: string; mime: string; body: Buffer };
-const mimes = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', zip: 'application/zip' } as const;
+const mimes = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  zip: 'application/zip',
+} as const;
 
 /** One institution's letter as DOCX or PDF (managers and administrators). */
 export async function invitationLetterFile(ctx: Ctx, meetingId: string, invitationId: string, format: 'pdf' | 'docx'): Promise<LetterFile> {
@@ -70,7 +79,11 @@ export async function allLettersOf(ctx: Ctx, m: MeetingRow, format: 'pdf' | 'zip
   const settings = await loadDocumentSettings(ctx.db);
   const models = letters.map((l) => invitationLetterContent(l, settings));
   if (format === 'pdf') {
-    const body = await renderPdfSet(models, { title: `Undangan ${m.title}`, subject: `Undangan ${m.title}`, author: settings.unitNameLines.join(' ') });
+    const body = await renderPdfSet(models, {
+      title: `Undangan ${m.title}`,
+      subject: `Undangan ${m.title}`,
+      author: settings.unitNameLines.join(' '),
+    });
     return { name: `Undangan - ${fileSafe(m.title)} (semua).pdf`, mime: mimes.pdf, body };
   }
   const zip = new JSZip();

@@ -17,17 +17,33 @@ export const attachment = (filename: string, contentType: string, bytes: Buffer 
   ...(cid ? { cid } : {}),
 });
 
-type MeetingText = { title: string; startDate: string; endDate: string; startTime: string; endTime: string; venue: string; venueAddress: string | null };
+type MeetingText = {
+  title: string;
+  startDate: string;
+  endDate: string;
+  startTime: string;
+  endTime: string;
+  venue: string;
+  venueAddress: string | null;
+};
 
 export const rsvpUrl = (ctx: Pick<Ctx, 'config'>, token: string) => `${ctx.config.publicUrl}/app/rsvp/${token}`;
-export const ticketUrl = (ctx: Pick<Ctx, 'config'>, token: string, file: 'qr.png' | 'ticket.pdf' | 'calendar.ics') => `${ctx.config.publicUrl}/api/tickets/${token}/${file}`;
+export const ticketUrl = (ctx: Pick<Ctx, 'config'>, token: string, file: 'qr.png' | 'ticket.pdf' | 'calendar.ics') =>
+  `${ctx.config.publicUrl}/api/tickets/${token}/${file}`;
 
 function whenWhere(m: MeetingText): string {
-  return [`Hari/tanggal : ${formatMeetingDate(m.startDate, m.endDate)}`, `Waktu        : ${formatMeetingTime(m.startTime, m.endTime)}`, `Tempat       : ${[m.venue, m.venueAddress].filter(Boolean).join(', ')}`].join('\n');
+  return [
+    `Hari/tanggal : ${formatMeetingDate(m.startDate, m.endDate)}`,
+    `Waktu        : ${formatMeetingTime(m.startTime, m.endTime)}`,
+    `Tempat       : ${[m.venue, m.venueAddress].filter(Boolean).join(', ')}`,
+  ].join('\n');
 }
 
 /** The short invitation text of the e-mail and the WhatsApp message. */
-export function invitationText(m: MeetingText, o: { addressee: string; institutionName: string; link: string; deadline: Date | null; reminder?: boolean }): string {
+export function invitationText(
+  m: MeetingText,
+  o: { addressee: string; institutionName: string; link: string; deadline: Date | null; reminder?: boolean },
+): string {
   return [
     `Yth. ${o.addressee}`,
     '',
@@ -50,7 +66,10 @@ export function whatsappUrl(phoneE164: string | null, text: string): string {
   return `https://wa.me/${number}?text=${encodeURIComponent(text)}`;
 }
 
-export function ticketMailText(m: MeetingText, o: { name: string; institution: string | null; token: string; ctx: Pick<Ctx, 'config'> }): { text: string; html: string } {
+export function ticketMailText(
+  m: MeetingText,
+  o: { name: string; institution: string | null; token: string; ctx: Pick<Ctx, 'config'> },
+): { text: string; html: string } {
   const lines = [
     `Yth. ${o.name}${o.institution ? ` (${o.institution})` : ''},`,
     '',

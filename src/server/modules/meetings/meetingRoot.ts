@@ -30,7 +30,13 @@ export function meetingCan(actor: Actor, row: Pick<MeetingRow, 'status' | 'manag
     status: row.status as MeetingStatus,
     managerIds: row.managerIds,
   });
-  return { manage: a['meeting.manage'], send: a['meeting.send'], status: a['meeting.status'], checkIn: a['meeting.checkIn'], overrideQuota: a['meeting.overrideQuota'] };
+  return {
+    manage: a['meeting.manage'],
+    send: a['meeting.send'],
+    status: a['meeting.status'],
+    checkIn: a['meeting.checkIn'],
+    overrideQuota: a['meeting.overrideQuota'],
+  };
 }
 
 /** When the meeting is over (its last day's end time, WIB): RSVP links expire then. */

@@ -19,7 +19,10 @@ let agam: string;
 let padang: string;
 
 async function newInstitution(name: string, category: string, email?: string) {
-  const [row] = await t.database.db.insert(institutions).values({ name, category, searchText: searchTextOf(name), email: email ?? null }).returning();
+  const [row] = await t.database.db
+    .insert(institutions)
+    .values({ name, category, searchText: searchTextOf(name), email: email ?? null })
+    .returning();
   return row!.id;
 }
 
@@ -35,7 +38,14 @@ beforeAll(async () => {
   activityId = a.json().id;
   agam = await newInstitution('Pemerintah Kabupaten Agam (uji)', 'regency_city', 'humas@agam.test');
   padang = await newInstitution('Pemerintah Kota Padang (uji)', 'regency_city', 'humas@padang.test');
-  await t.database.db.insert(officers).values({ institutionId: agam, name: 'Dedi Humas', email: 'dedi@agam.test', phone: '+6281234567890', isMainContact: true, searchText: 'dedi humas' });
+  await t.database.db.insert(officers).values({
+    institutionId: agam,
+    name: 'Dedi Humas',
+    email: 'dedi@agam.test',
+    phone: '+6281234567890',
+    isMainContact: true,
+    searchText: 'dedi humas',
+  });
 });
 afterAll(() => t.close());
 
@@ -61,7 +71,11 @@ async function newMeeting(over: Record<string, unknown> = {}) {
 
 async function meetingWithInvitations(quota = 2) {
   const m = await newMeeting();
-  const add = await manager.request('POST', `/api/meetings/${m.id}/invitations`, { version: m.version, institutionIds: [agam, padang], quota });
+  const add = await manager.request('POST', `/api/meetings/${m.id}/invitations`, {
+    version: m.version,
+    institutionIds: [agam, padang],
+    quota,
+  });
   expect(add.statusCode, add.body).toBe(200);
   const send = await manager.request('POST', `/api/meetings/${m.id}/send`, { version: add.json().meetingVersion });
   expect(send.statusCode, send.body).toBe(200);
@@ -80,7 +94,12 @@ describe('meetings', () => {
     expect(other.json().can.manage).toBe(false);
     const change = await otherCommittee.request('PATCH', `/api/meetings/${m.id}`, { version: m.version, title: 'Diubah' });
     expect(change.statusCode).toBe(404);
-    const agenda = await otherCommittee.request('POST', `/api/meetings/${m.id}/agenda`, { version: m.version, startTime: '08:30', endTime: '09:00', title: 'Pembukaan' });
+    const agenda = await otherCommittee.request('POST', `/api/meetings/${m.id}/agenda`, {
+      version: m.version,
+      startTime: '08:30',
+      endTime: '09:00',
+      title: 'Pembukaan',
+    });
     expect(agenda.statusCode).toBe(404);
     expect((await manager.request('GET', `/api/meetings/${m.id}`)).json().agenda).toEqual([]);
     const byAdmin = await admin.request('PATCH', `/api/meetings/${m.id}`, { version: m.version, title: 'Rapat Koordinasi Kehumasan 2019' });
@@ -97,17 +116,42 @@ describe('meetings', () => {
 
   it('keeps the agenda honest: a session ending before it starts, outside the hours, or a speaker twice at once is refused', async () => {
     const m = await newMeeting();
-    const bad = await manager.request('POST', `/api/meetings/${m.id}/agenda`, { version: m.version, startTime: '10:00', endTime: '09:30', title: 'Diskusi' });
+    const bad = await manager.request('POST', `/api/meetings/${m.id}/agenda`, {
+      version: m.version,
+      startTime: '10:00',
+      endTime: '09:30',
+      title: 'Diskusi',
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.endTime).toBe('Sesi berakhir (09.30) sebelum atau tepat saat dimulai (10.00): jam selesai harus setelah jam mulai');
-    const outside = await manager.request('POST', `/api/meetings/${m.id}/agenda`, { version: m.version, startTime: '12:00', endTime: '13:00', title: 'Makan siang' });
+    expect(bad.json().error.fields.endTime).toBe(
+      'Sesi berakhir (09.30) sebelum atau tepat saat dimulai (10.00): jam selesai harus setelah jam mulai',
+    );
+    const outside = await manager.request('POST', `/api/meetings/${m.id}/agenda`, {
+      version: m.version,
+      startTime: '12:00',
+      endTime: '13:00',
+      title: 'Makan siang',
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.fields.startTime).toBe('Sesi 12.00–13.00 di luar jam rapat (08.30–12.00 WIB)');
-    const s1 = await manager.request('POST', `/api/meetings/${m.id}/agenda`, { version: m.version, startTime: '08:30', endTime: '09:00', title: 'Pembukaan' });
+    const s1 = await manager.request('POST', `/api/meetings/${m.id}/agenda`, {
+      version: m.version,
+      startTime: '08:30',
+      endTime: '09:00',
+      title: 'Pembukaan',
+    });
     expect(s1.statusCode, s1.body).toBe(201);
-    const s2 = await manager.request('POST', `/api/meetings/${m.id}/agenda`, { version: s1.json().meetingVersion, startTime: '09:00', endTime: '10:00', title: 'Paparan' });
+    const s2 = await manager.request('POST', `/api/meetings/${m.id}/agenda`, {
+      version: s1.json().meetingVersion,
+      startTime: '09:00',
+      endTime: '10:00',
+      title: 'Paparan',
+    });
     expect(s2.statusCode, s2.body).toBe(201);
-    const move = await manager.request('POST', `/api/meetings/${m.id}/agenda/${s2.json().id}/move`, { version: s2.json().meetingVersion, direction: 'up' });
+    const move = await manager.request('POST', `/api/meetings/${m.id}/agenda/${s2.json().id}/move`, {
+      version: s2.json().meetingVersion,
+      direction: 'up',
+    });
     expect(move.statusCode, move.body).toBe(200);
     expect(move.json().agenda.map((s: { title: string }) => s.title)).toEqual(['Paparan', 'Pembukaan']);
     const detail = (await manager.request('GET', `/api/meetings/${m.id}`)).json();
@@ -121,7 +165,13 @@ describe('meetings', () => {
     const list = (await manager.request('GET', `/api/meetings/${m.id}/invitations`)).json();
     expect(list.total).toBe(res.json().added);
     const agamInv = list.items.find((i: { institutionId: string }) => i.institutionId === agam);
-    expect(agamInv).toMatchObject({ quota: 2, addressee: 'Bupati Agam (uji)', letterNumber: expect.stringMatching(/^005\/\d+\/Humas-2027$/), state: 'pending', sendState: 'unsent' });
+    expect(agamInv).toMatchObject({
+      quota: 2,
+      addressee: 'Bupati Agam (uji)',
+      letterNumber: expect.stringMatching(/^005\/\d+\/Humas-2027$/),
+      state: 'pending',
+      sendState: 'unsent',
+    });
     expect(list.items.find((i: { institutionId: string }) => i.institutionId === padang).addressee).toBe('Wali Kota Padang (uji)');
   });
 
@@ -150,7 +200,10 @@ describe('meetings', () => {
     expect(pages[padangPage]).toContain('Hari/tanggal : Kamis, 11 Maret 2027');
     expect(pages[padangPage]).not.toContain('Bupati Agam');
     const zip = await JSZip.loadAsync((await manager.request('GET', `/api/meetings/${meetingId}/letters.zip`)).rawPayload);
-    expect(Object.keys(zip.files).sort()).toEqual(['Undangan - Pemerintah Kabupaten Agam (uji).docx', 'Undangan - Pemerintah Kota Padang (uji).docx']);
+    expect(Object.keys(zip.files).sort()).toEqual([
+      'Undangan - Pemerintah Kabupaten Agam (uji).docx',
+      'Undangan - Pemerintah Kota Padang (uji).docx',
+    ]);
     const other = await otherCommittee.request('GET', `/api/meetings/${meetingId}/letters.pdf`);
     expect(other.statusCode).toBe(404);
   });
@@ -166,9 +219,16 @@ describe('meetings', () => {
     const detail = (await manager.request('GET', `/api/meetings/${meetingId}`)).json();
     expect(detail.status).toBe('invitations_sent');
     const list = (await manager.request('GET', `/api/meetings/${meetingId}/invitations`)).json();
-    expect(list.items.find((i: { id: string }) => i.id === agamSent.invitationId)).toMatchObject({ sentTo: 'dedi@agam.test', sendCount: 1 });
+    expect(list.items.find((i: { id: string }) => i.id === agamSent.invitationId)).toMatchObject({
+      sentTo: 'dedi@agam.test',
+      sendCount: 1,
+    });
     // The letter travels as a PDF attachment, through the job queue.
-    const letter = await waitFor(() => t.outbox.find((m) => m.to === 'dedi@agam.test' && m.text.includes(agamToken)), 15_000, 'invitation mail');
+    const letter = await waitFor(
+      () => t.outbox.find((m) => m.to === 'dedi@agam.test' && m.text.includes(agamToken)),
+      15_000,
+      'invitation mail',
+    );
     expect(letter.attachments?.map((a) => [a.contentType, a.filename.endsWith('.pdf')])).toEqual([['application/pdf', true]]);
   });
 });
@@ -180,11 +240,19 @@ describe('RSVP without an account', () => {
     expect(view.statusCode, view.body).toBe(200);
     expect(view.json()).toMatchObject({ quota: 2, state: 'pending', institution: { name: 'Pemerintah Kabupaten Agam (uji)' } });
     expect(view.json().meeting.dateText).toBe('Kamis, 11 Maret 2027');
-    const ok = await t.app.inject({ method: 'PUT', url: `/api/rsvp/${agamToken}`, payload: { answer: 'accept', delegates: [{ name: 'Dedi', phone: '0812-3456-7890', email: 'dedi@agam.test' }, { name: 'Rina' }] } });
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: `/api/rsvp/${agamToken}`,
+      payload: { answer: 'accept', delegates: [{ name: 'Dedi', phone: '0812-3456-7890', email: 'dedi@agam.test' }, { name: 'Rina' }] },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().delegates.map((d: { name: string }) => d.name)).toEqual(['Dedi', 'Rina']);
     expect(ok.json().delegates[0].phone).toBe('+6281234567890');
-    const over = await t.app.inject({ method: 'PUT', url: `/api/rsvp/${agamToken}`, payload: { answer: 'accept', delegates: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] } });
+    const over = await t.app.inject({
+      method: 'PUT',
+      url: `/api/rsvp/${agamToken}`,
+      payload: { answer: 'accept', delegates: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] },
+    });
     expect(over.statusCode).toBe(400);
     expect(over.json().error.message).toBe('Kuota Kabupaten Agam (uji) 2 orang sudah terisi: Anda mengisi 3 peserta');
     const add = await t.app.inject({ method: 'POST', url: `/api/rsvp/${agamToken}/delegates`, payload: { name: 'Tambahan' } });
@@ -199,15 +267,26 @@ describe('RSVP without an account', () => {
 
   it('refuses a non-Indonesian phone number and changes nothing', async () => {
     const { agamToken } = await meetingWithInvitations(2);
-    const res = await t.app.inject({ method: 'PUT', url: `/api/rsvp/${agamToken}`, payload: { answer: 'accept', delegates: [{ name: 'Dedi', phone: '+1 202 555 0143' }] } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/rsvp/${agamToken}`,
+      payload: { answer: 'accept', delegates: [{ name: 'Dedi', phone: '+1 202 555 0143' }] },
+    });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().error.fields)).toContain('Nomor telepon harus nomor Indonesia');
-    expect((await t.app.inject({ method: 'GET', url: `/api/rsvp/${agamToken}` })).json()).toMatchObject({ state: 'pending', delegates: [] });
+    expect((await t.app.inject({ method: 'GET', url: `/api/rsvp/${agamToken}` })).json()).toMatchObject({
+      state: 'pending',
+      delegates: [],
+    });
   });
 
   it('declines with a reason, and a wrong link says it is not known', async () => {
     const { padangToken } = await meetingWithInvitations(2);
-    const res = await t.app.inject({ method: 'PUT', url: `/api/rsvp/${padangToken}`, payload: { answer: 'decline', reason: 'Bertepatan dengan rapat paripurna DPRD' } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/rsvp/${padangToken}`,
+      payload: { answer: 'decline', reason: 'Bertepatan dengan rapat paripurna DPRD' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ state: 'declined', declineReason: 'Bertepatan dengan rapat paripurna DPRD' });
     const wrong = await t.app.inject({ method: 'GET', url: `/api/rsvp/${'x'.repeat(43)}` });
@@ -218,7 +297,11 @@ describe('RSVP without an account', () => {
   it('a link only ever opens its own meeting and institution, and a resent link replaces the old one', async () => {
     const a = await meetingWithInvitations(2);
     const b = await meetingWithInvitations(2);
-    await t.app.inject({ method: 'PUT', url: `/api/rsvp/${a.agamToken}`, payload: { answer: 'accept', delegates: [{ name: 'Hanya di rapat A' }] } });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/rsvp/${a.agamToken}`,
+      payload: { answer: 'accept', delegates: [{ name: 'Hanya di rapat A' }] },
+    });
     expect((await manager.request('GET', `/api/meetings/${b.meetingId}/delegates`)).json().total).toBe(0);
     const agamInv = b.queued.find((q) => q.institutionName.includes('Agam'))!.invitationId;
     const resend = await manager.request('POST', `/api/meetings/${b.meetingId}/send`, { version: b.version, invitationIds: [agamInv] });
@@ -231,8 +314,15 @@ describe('RSVP without an account', () => {
   it('an expired link (meeting over) is refused with a clear message', async () => {
     const { agamToken, queued } = await meetingWithInvitations(2);
     const id = queued.find((q) => q.institutionName.includes('Agam'))!.invitationId;
-    await t.database.db.update(meetingInvitations).set({ rsvpTokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(meetingInvitations.id, id));
-    const res = await t.app.inject({ method: 'PUT', url: `/api/rsvp/${agamToken}`, payload: { answer: 'accept', delegates: [{ name: 'Terlambat' }] } });
+    await t.database.db
+      .update(meetingInvitations)
+      .set({ rsvpTokenExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(meetingInvitations.id, id));
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/rsvp/${agamToken}`,
+      payload: { answer: 'accept', delegates: [{ name: 'Terlambat' }] },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toBe('Tautan undangan sudah tidak berlaku karena rapat telah berakhir.');
     expect(await t.database.db.select().from(registrations).where(eq(registrations.invitationId, id))).toEqual([]);
@@ -242,10 +332,14 @@ describe('RSVP without an account', () => {
     const { agamToken, queued } = await meetingWithInvitations(2);
     const id = queued.find((q) => q.institutionName.includes('Agam'))!.invitationId;
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => t.app.inject({ method: 'POST', url: `/api/rsvp/${agamToken}/delegates`, payload: { name: `Peserta ${i + 1}` } })),
+      Array.from({ length: 8 }, (_, i) =>
+        t.app.inject({ method: 'POST', url: `/api/rsvp/${agamToken}/delegates`, payload: { name: `Peserta ${i + 1}` } }),
+      ),
     );
     expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(2);
-    expect(answers.filter((r) => r.statusCode === 400).map((r) => r.json().error.message)).toEqual(Array(6).fill('Kuota Kabupaten Agam (uji) 2 orang sudah terisi'));
+    expect(answers.filter((r) => r.statusCode === 400).map((r) => r.json().error.message)).toEqual(
+      Array(6).fill('Kuota Kabupaten Agam (uji) 2 orang sudah terisi'),
+    );
     const rows = await t.database.db.select().from(registrations).where(eq(registrations.invitationId, id));
     expect(rows).toHaveLength(2);
   });
@@ -264,10 +358,19 @@ describe('RSVP without an account', () => {
   it('walk-ins count against the quota; over it only with an explicit override that is recorded', async () => {
     const { meetingId, version, agamToken } = await meetingWithInvitations(1);
     await t.app.inject({ method: 'PUT', url: `/api/rsvp/${agamToken}`, payload: { answer: 'accept', delegates: [{ name: 'Dedi' }] } });
-    const refused = await manager.request('POST', `/api/meetings/${meetingId}/walk-ins`, { version, institutionId: agam, delegate: { name: 'Datang langsung' } });
+    const refused = await manager.request('POST', `/api/meetings/${meetingId}/walk-ins`, {
+      version,
+      institutionId: agam,
+      delegate: { name: 'Datang langsung' },
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toContain('Kuota Kabupaten Agam (uji) 1 orang sudah terisi');
-    const ok = await manager.request('POST', `/api/meetings/${meetingId}/walk-ins`, { version, institutionId: agam, delegate: { name: 'Datang langsung' }, overrideQuota: true });
+    const ok = await manager.request('POST', `/api/meetings/${meetingId}/walk-ins`, {
+      version,
+      institutionId: agam,
+      delegate: { name: 'Datang langsung' },
+      overrideQuota: true,
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ walkIn: true, quotaOverride: true });
     const [row] = await t.database.db.select().from(registrations).where(eq(registrations.id, ok.json().id));
@@ -277,12 +380,20 @@ describe('RSVP without an account', () => {
   it('each delegate with an address gets a confirmation with the QR ticket and a calendar file; a forged ticket is unknown', async () => {
     const { agamToken, queued } = await meetingWithInvitations(2);
     const id = queued.find((q) => q.institutionName.includes('Agam'))!.invitationId;
-    await t.app.inject({ method: 'PUT', url: `/api/rsvp/${agamToken}`, payload: { answer: 'accept', delegates: [{ name: 'Dedi', email: 'dedi.tiket@agam.test' }] } });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/rsvp/${agamToken}`,
+      payload: { answer: 'accept', delegates: [{ name: 'Dedi', email: 'dedi.tiket@agam.test' }] },
+    });
     const [reg] = await t.database.db.select().from(registrations).where(eq(registrations.invitationId, id));
     const mails = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.entityId, reg!.id));
     expect(mails.map((m) => [m.to, m.subject])).toEqual([['dedi.tiket@agam.test', 'Tiket: Rapat Koordinasi Kehumasan']]);
     const ticketMail = await waitFor(() => t.outbox.find((m) => m.to === 'dedi.tiket@agam.test'), 15_000, 'ticket mail');
-    expect(ticketMail.attachments?.map((a) => [a.filename, a.cid ?? null])).toEqual([['tiket-qr.png', 'tiket-qr'], ['tiket.pdf', null], ['rapat.ics', null]]);
+    expect(ticketMail.attachments?.map((a) => [a.filename, a.cid ?? null])).toEqual([
+      ['tiket-qr.png', 'tiket-qr'],
+      ['tiket.pdf', null],
+      ['rapat.ics', null],
+    ]);
     const token = await ticketToken(t.database.db, reg!.id);
     expect(reg!.ticketTokenHash).not.toContain(token);
     const ics = await t.app.inject({ method: 'GET', url: `/api/tickets/${token}/calendar.ics` });

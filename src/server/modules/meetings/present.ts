@@ -1,6 +1,18 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
-import { activities, agendaSessions, institutions, mailOutbox, meetingInvitations, meetingManagers, meetings, officers, registrations, speakers, users } from '../../db/schema/index';
+import {
+  activities,
+  agendaSessions,
+  institutions,
+  mailOutbox,
+  meetingInvitations,
+  meetingManagers,
+  meetings,
+  officers,
+  registrations,
+  speakers,
+  users,
+} from '../../db/schema/index';
 import type { AgendaSession, Delegate, Invitation, MeetingDetail, MeetingSummary, Signer } from '../../../shared/schemas/meetings';
 import type { MeetingStatus, RsvpState, SendState } from '../../../shared/meetingStates';
 import { meetingCan, type MeetingRow } from './meetingRoot';
@@ -57,8 +69,17 @@ export async function presentSummaries(ctx: Ctx, rows: (typeof meetings.$inferSe
 }
 
 export async function agendaOf(ctx: Ctx, meetingId: string, activityId: string): Promise<AgendaSession[]> {
-  const rows = await ctx.db.select().from(agendaSessions).where(eq(agendaSessions.meetingId, meetingId)).orderBy(asc(agendaSessions.position), asc(agendaSessions.startTime));
-  const names = new Map((await ctx.db.select({ id: speakers.id, name: speakers.name }).from(speakers).where(eq(speakers.activityId, activityId))).map((s) => [s.id, s.name]));
+  const rows = await ctx.db
+    .select()
+    .from(agendaSessions)
+    .where(eq(agendaSessions.meetingId, meetingId))
+    .orderBy(asc(agendaSessions.position), asc(agendaSessions.startTime));
+  const names = new Map(
+    (await ctx.db.select({ id: speakers.id, name: speakers.name }).from(speakers).where(eq(speakers.activityId, activityId))).map((s) => [
+      s.id,
+      s.name,
+    ]),
+  );
   return rows.map((r) => presentSession(r, names));
 }
 
@@ -79,7 +100,10 @@ export function presentSession(r: typeof agendaSessions.$inferSelect, speakerNam
 }
 
 export async function presentMeeting(ctx: Ctx, m: MeetingRow): Promise<MeetingDetail> {
-  const [activity] = await ctx.db.select({ title: activities.title, fiscalYear: activities.fiscalYear }).from(activities).where(eq(activities.id, m.activityId));
+  const [activity] = await ctx.db
+    .select({ title: activities.title, fiscalYear: activities.fiscalYear })
+    .from(activities)
+    .where(eq(activities.id, m.activityId));
   const counts = (await countsOf(ctx, [m.id])).get(m.id)!;
   const managers = await ctx.db
     .select({ userId: users.id, name: users.name, email: users.email })
@@ -112,7 +136,9 @@ export async function presentMeeting(ctx: Ctx, m: MeetingRow): Promise<MeetingDe
 
 /** Invitations of a meeting (optionally one institution's), with the institution's main PR contact. */
 export async function listInvitationRows(ctx: Ctx, meetingId: string, institutionId?: string | null): Promise<Invitation[]> {
-  const where = institutionId ? and(eq(meetingInvitations.meetingId, meetingId), eq(meetingInvitations.institutionId, institutionId)) : eq(meetingInvitations.meetingId, meetingId);
+  const where = institutionId
+    ? and(eq(meetingInvitations.meetingId, meetingId), eq(meetingInvitations.institutionId, institutionId))
+    : eq(meetingInvitations.meetingId, meetingId);
   const rows = await ctx.db
     .select({
       inv: meetingInvitations,
@@ -173,7 +199,11 @@ export function presentDelegate(r: typeof registrations.$inferSelect, institutio
 }
 
 export async function listDelegateRows(ctx: Ctx, meetingId: string, institutionId?: string | null): Promise<Delegate[]> {
-  const where = and(eq(registrations.meetingId, meetingId), isNull(registrations.cancelledAt), institutionId ? eq(registrations.institutionId, institutionId) : undefined);
+  const where = and(
+    eq(registrations.meetingId, meetingId),
+    isNull(registrations.cancelledAt),
+    institutionId ? eq(registrations.institutionId, institutionId) : undefined,
+  );
   const rows = await ctx.db
     .select({ r: registrations, institutionName: institutions.name })
     .from(registrations)
@@ -187,10 +217,20 @@ export async function listDelegateRows(ctx: Ctx, meetingId: string, institutionI
  * Where the letter's e-mail stands: the mail log row of the last send says queued, sent or failed (a log row left
  * unsent because no SMTP server is configured counts as failed, with that reason).
  */
-function sendStateOf(inv: typeof meetingInvitations.$inferSelect, mailState: string | null, mailSentAt: Date | null, mailError: string | null): { sendState: SendState; sentAt: string | null; sendError: string | null } {
+function sendStateOf(
+  inv: typeof meetingInvitations.$inferSelect,
+  mailState: string | null,
+  mailSentAt: Date | null,
+  mailError: string | null,
+): { sendState: SendState; sentAt: string | null; sendError: string | null } {
   if (!inv.mailId || !mailState) return { sendState: inv.sendState as SendState, sentAt: iso(inv.sentAt), sendError: inv.sendError };
   if (mailState === 'sent') return { sendState: 'sent', sentAt: iso(mailSentAt), sendError: null };
   if (mailState === 'failed') return { sendState: 'failed', sentAt: null, sendError: mailError ?? 'Pengiriman gagal' };
-  if (mailState === 'unsent') return { sendState: 'failed', sentAt: null, sendError: 'Server e-mail (SMTP) belum dikonfigurasi; isi e-mail dapat dibaca di log e-mail' };
+  if (mailState === 'unsent')
+    return {
+      sendState: 'failed',
+      sentAt: null,
+      sendError: 'Server e-mail (SMTP) belum dikonfigurasi; isi e-mail dapat dibaca di log e-mail',
+    };
   return { sendState: 'queued', sentAt: null, sendError: null };
 }

@@ -29,20 +29,41 @@ export async function sendDueReminders(jc: Pick<JobContext, 'db' | 'config' | 'm
   let reminded = 0;
   for (const m of due) {
     await jc.db.transaction(async (db) => {
-      const ctx: Ctx = { actor: anonymous, db: db as unknown as Ctx['db'], requestId: 'job:meeting_reminders', config: jc.config, mailer: jc.mailer };
+      const ctx: Ctx = {
+        actor: anonymous,
+        db: db as unknown as Ctx['db'],
+        requestId: 'job:meeting_reminders',
+        config: jc.config,
+        mailer: jc.mailer,
+      };
       // One run at a time per meeting: the meeting row is locked while its reminders are queued.
       await ctx.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, m.id)).for('no key update');
       const pending = await ctx.db
         .select({ id: meetingInvitations.id })
         .from(meetingInvitations)
-        .where(and(eq(meetingInvitations.meetingId, m.id), eq(meetingInvitations.state, 'pending'), isNull(meetingInvitations.remindedAt), ne(meetingInvitations.sendState, 'unsent')));
+        .where(
+          and(
+            eq(meetingInvitations.meetingId, m.id),
+            eq(meetingInvitations.state, 'pending'),
+            isNull(meetingInvitations.remindedAt),
+            ne(meetingInvitations.sendState, 'unsent'),
+          ),
+        );
       if (!pending.length) return;
       const ids = new Set(pending.map((p) => p.id));
       const rows = (await listInvitationRows(ctx, m.id)).filter((i) => ids.has(i.id) && i.contactEmail);
       for (const inv of rows) await sendOne(ctx, m, inv, { reminder: true });
       // Those without an e-mail address are marked too, so they are not looked at every hour.
-      await ctx.db.update(meetingInvitations).set({ remindedAt: now }).where(inArray(meetingInvitations.id, [...ids]));
-      await audit(ctx, { action: 'meeting.remind', entityType: 'meeting', entityId: m.id, after: { institutions: rows.map((r) => r.institutionName) } });
+      await ctx.db
+        .update(meetingInvitations)
+        .set({ remindedAt: now })
+        .where(inArray(meetingInvitations.id, [...ids]));
+      await audit(ctx, {
+        action: 'meeting.remind',
+        entityType: 'meeting',
+        entityId: m.id,
+        after: { institutions: rows.map((r) => r.institutionName) },
+      });
       reminded += rows.length;
     });
   }

@@ -13,7 +13,8 @@ import { queueDelegateConfirmation } from './confirmation';
 import { hashToken, newTicket } from './tokens';
 
 type Db = Ctx['db'];
-export const unknownLinkMessage = 'Tautan undangan tidak dikenal. Periksa kembali tautan pada e-mail undangan, atau minta tautan baru kepada panitia.';
+export const unknownLinkMessage =
+  'Tautan undangan tidak dikenal. Periksa kembali tautan pada e-mail undangan, atau minta tautan baru kepada panitia.';
 export const expiredLinkMessage = 'Tautan undangan sudah tidak berlaku karena rapat telah berakhir.';
 
 /** An RSVP link that has expired: 409 invalid_state, saying so. */
@@ -44,13 +45,25 @@ function agendaLines(rows: (typeof agendaSessions.$inferSelect)[], names: Map<st
   return rows.map((r) => ({
     time: `${clockId(r.startTime)}–${clockId(r.endTime)}`,
     title: r.title,
-    speakers: ((r.speakerIds as string[]) ?? []).map((id) => names.get(id)).filter(Boolean).join(', '),
+    speakers: ((r.speakerIds as string[]) ?? [])
+      .map((id) => names.get(id))
+      .filter(Boolean)
+      .join(', '),
   }));
 }
 
 export async function meetingAgendaLines(db: Db, meetingId: string, activityId: string) {
-  const rows = await db.select().from(agendaSessions).where(eq(agendaSessions.meetingId, meetingId)).orderBy(asc(agendaSessions.position), asc(agendaSessions.startTime));
-  const names = new Map((await db.select({ id: speakers.id, name: speakers.name }).from(speakers).where(eq(speakers.activityId, activityId))).map((s) => [s.id, s.name]));
+  const rows = await db
+    .select()
+    .from(agendaSessions)
+    .where(eq(agendaSessions.meetingId, meetingId))
+    .orderBy(asc(agendaSessions.position), asc(agendaSessions.startTime));
+  const names = new Map(
+    (await db.select({ id: speakers.id, name: speakers.name }).from(speakers).where(eq(speakers.activityId, activityId))).map((s) => [
+      s.id,
+      s.name,
+    ]),
+  );
   return agendaLines(rows, names);
 }
 
@@ -64,7 +77,14 @@ export async function viewRsvp(ctx: Ctx, token: string): Promise<RsvpView> {
     .where(and(eq(registrations.invitationId, inv.id), isNull(registrations.cancelledAt), eq(registrations.walkIn, false)))
     .orderBy(asc(registrations.createdAt));
   const staff = await ctx.db
-    .select({ id: officers.id, name: officers.name, position: officers.position, phone: officers.phone, email: officers.email, nip: officers.nip })
+    .select({
+      id: officers.id,
+      name: officers.name,
+      position: officers.position,
+      phone: officers.phone,
+      email: officers.email,
+      nip: officers.nip,
+    })
     .from(officers)
     .where(and(eq(officers.institutionId, inv.institutionId), eq(officers.active, true)))
     .orderBy(asc(officers.name));
@@ -85,7 +105,15 @@ export async function viewRsvp(ctx: Ctx, token: string): Promise<RsvpView> {
     deadline: deadline.toISOString(),
     deadlineText: formatInstantId(deadline, { time: true }),
     canChange: new Date() < deadline,
-    delegates: delegates.map((d) => ({ id: d.id, name: d.name, position: d.position, phone: d.phone, email: d.email, nip: d.nip, officerId: d.officerId })),
+    delegates: delegates.map((d) => ({
+      id: d.id,
+      name: d.name,
+      position: d.position,
+      phone: d.phone,
+      email: d.email,
+      nip: d.nip,
+      officerId: d.officerId,
+    })),
     officers: staff,
   };
 }
@@ -103,7 +131,10 @@ async function lockForAnswer(tx: Ctx, token: string) {
   await tx.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, found.meeting.id)).for('no key update');
   const row = await byToken(tx.db, token, true);
   const deadline = rsvpDeadlineOf(row.meeting, row.inv.rsvpDeadline);
-  if (new Date() >= deadline) throw new StateError(`Batas waktu konfirmasi (${formatInstantId(deadline, { time: true })}) sudah lewat; jawaban tidak dapat diubah lagi. Hubungi panitia.`);
+  if (new Date() >= deadline)
+    throw new StateError(
+      `Batas waktu konfirmasi (${formatInstantId(deadline, { time: true })}) sudah lewat; jawaban tidak dapat diubah lagi. Hubungi panitia.`,
+    );
   return row;
 }
 
@@ -115,47 +146,102 @@ async function activeCount(db: Db, where: ReturnType<typeof and>) {
 async function checkOfficers(tx: Ctx, institutionId: string, delegates: DelegateInput[]) {
   const ids = delegates.map((d) => d.officerId).filter((x): x is string => !!x);
   if (!ids.length) return;
-  const found = await tx.db.select({ id: officers.id }).from(officers).where(and(inArray(officers.id, ids), eq(officers.institutionId, institutionId)));
-  if (found.length !== new Set(ids).size) throw new ValidationError('Pejabat yang dipilih bukan pegawai instansi ini', { officerId: 'Pejabat yang dipilih bukan pegawai instansi ini' });
+  const found = await tx.db
+    .select({ id: officers.id })
+    .from(officers)
+    .where(and(inArray(officers.id, ids), eq(officers.institutionId, institutionId)));
+  if (found.length !== new Set(ids).size)
+    throw new ValidationError('Pejabat yang dipilih bukan pegawai instansi ini', {
+      officerId: 'Pejabat yang dipilih bukan pegawai instansi ini',
+    });
 }
 
 async function checkCapacity(tx: Ctx, m: typeof meetings.$inferSelect, adding: number) {
   if (!m.capacity || adding <= 0) return;
   const n = await activeCount(tx.db, and(eq(registrations.meetingId, m.id), isNull(registrations.cancelledAt)));
-  if (n + adding > m.capacity) throw new ValidationError(`Kapasitas ${m.venue} ${m.capacity} orang sudah terisi (${n} terdaftar)`, { delegates: `Kapasitas ${m.capacity} orang sudah terisi` });
+  if (n + adding > m.capacity)
+    throw new ValidationError(`Kapasitas ${m.venue} ${m.capacity} orang sudah terisi (${n} terdaftar)`, {
+      delegates: `Kapasitas ${m.capacity} orang sudah terisi`,
+    });
 }
 
 /**
  * Accept with the full list of delegates (replacing the previous answer: kept ones keep their tickets, removed ones
  * are cancelled, new ones get a ticket and a confirmation e-mail), or decline with a reason. All or nothing.
  */
-export async function answerRsvp(ctx: Ctx, token: string, answer: { answer: 'accept'; delegates: DelegateInput[] } | { answer: 'decline'; reason: string }): Promise<RsvpView> {
+export async function answerRsvp(
+  ctx: Ctx,
+  token: string,
+  answer: { answer: 'accept'; delegates: DelegateInput[] } | { answer: 'decline'; reason: string },
+): Promise<RsvpView> {
   await inTransaction(ctx, async (tx) => {
     const { inv, meeting: m, institutionName } = await lockForAnswer(tx, token);
-    const current = await tx.db.select().from(registrations).where(and(eq(registrations.invitationId, inv.id), isNull(registrations.cancelledAt), eq(registrations.walkIn, false)));
+    const current = await tx.db
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.invitationId, inv.id), isNull(registrations.cancelledAt), eq(registrations.walkIn, false)));
     const now = new Date();
     if (answer.answer === 'decline') {
-      if (current.length) await tx.db.update(registrations).set({ cancelledAt: now, updatedAt: now }).where(inArray(registrations.id, current.map((c) => c.id)));
-      await tx.db.update(meetingInvitations).set({ state: 'declined', declineReason: answer.reason, respondedAt: now, updatedAt: now }).where(eq(meetingInvitations.id, inv.id));
-      await audit(tx, { action: 'rsvp.decline', entityType: 'meeting_invitation', entityId: inv.id, before: { state: inv.state, delegates: current.map((c) => c.name) }, after: { state: 'declined', reason: answer.reason } });
+      if (current.length)
+        await tx.db
+          .update(registrations)
+          .set({ cancelledAt: now, updatedAt: now })
+          .where(
+            inArray(
+              registrations.id,
+              current.map((c) => c.id),
+            ),
+          );
+      await tx.db
+        .update(meetingInvitations)
+        .set({ state: 'declined', declineReason: answer.reason, respondedAt: now, updatedAt: now })
+        .where(eq(meetingInvitations.id, inv.id));
+      await audit(tx, {
+        action: 'rsvp.decline',
+        entityType: 'meeting_invitation',
+        entityId: inv.id,
+        before: { state: inv.state, delegates: current.map((c) => c.name) },
+        after: { state: 'declined', reason: answer.reason },
+      });
       return;
     }
     const delegates = answer.delegates;
     if (delegates.length > inv.quota) {
-      throw new ValidationError(`${quotaFull(institutionName, inv.quota)}: Anda mengisi ${delegates.length} peserta`, { delegates: `Maksimal ${inv.quota} peserta` });
+      throw new ValidationError(`${quotaFull(institutionName, inv.quota)}: Anda mengisi ${delegates.length} peserta`, {
+        delegates: `Maksimal ${inv.quota} peserta`,
+      });
     }
     const byId = new Map(current.map((c) => [c.id, c]));
-    for (const d of delegates) if (d.id && !byId.has(d.id)) throw new ValidationError('Peserta yang diubah tidak terdaftar pada undangan ini', { delegates: 'Peserta tidak dikenal' });
+    for (const d of delegates)
+      if (d.id && !byId.has(d.id))
+        throw new ValidationError('Peserta yang diubah tidak terdaftar pada undangan ini', { delegates: 'Peserta tidak dikenal' });
     await checkOfficers(tx, inv.institutionId, delegates);
     const keep = new Set(delegates.map((d) => d.id).filter(Boolean));
     const removed = current.filter((c) => !keep.has(c.id));
     const fresh = delegates.filter((d) => !d.id);
     await checkCapacity(tx, m, fresh.length - removed.length);
-    if (removed.length) await tx.db.update(registrations).set({ cancelledAt: now, updatedAt: now }).where(inArray(registrations.id, removed.map((r) => r.id)));
+    if (removed.length)
+      await tx.db
+        .update(registrations)
+        .set({ cancelledAt: now, updatedAt: now })
+        .where(
+          inArray(
+            registrations.id,
+            removed.map((r) => r.id),
+          ),
+        );
     for (const d of delegates.filter((x) => x.id)) {
       await tx.db
         .update(registrations)
-        .set({ name: d.name, position: d.position ?? null, phone: d.phone ?? null, email: d.email ?? null, nip: d.nip ?? null, officerId: d.officerId ?? null, updatedAt: now })
+        .set({
+          name: d.name,
+          position: d.position ?? null,
+          phone: d.phone ?? null,
+          email: d.email ?? null,
+          nip: d.nip ?? null,
+          officerId: d.officerId ?? null,
+          updatedAt: now,
+        })
         .where(eq(registrations.id, d.id!));
     }
     const added = [];
@@ -163,21 +249,43 @@ export async function answerRsvp(ctx: Ctx, token: string, answer: { answer: 'acc
       const ticket = await newTicket(tx.db);
       const [row] = await tx.db
         .insert(registrations)
-        .values({ ...ticket, meetingId: m.id, invitationId: inv.id, institutionId: inv.institutionId, name: d.name, position: d.position ?? null, phone: d.phone ?? null, email: d.email ?? null, nip: d.nip ?? null, officerId: d.officerId ?? null })
+        .values({
+          ...ticket,
+          meetingId: m.id,
+          invitationId: inv.id,
+          institutionId: inv.institutionId,
+          name: d.name,
+          position: d.position ?? null,
+          phone: d.phone ?? null,
+          email: d.email ?? null,
+          nip: d.nip ?? null,
+          officerId: d.officerId ?? null,
+        })
         .returning();
       added.push(row!);
     }
     // The quota holds whatever ran concurrently: the invitation row is locked, so this count is final.
-    const total = await activeCount(tx.db, and(eq(registrations.invitationId, inv.id), isNull(registrations.cancelledAt), eq(registrations.walkIn, false)));
+    const total = await activeCount(
+      tx.db,
+      and(eq(registrations.invitationId, inv.id), isNull(registrations.cancelledAt), eq(registrations.walkIn, false)),
+    );
     if (total > inv.quota) throw new ValidationError(quotaFull(institutionName, inv.quota), { delegates: `Maksimal ${inv.quota} peserta` });
-    await tx.db.update(meetingInvitations).set({ state: 'accepted', declineReason: null, respondedAt: now, updatedAt: now }).where(eq(meetingInvitations.id, inv.id));
+    await tx.db
+      .update(meetingInvitations)
+      .set({ state: 'accepted', declineReason: null, respondedAt: now, updatedAt: now })
+      .where(eq(meetingInvitations.id, inv.id));
     for (const r of added) await queueDelegateConfirmation(tx, r, m, institutionName);
     await audit(tx, {
       action: 'rsvp.accept',
       entityType: 'meeting_invitation',
       entityId: inv.id,
       before: { state: inv.state, delegates: current.map((c) => c.name) },
-      after: { state: 'accepted', delegates: delegates.map((d) => d.name), added: added.map((a) => a.id), cancelled: removed.map((r) => r.id) },
+      after: {
+        state: 'accepted',
+        delegates: delegates.map((d) => d.name),
+        added: added.map((a) => a.id),
+        cancelled: removed.map((r) => r.id),
+      },
     });
   });
   return viewRsvp(ctx, token);
@@ -188,18 +296,40 @@ export async function addRsvpDelegate(ctx: Ctx, token: string, delegate: Delegat
   await inTransaction(ctx, async (tx) => {
     const { inv, meeting: m, institutionName } = await lockForAnswer(tx, token);
     await checkOfficers(tx, inv.institutionId, [delegate]);
-    const n = await activeCount(tx.db, and(eq(registrations.invitationId, inv.id), isNull(registrations.cancelledAt), eq(registrations.walkIn, false)));
+    const n = await activeCount(
+      tx.db,
+      and(eq(registrations.invitationId, inv.id), isNull(registrations.cancelledAt), eq(registrations.walkIn, false)),
+    );
     if (n >= inv.quota) throw new ValidationError(quotaFull(institutionName, inv.quota), { delegates: `Maksimal ${inv.quota} peserta` });
     await checkCapacity(tx, m, 1);
     const ticket = await newTicket(tx.db);
     const [row] = await tx.db
       .insert(registrations)
-      .values({ ...ticket, meetingId: m.id, invitationId: inv.id, institutionId: inv.institutionId, name: delegate.name, position: delegate.position ?? null, phone: delegate.phone ?? null, email: delegate.email ?? null, nip: delegate.nip ?? null, officerId: delegate.officerId ?? null })
+      .values({
+        ...ticket,
+        meetingId: m.id,
+        invitationId: inv.id,
+        institutionId: inv.institutionId,
+        name: delegate.name,
+        position: delegate.position ?? null,
+        phone: delegate.phone ?? null,
+        email: delegate.email ?? null,
+        nip: delegate.nip ?? null,
+        officerId: delegate.officerId ?? null,
+      })
       .returning();
     const now = new Date();
-    await tx.db.update(meetingInvitations).set({ state: 'accepted', declineReason: null, respondedAt: now, updatedAt: now }).where(eq(meetingInvitations.id, inv.id));
+    await tx.db
+      .update(meetingInvitations)
+      .set({ state: 'accepted', declineReason: null, respondedAt: now, updatedAt: now })
+      .where(eq(meetingInvitations.id, inv.id));
     await queueDelegateConfirmation(tx, row!, m, institutionName);
-    await audit(tx, { action: 'rsvp.addDelegate', entityType: 'meeting_invitation', entityId: inv.id, after: { registrationId: row!.id, name: row!.name } });
+    await audit(tx, {
+      action: 'rsvp.addDelegate',
+      entityType: 'meeting_invitation',
+      entityId: inv.id,
+      after: { registrationId: row!.id, name: row!.name },
+    });
   });
   return viewRsvp(ctx, token);
 }

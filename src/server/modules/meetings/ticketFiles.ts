@@ -8,7 +8,11 @@ import { meetingIcs, ticketPdf, ticketQrPng } from './tickets';
 import { hashToken } from './tokens';
 
 /** The files of one ticket, opened by its token (the link in the confirmation e-mail): QR PNG, PDF, calendar. */
-export async function ticketFile(ctx: Ctx, token: string, file: 'qr.png' | 'ticket.pdf' | 'calendar.ics'): Promise<{ mime: string; name: string; body: Buffer }> {
+export async function ticketFile(
+  ctx: Ctx,
+  token: string,
+  file: 'qr.png' | 'ticket.pdf' | 'calendar.ics',
+): Promise<{ mime: string; name: string; body: Buffer }> {
   const [row] = await ctx.db
     .select({ r: registrations, m: meetings, institutionName: institutions.name })
     .from(registrations)
@@ -17,7 +21,18 @@ export async function ticketFile(ctx: Ctx, token: string, file: 'qr.png' | 'tick
     .where(and(eq(registrations.ticketTokenHash, hashToken(token)), isNull(registrations.cancelledAt)));
   if (!row) throw new NotFoundError('Tiket tidak dikenal atau sudah dibatalkan');
   if (file === 'qr.png') return { mime: 'image/png', name: 'tiket-qr.png', body: await ticketQrPng(token) };
-  if (file === 'calendar.ics') return { mime: 'text/calendar; charset=utf-8', name: 'rapat.ics', body: Buffer.from(meetingIcs(row.m, { uid: `${row.r.id}@simpul`, url: ticketUrl(ctx, token, 'ticket.pdf') })) };
-  const body = await ticketPdf({ token, name: row.r.name, position: row.r.position, institution: row.institutionName ? shortInstitutionName(row.institutionName) : null, meeting: row.m });
+  if (file === 'calendar.ics')
+    return {
+      mime: 'text/calendar; charset=utf-8',
+      name: 'rapat.ics',
+      body: Buffer.from(meetingIcs(row.m, { uid: `${row.r.id}@simpul`, url: ticketUrl(ctx, token, 'ticket.pdf') })),
+    };
+  const body = await ticketPdf({
+    token,
+    name: row.r.name,
+    position: row.r.position,
+    institution: row.institutionName ? shortInstitutionName(row.institutionName) : null,
+    meeting: row.m,
+  });
   return { mime: 'application/pdf', name: 'tiket.pdf', body };
 }

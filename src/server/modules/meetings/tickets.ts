@@ -7,7 +7,16 @@ export type TicketInfo = {
   name: string;
   position: string | null;
   institution: string | null;
-  meeting: { id: string; title: string; startDate: string; endDate: string; startTime: string; endTime: string; venue: string; venueAddress: string | null };
+  meeting: {
+    id: string;
+    title: string;
+    startDate: string;
+    endDate: string;
+    startTime: string;
+    endTime: string;
+    venue: string;
+    venueAddress: string | null;
+  };
 };
 
 /** The QR of a ticket: it encodes only the ticket token (no id, nothing guessable). */
@@ -39,7 +48,11 @@ export async function ticketPdf(t: TicketInfo): Promise<Buffer> {
   doc.font('Helvetica').fontSize(8.5);
   if (t.position) doc.text(t.position, { width: w, align: 'center' });
   if (t.institution) doc.text(t.institution, { width: w, align: 'center' });
-  doc.moveDown(0.5).fontSize(7).fillColor('#555').text('Tunjukkan kode QR ini kepada panitia saat registrasi.', { width: w, align: 'center' });
+  doc
+    .moveDown(0.5)
+    .fontSize(7)
+    .fillColor('#555')
+    .text('Tunjukkan kode QR ini kepada panitia saat registrasi.', { width: w, align: 'center' });
   doc.end();
   return done;
 }
@@ -61,7 +74,11 @@ function fold(line: string): string {
   parts.push(current);
   return parts.join('\r\n ');
 }
-const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** A calendar file for the meeting (times in WIB, written in UTC). */
 export function meetingIcs(m: TicketInfo['meeting'], opts: { uid: string; organizer?: string; url?: string }): string {

@@ -12,7 +12,10 @@ import { checkManagers, checkMeetingDates } from './validateMeeting';
 export async function updateMeeting(ctx: Ctx, id: string, input: z.output<typeof updateMeetingInput>): Promise<MeetingDetail> {
   const { version, managerIds, ...fields } = input;
   await writeAggregate(ctx, meetingRoot, id, { action: 'meeting.manage', version }, async (tx, before) => {
-    const [activity] = await tx.db.select({ fiscalYear: activities.fiscalYear }).from(activities).where(eq(activities.id, before.activityId));
+    const [activity] = await tx.db
+      .select({ fiscalYear: activities.fiscalYear })
+      .from(activities)
+      .where(eq(activities.id, before.activityId));
     const next = { ...before, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as typeof before;
     checkMeetingDates(next, activity!.fiscalYear);
     const values: Record<string, unknown> = { ...fields };
@@ -25,7 +28,10 @@ export async function updateMeeting(ctx: Ctx, id: string, input: z.output<typeof
       await tx.db.delete(meetingManagers).where(eq(meetingManagers.meetingId, id));
       if (ids.length) await tx.db.insert(meetingManagers).values(ids.map((userId) => ({ meetingId: id, userId })));
     }
-    return { result: null, audit: { action: 'meeting.update', entityType: 'meeting', entityId: id, before, after: { ...values, managerIds } } };
+    return {
+      result: null,
+      audit: { action: 'meeting.update', entityType: 'meeting', entityId: id, before, after: { ...values, managerIds } },
+    };
   });
   return presentMeeting(ctx, await findRoot(ctx, meetingRoot, id));
 }

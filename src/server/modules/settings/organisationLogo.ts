@@ -21,7 +21,13 @@ export async function uploadOrganisationLogo(ctx: Ctx, file: { buffer: Buffer; f
       .values({ key: 'organisation', value: after })
       .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: new Date() } });
     if (before.logoFileId) await deleteFileIfUnused(tx, before.logoFileId);
-    await audit(tx, { action: 'settings.logo', entityType: 'settings', entityId: 'organisation', before, after: { ...after, logo: stored } });
+    await audit(tx, {
+      action: 'settings.logo',
+      entityType: 'settings',
+      entityId: 'organisation',
+      before,
+      after: { ...after, logo: stored },
+    });
     return after;
   });
 }

@@ -6,11 +6,7 @@ import { inTransaction, type Ctx } from '../../core/context';
 import { UnauthenticatedError, ValidationError } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import { documentLogo, type DocumentSettings } from '../../documents/letterhead';
-import {
-  defaultOrganisationSettings,
-  organisationSettingsSchema,
-  type OrganisationSettings,
-} from '../../../shared/schemas/settings';
+import { defaultOrganisationSettings, organisationSettingsSchema, type OrganisationSettings } from '../../../shared/schemas/settings';
 
 const key = 'organisation';
 const logoMimes = new Set(['image/png', 'image/jpeg']);

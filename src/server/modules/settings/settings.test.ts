@@ -78,7 +78,10 @@ describe('organisation settings', () => {
     const missing = await session.request('PUT', url, { ...custom, logoFileId: '8f1c1a1e-0000-4000-8000-000000000000' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields.logoFileId).toBe('Berkas logo tidak ditemukan');
-    const [pdf] = await t.database.db.insert(files).values({ name: 'surat.pdf', mime: 'application/pdf', size: 10, sha256: 'x' }).returning();
+    const [pdf] = await t.database.db
+      .insert(files)
+      .values({ name: 'surat.pdf', mime: 'application/pdf', size: 10, sha256: 'x' })
+      .returning();
     expect((await session.request('PUT', url, { ...custom, logoFileId: pdf!.id })).json().error.fields.logoFileId).toBe(
       'Logo harus berupa gambar PNG atau JPEG',
     );
@@ -105,9 +108,15 @@ describe('letterhead logo upload', () => {
     expect(got.headers['content-type']).toBe('image/png');
     // A normalised re-encoded copy of the same picture, served and handed to the renderers.
     expect(await sharp(got.rawPayload).metadata()).toMatchObject({ format: 'png', width: 120, height: 140 });
-    expect(await sharp(Buffer.from((await loadDocumentSettings(t.database.db)).logo!)).metadata()).toMatchObject({ format: 'png', width: 120, height: 140 });
+    expect(await sharp(Buffer.from((await loadDocumentSettings(t.database.db)).logo!)).metadata()).toMatchObject({
+      format: 'png',
+      width: 120,
+      height: 140,
+    });
 
-    const jpeg = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#ffffff' } })
+      .jpeg()
+      .toBuffer();
     const again = await multipart({}, { name: 'logo.jpg', content: jpeg, type: 'image/jpeg' });
     const replaced = await session.request('POST', `${url}/logo`, again.payload, again.headers);
     expect(replaced.json().logoFileId).not.toBe(firstId);

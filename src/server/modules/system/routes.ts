@@ -5,7 +5,14 @@ import { z } from 'zod';
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness with a database round trip', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness with a database round trip',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async (req) => {
       await req.ctx.db.execute(sql`select 1`);
       return { status: 'ok' as const };

@@ -10,8 +10,14 @@ import { enqueueInvitationMail, issueUserToken, linkFor } from '../auth/oneTimeL
 import { flushMail } from '../../core/mailOutbox';
 
 const publicColumns = {
-  id: users.id, email: users.email, name: users.name, role: users.role, institutionId: users.institutionId,
-  active: users.active, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt,
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  institutionId: users.institutionId,
+  active: users.active,
+  createdAt: users.createdAt,
+  lastLoginAt: users.lastLoginAt,
 };
 
 /** Accounts by name, one page (`limit`, `offset`) and the total, like every list. */
@@ -49,7 +55,10 @@ export async function inviteUser(ctx: Ctx, input: z.infer<typeof inviteUserInput
   authorize(ctx.actor, 'user.manage');
   const user = await inTransaction(ctx, async (tx) => {
     await checkInstitution(tx, input.institutionId);
-    const [existing] = await tx.db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, input.email));
+    const [existing] = await tx.db
+      .select({ id: users.id, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, input.email));
     if (existing && !existing.passwordHash) {
       const msg = 'E-mail ini sudah diundang dan belum menerima undangannya. Kirim ulang undangan dari daftar pengguna.';
       throw new ConflictError(msg, { email: msg });
@@ -57,7 +66,12 @@ export async function inviteUser(ctx: Ctx, input: z.infer<typeof inviteUserInput
     if (existing) throw new ConflictError('E-mail ini sudah terdaftar', { email: 'E-mail ini sudah terdaftar' });
     const [user] = await tx.db
       .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, institutionId: input.role === 'member' ? input.institutionId! : (input.institutionId ?? null) })
+      .values({
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        institutionId: input.role === 'member' ? input.institutionId! : (input.institutionId ?? null),
+      })
       .returning(publicColumns);
     const { token } = await issueUserToken(tx, user!.id, 'invite');
     await audit(tx, { action: 'user.invite', entityType: 'user', entityId: user!.id, after: user });
@@ -82,7 +96,11 @@ export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof upd
     if (role === 'member' && !institutionId) {
       throw new ValidationError('Petugas humas anggota harus terhubung ke satu lembaga', { institutionId: 'Pilih lembaga' });
     }
-    const [after] = await tx.db.update(users).set({ ...input, institutionId }).where(eq(users.id, id)).returning(publicColumns);
+    const [after] = await tx.db
+      .update(users)
+      .set({ ...input, institutionId })
+      .where(eq(users.id, id))
+      .returning(publicColumns);
     // Deactivation ends the account's sessions and revokes its API tokens for good: reactivating does not revive them.
     let ended = { sessions: 0, tokens: 0 };
     if (before.active && after!.active === false) {

@@ -3,7 +3,8 @@ import type { account as base } from '../id/account';
 export const account: typeof base = {
   title: 'My account',
   tokens: 'API tokens',
-  tokensHelp: 'Other applications (e.g. an institution website) use an API token to read Simpul data on your behalf. Send it as the header "Authorization: Bearer <token>".',
+  tokensHelp:
+    'Other applications (e.g. an institution website) use an API token to read Simpul data on your behalf. Send it as the header "Authorization: Bearer <token>".',
   createToken: 'Create token',
   create: 'Create',
   tokenName: 'Token name',
@@ -26,7 +27,9 @@ export const account: typeof base = {
   confirmPassword: 'Repeat the new password',
   passwordMismatch: 'The new passwords differ',
   passwordChanged: (ended, revoked = 0) =>
-    ['Password changed.', ended ? `${ended} other session(s) ended.` : '', revoked ? `${revoked} API token(s) revoked.` : ''].filter(Boolean).join(' '),
+    ['Password changed.', ended ? `${ended} other session(s) ended.` : '', revoked ? `${revoked} API token(s) revoked.` : '']
+      .filter(Boolean)
+      .join(' '),
   revokeTokens: 'Also revoke all my API tokens',
   revokeTokensHelp: 'Advised if the password may have leaked. Integrations using a token will need a new one.',
 };

@@ -48,10 +48,12 @@ export const activities: typeof base = {
   statusChanged: (s) => `Activity status is now ${s}`,
   approvalBlocked: 'The KAK cannot be approved yet',
   copyNextYear: 'Copy to next year',
-  copyQuestion: (y) => `Create a draft for fiscal year ${y} from this activity? The KAK, budget lines, committee (without the decree) and speakers are copied.`,
+  copyQuestion: (y) =>
+    `Create a draft for fiscal year ${y} from this activity? The KAK, budget lines, committee (without the decree) and speakers are copied.`,
   copied: (y) => `Draft for fiscal year ${y} created`,
   copyYear: 'Fiscal year of the copy',
-  copyYearsNote: 'Years that stand for the fiscal year ("Tahun Anggaran 2026", "TA 2026", "APBD ... Tahun 2026") are replaced. Other years (legal bases, periods, "in 2026") stay; the KAK checks warn about those that differ from the fiscal year.',
+  copyYearsNote:
+    'Years that stand for the fiscal year ("Tahun Anggaran 2026", "TA 2026", "APBD ... Tahun 2026") are replaced. Other years (legal bases, periods, "in 2026") stay; the KAK checks warn about those that differ from the fiscal year.',
   downloadNotFinal: 'Not a final document',
   downloadDraft: 'This KAK is still a draft: every page is printed with the mark "DRAF — belum disetujui" (draft, not approved).',
   downloadErrors: (n) => `The KAK checks still find ${n} error(s) not yet fixed; the mark prints their number.`,

@@ -13,7 +13,8 @@ export const auth: typeof base = {
   login: { title: 'Log in', submit: 'Log in', forgot: 'Forgot your password?' },
   forgot: {
     title: 'Forgot password',
-    intro: 'Enter your account e-mail. We will send a link to choose a new password. Never received your invitation? Enter the invited address: the invitation is sent again.',
+    intro:
+      'Enter your account e-mail. We will send a link to choose a new password. Never received your invitation? Enter the invited address: the invitation is sent again.',
     submit: 'Send link',
     sent: 'If that address is registered, a reset link has been sent to it. Check your inbox.',
   },

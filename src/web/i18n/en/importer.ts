@@ -2,7 +2,8 @@ import type { importer as base } from '../id/importer';
 
 export const importer: typeof base = {
   title: 'Import directory',
-  description: 'Upload an XLSX or CSV file of institutions and PR officers. The file is checked first; nothing is saved until you choose how to import.',
+  description:
+    'Upload an XLSX or CSV file of institutions and PR officers. The file is checked first; nothing is saved until you choose how to import.',
   template: 'Download XLSX template',
   file: 'XLSX or CSV file',
   fileHint: 'One row per institution or officer; the "Jenis" column says lembaga (institution) or petugas (officer). At most 5 MB.',
@@ -22,7 +23,9 @@ export const importer: typeof base = {
       r.updated ? `${r.updatedInstitutions} institutions and ${r.updatedOfficers} PR officers updated` : null,
       r.unchanged !== '0' ? `${r.unchanged} rows equal to the stored data (not changed)` : null,
       `${r.skipped} rows with problems skipped.`,
-    ].filter(Boolean).join('; '),
+    ]
+      .filter(Boolean)
+      .join('; '),
   summaryNew: (n) => `${n} new`,
   summaryChanged: (n) => `${n} changed`,
   summaryUnchanged: (n) => `${n} unchanged`,

@@ -1,7 +1,8 @@
 export const account = {
   title: 'Akun saya',
   tokens: 'Token API',
-  tokensHelp: 'Token API dipakai aplikasi lain (mis. situs web lembaga) untuk membaca data Simpul atas nama Anda. Kirim sebagai header "Authorization: Bearer <token>".',
+  tokensHelp:
+    'Token API dipakai aplikasi lain (mis. situs web lembaga) untuk membaca data Simpul atas nama Anda. Kirim sebagai header "Authorization: Bearer <token>".',
   createToken: 'Buat token',
   create: 'Buat',
   tokenName: 'Nama token',
@@ -24,11 +25,9 @@ export const account = {
   confirmPassword: 'Ulangi kata sandi baru',
   passwordMismatch: 'Kata sandi baru tidak sama',
   passwordChanged: (ended: number, revoked = 0) =>
-    [
-      'Kata sandi diubah.',
-      ended ? `${ended} sesi lain diakhiri.` : '',
-      revoked ? `${revoked} token API dicabut.` : '',
-    ].filter(Boolean).join(' '),
+    ['Kata sandi diubah.', ended ? `${ended} sesi lain diakhiri.` : '', revoked ? `${revoked} token API dicabut.` : '']
+      .filter(Boolean)
+      .join(' '),
   revokeTokens: 'Cabut juga semua token API saya',
   revokeTokensHelp: 'Disarankan bila kata sandi mungkin bocor. Integrasi yang memakai token harus diberi token baru.',
 };

@@ -25,7 +25,8 @@ export const activities = {
   create: 'Buat draf',
   created: 'Draf kegiatan dibuat',
   importWord: 'Impor dari Word',
-  importHint: 'Unggah KAK yang sudah ada dalam format Word (.docx). Isinya dijadikan draf kegiatan baru; periksa hasilnya sebelum disetujui.',
+  importHint:
+    'Unggah KAK yang sudah ada dalam format Word (.docx). Isinya dijadikan draf kegiatan baru; periksa hasilnya sebelum disetujui.',
   importFile: 'Berkas KAK (.docx)',
   importChoose: 'Pilih berkas .docx…',
   importRun: 'Impor',
@@ -51,13 +52,16 @@ export const activities = {
   statusChanged: (s: string) => `Status kegiatan menjadi ${s}`,
   approvalBlocked: 'KAK belum dapat disetujui',
   copyNextYear: 'Salin ke tahun berikutnya',
-  copyQuestion: (y: number) => `Buat draf tahun anggaran ${y} dari kegiatan ini? KAK, rincian anggaran, panitia (tanpa SK) dan narasumber ikut disalin.`,
+  copyQuestion: (y: number) =>
+    `Buat draf tahun anggaran ${y} dari kegiatan ini? KAK, rincian anggaran, panitia (tanpa SK) dan narasumber ikut disalin.`,
   copied: (y: number) => `Draf tahun anggaran ${y} dibuat`,
   copyYear: 'Tahun anggaran salinan',
-  copyYearsNote: 'Tahun yang menyatakan tahun anggaran ("Tahun Anggaran 2026", "TA 2026", "APBD ... Tahun 2026") diganti. Tahun lain (dasar hukum, periode, "pada tahun 2026") tetap; pemeriksaan KAK memberi peringatan bila ada yang berbeda dari tahun anggaran.',
+  copyYearsNote:
+    'Tahun yang menyatakan tahun anggaran ("Tahun Anggaran 2026", "TA 2026", "APBD ... Tahun 2026") diganti. Tahun lain (dasar hukum, periode, "pada tahun 2026") tetap; pemeriksaan KAK memberi peringatan bila ada yang berbeda dari tahun anggaran.',
   downloadNotFinal: 'Dokumen belum final',
   downloadDraft: 'KAK ini masih draf: setiap halaman dicetak dengan tanda "DRAF — belum disetujui".',
-  downloadErrors: (n: number) => `Pemeriksaan KAK masih menemukan ${n} kesalahan yang belum diperbaiki; jumlahnya ikut tercetak di tanda itu.`,
+  downloadErrors: (n: number) =>
+    `Pemeriksaan KAK masih menemukan ${n} kesalahan yang belum diperbaiki; jumlahnya ikut tercetak di tanda itu.`,
   downloadAnyway: 'Unduh',
   personalDataHidden: 'Untuk akun anggota, NIP, honorarium narasumber dan rincian anggaran tidak ditampilkan.',
   shareWithMembers: 'Bagikan data pribadi kepada anggota',
@@ -104,7 +108,8 @@ export const activities = {
   conflict: {
     title: 'Kegiatan sudah diubah orang lain',
     reload: 'Muat ulang',
-    reloaded: 'Data terbaru sudah dimuat ke formulir. Isian Anda yang belum tersimpan ada di bawah ini; salin bagian yang masih diperlukan.',
+    reloaded:
+      'Data terbaru sudah dimuat ke formulir. Isian Anda yang belum tersimpan ada di bawah ini; salin bagian yang masih diperlukan.',
     yourText: 'Isian Anda yang belum tersimpan',
     copy: 'Salin teks',
     copiedText: 'Tersalin',

@@ -11,7 +11,8 @@ export const auth = {
   login: { title: 'Masuk', submit: 'Masuk', forgot: 'Lupa kata sandi?' },
   forgot: {
     title: 'Lupa kata sandi',
-    intro: 'Masukkan e-mail akun Anda. Kami akan mengirim tautan untuk membuat kata sandi baru. Belum sempat menerima undangan? Masukkan e-mail yang diundang: undangannya dikirim ulang.',
+    intro:
+      'Masukkan e-mail akun Anda. Kami akan mengirim tautan untuk membuat kata sandi baru. Belum sempat menerima undangan? Masukkan e-mail yang diundang: undangannya dikirim ulang.',
     submit: 'Kirim tautan',
     sent: 'Bila alamat itu terdaftar, tautan pengaturan ulang telah dikirim ke e-mailnya. Periksa kotak masuk Anda.',
   },

@@ -2,7 +2,8 @@ import type { ColumnKey } from '../../../shared/schemas/directoryImport';
 
 export const importer = {
   title: 'Impor direktori',
-  description: 'Unggah berkas XLSX atau CSV berisi lembaga dan petugas humas. Berkas diperiksa dulu; tidak ada yang disimpan sebelum Anda memilih cara impor.',
+  description:
+    'Unggah berkas XLSX atau CSV berisi lembaga dan petugas humas. Berkas diperiksa dulu; tidak ada yang disimpan sebelum Anda memilih cara impor.',
   template: 'Unduh templat XLSX',
   file: 'Berkas XLSX atau CSV',
   fileHint: 'Satu baris per lembaga atau petugas; kolom "Jenis" berisi lembaga atau petugas. Maksimal 5 MB.',
@@ -16,13 +17,23 @@ export const importer = {
   importValid: 'Impor baris yang valid',
   importAll: 'Impor semua (batal bila ada yang salah)',
   doneTitle: 'Impor selesai',
-  done: (r: { institutions: string; officers: string; updatedInstitutions: string; updatedOfficers: string; updated: boolean; unchanged: string; skipped: string }) =>
+  done: (r: {
+    institutions: string;
+    officers: string;
+    updatedInstitutions: string;
+    updatedOfficers: string;
+    updated: boolean;
+    unchanged: string;
+    skipped: string;
+  }) =>
     [
       `${r.institutions} lembaga dan ${r.officers} petugas humas disimpan`,
       r.updated ? `${r.updatedInstitutions} lembaga dan ${r.updatedOfficers} petugas humas diperbarui` : null,
       r.unchanged !== '0' ? `${r.unchanged} baris sama dengan data tersimpan (tidak diubah)` : null,
       `${r.skipped} baris bermasalah dilewati.`,
-    ].filter(Boolean).join('; '),
+    ]
+      .filter(Boolean)
+      .join('; '),
   summaryNew: (n: string) => `${n} baru`,
   summaryChanged: (n: string) => `${n} berubah`,
   summaryUnchanged: (n: string) => `${n} sama`,

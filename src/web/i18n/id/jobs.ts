@@ -1,7 +1,8 @@
 export const jobs = {
   nav: 'Pekerjaan latar belakang',
   title: 'Pekerjaan latar belakang',
-  description: 'Pekerjaan yang berjalan di belakang layar (pengiriman e-mail, pembersihan berkala): antrean, pekerjaan yang gagal, dan log e-mail.',
+  description:
+    'Pekerjaan yang berjalan di belakang layar (pengiriman e-mail, pembersihan berkala): antrean, pekerjaan yang gagal, dan log e-mail.',
   queues: 'Antrean',
   queue: 'Antrean',
   schedule: 'Jadwal',

@@ -13,16 +13,19 @@ import { useSession } from '../../session';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { FormButtons } from '../../components/FormButtons';
 
-
 function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
   const form = useForm({ initialValues: { name: '' } });
   const [secret, setSecret] = useState<string | null>(null);
-  const { submit, alert, mutation } = useFormMutation(form, (v) => call(client.POST('/api/auth/tokens', { body: v })), (row) => {
-    setSecret(row.token);
-    void queryClient.invalidateQueries({ queryKey: ['tokens'] });
-  });
+  const { submit, alert, mutation } = useFormMutation(
+    form,
+    (v) => call(client.POST('/api/auth/tokens', { body: v })),
+    (row) => {
+      setSecret(row.token);
+      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
+    },
+  );
   const close = () => {
     setSecret(null);
     form.reset();
@@ -34,10 +37,16 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
       {secret ? (
         <Stack>
           <Alert color="yellow">{t.account.secretOnce}</Alert>
-          <Code block data-testid="token-secret" style={{ wordBreak: 'break-all' }}>{secret}</Code>
+          <Code block data-testid="token-secret" style={{ wordBreak: 'break-all' }}>
+            {secret}
+          </Code>
           <Group justify="flex-end">
             <CopyButton value={secret}>
-              {({ copied, copy }) => <Button variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>{copied ? t.common.copied : t.common.copy}</Button>}
+              {({ copied, copy }) => (
+                <Button variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
+                  {copied ? t.common.copied : t.common.copy}
+                </Button>
+              )}
             </CopyButton>
             <Button onClick={close}>{t.common.close}</Button>
           </Group>
@@ -61,7 +70,11 @@ export function AccountPage() {
   const { user, can } = useSession();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => call(client.GET('/api/auth/tokens', { params: { query: { limit: 200 } } })), enabled: can('apiToken.manage') });
+  const tokens = useQuery({
+    queryKey: ['tokens'],
+    queryFn: () => call(client.GET('/api/auth/tokens', { params: { query: { limit: 200 } } })),
+    enabled: can('apiToken.manage'),
+  });
   const revoke = useMutation({
     mutationFn: (id: string) => call(client.DELETE('/api/auth/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => {
@@ -76,7 +89,9 @@ export function AccountPage() {
       <PageHeader title={t.account.title} />
       <Card withBorder mb="lg" maw={560}>
         <Text fw={600}>{user.name}</Text>
-        <Text size="sm" c="dimmed">{user.email}</Text>
+        <Text size="sm" c="dimmed">
+          {user.email}
+        </Text>
         <Text size="sm">{t.users.roles[user.role]}</Text>
       </Card>
       <ChangePasswordCard />
@@ -84,9 +99,13 @@ export function AccountPage() {
         <Stack gap="sm">
           <Group justify="space-between">
             <Title order={3}>{t.account.tokens}</Title>
-            <Button color="teal" onClick={() => setCreating(true)}>{t.account.createToken}</Button>
+            <Button color="teal" onClick={() => setCreating(true)}>
+              {t.account.createToken}
+            </Button>
           </Group>
-          <Text size="sm" c="dimmed">{t.account.tokensHelp}</Text>
+          <Text size="sm" c="dimmed">
+            {t.account.tokensHelp}
+          </Text>
           <ErrorAlert error={tokens.error} />
           {tokens.data?.items.length === 0 ? <Text c="dimmed">{t.account.noTokens}</Text> : null}
           {tokens.data?.items.length ? (
@@ -112,8 +131,14 @@ export function AccountPage() {
                         {tok.revokedAt ? (
                           <Badge color="gray">{t.account.revokedBadge}</Badge>
                         ) : (
-                          <ConfirmButton size="xs" variant="light" color="red" question={t.account.revokeQuestion(tok.name)}
-                            loading={revoke.isPending && revoke.variables === tok.id} onConfirm={() => revoke.mutate(tok.id)}>
+                          <ConfirmButton
+                            size="xs"
+                            variant="light"
+                            color="red"
+                            question={t.account.revokeQuestion(tok.name)}
+                            loading={revoke.isPending && revoke.variables === tok.id}
+                            onConfirm={() => revoke.mutate(tok.id)}
+                          >
                             {t.account.revoke}
                           </ConfirmButton>
                         )}

@@ -30,14 +30,38 @@ export function ChangePasswordCard() {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={3}>{t.account.changePassword}</Title>
-          <Text size="sm" c="dimmed">{t.account.changePasswordHelp}</Text>
-          <PasswordInput label={t.account.currentPassword} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
-          <PasswordInput label={t.account.newPassword} description={t.account.newPasswordHint} autoComplete="new-password" required {...form.getInputProps('newPassword')} />
-          <PasswordInput label={t.account.confirmPassword} autoComplete="new-password" required {...form.getInputProps('confirmPassword')} />
-          <Checkbox label={t.account.revokeTokens} description={t.account.revokeTokensHelp} {...form.getInputProps('revokeTokens', { type: 'checkbox' })} />
+          <Text size="sm" c="dimmed">
+            {t.account.changePasswordHelp}
+          </Text>
+          <PasswordInput
+            label={t.account.currentPassword}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('currentPassword')}
+          />
+          <PasswordInput
+            label={t.account.newPassword}
+            description={t.account.newPasswordHint}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('newPassword')}
+          />
+          <PasswordInput
+            label={t.account.confirmPassword}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('confirmPassword')}
+          />
+          <Checkbox
+            label={t.account.revokeTokens}
+            description={t.account.revokeTokensHelp}
+            {...form.getInputProps('revokeTokens', { type: 'checkbox' })}
+          />
           {alert}
           <Group justify="flex-end">
-            <Button type="submit" loading={mutation.isPending}>{t.account.changePassword}</Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {t.account.changePassword}
+            </Button>
           </Group>
         </Stack>
       </form>

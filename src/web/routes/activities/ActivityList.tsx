@@ -28,7 +28,10 @@ export function ActivityListPage() {
   const setYear = (y: number) => setParams(y === currentYear ? {} : { year: String(y) }, { replace: true });
   const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
 
-  const all = useQuery({ queryKey: ['activities', 'all'], queryFn: () => call(client.GET('/api/activities', { params: { query: { limit: 200 } } })) });
+  const all = useQuery({
+    queryKey: ['activities', 'all'],
+    queryFn: () => call(client.GET('/api/activities', { params: { query: { limit: 200 } } })),
+  });
   const list = useQuery({
     queryKey: ['activities', 'year', year],
     queryFn: () => call(client.GET('/api/activities', { params: { query: { year, limit: 200 } } })),
@@ -43,12 +46,16 @@ export function ActivityListPage() {
       <PageHeader
         title={a.title}
         description={a.description}
-        actions={can('activity.write') ? (
-          <>
-            <Button variant="default" onClick={() => setDialog('import')}>{a.importWord}</Button>
-            <Button onClick={() => setDialog('new')}>{a.newActivity}</Button>
-          </>
-        ) : null}
+        actions={
+          can('activity.write') ? (
+            <>
+              <Button variant="default" onClick={() => setDialog('import')}>
+                {a.importWord}
+              </Button>
+              <Button onClick={() => setDialog('new')}>{a.newActivity}</Button>
+            </>
+          ) : null
+        }
       />
       <Group align="flex-end" mb="md" gap="md">
         <Select
@@ -59,7 +66,11 @@ export function ActivityListPage() {
           value={String(year)}
           onChange={(v) => v && setYear(Number(v))}
         />
-        {list.data ? <Text size="sm" c="dimmed" pb={8}>{a.count(formatNumber(list.data.total, lang))}</Text> : null}
+        {list.data ? (
+          <Text size="sm" c="dimmed" pb={8}>
+            {a.count(formatNumber(list.data.total, lang))}
+          </Text>
+        ) : null}
       </Group>
       <ErrorAlert error={list.error ?? all.error} />
       {list.data && !items.length ? (
@@ -68,7 +79,11 @@ export function ActivityListPage() {
           {yearsWithActivities.length ? (
             <Group gap="xs">
               <Text size="sm">{a.yearsWithActivities}</Text>
-              {yearsWithActivities.map((y) => <Button key={y} size="compact-sm" variant="light" onClick={() => setYear(y)}>{y}</Button>)}
+              {yearsWithActivities.map((y) => (
+                <Button key={y} size="compact-sm" variant="light" onClick={() => setYear(y)}>
+                  {y}
+                </Button>
+              ))}
             </Group>
           ) : null}
         </Stack>
@@ -81,8 +96,12 @@ export function ActivityListPage() {
                 <Text fw={600}>{i.title}</Text>
                 <Badge color={statusColors[i.status]}>{a.status[i.status]}</Badge>
               </Group>
-              <Text size="sm" c="dimmed">{i.orgUnit}</Text>
-              <Text size="sm">{a.fundingTotal}: <strong>{formatRupiah(i.fundingTotal)}</strong></Text>
+              <Text size="sm" c="dimmed">
+                {i.orgUnit}
+              </Text>
+              <Text size="sm">
+                {a.fundingTotal}: <strong>{formatRupiah(i.fundingTotal)}</strong>
+              </Text>
             </Card>
           ))}
         </Stack>
@@ -102,13 +121,23 @@ export function ActivityListPage() {
               {items.map((i) => (
                 <Table.Tr key={i.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/activities/${i.id}`} fw={500}>{i.title}</Anchor>
-                    <Text size="xs" c="dimmed">{i.orgUnit}</Text>
+                    <Anchor component={Link} to={`/activities/${i.id}`} fw={500}>
+                      {i.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {i.orgUnit}
+                    </Text>
                   </Table.Td>
                   <Table.Td>{i.fiscalYear}</Table.Td>
-                  <Table.Td><Badge color={statusColors[i.status]}>{a.status[i.status]}</Badge></Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatRupiah(i.fundingTotal)}</Table.Td>
-                  <Table.Td><Text size="sm">{formatDateTime(i.updatedAt, lang)}</Text></Table.Td>
+                  <Table.Td>
+                    <Badge color={statusColors[i.status]}>{a.status[i.status]}</Badge>
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {formatRupiah(i.fundingTotal)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatDateTime(i.updatedAt, lang)}</Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

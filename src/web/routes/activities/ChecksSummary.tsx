@@ -5,8 +5,18 @@ import { issuesUnder, panelOf, panels, type ActivityDetail, type Issue, type Pan
 export function panelTitle(id: PanelId, t: Messages): string {
   const s = t.activities.section;
   const titles: Record<PanelId, string> = {
-    general: s.general, 'section-a': s.a, 'section-b': s.b, 'section-c': s.c, 'section-d': s.d, schedule: s.schedule,
-    'section-e': s.e, 'section-f': s.f, 'section-g': s.g, budget: s.budget, committee: s.committee, speakers: s.speakers,
+    general: s.general,
+    'section-a': s.a,
+    'section-b': s.b,
+    'section-c': s.c,
+    'section-d': s.d,
+    schedule: s.schedule,
+    'section-e': s.e,
+    'section-f': s.f,
+    'section-g': s.g,
+    budget: s.budget,
+    committee: s.committee,
+    speakers: s.speakers,
   };
   return titles[id];
 }
@@ -20,7 +30,15 @@ function IssueLinks({ issues }: { issues: Issue[] }) {
         return (
           <List.Item key={n}>
             {i.message}
-            {panel ? <> · <Anchor href={`#${panel}`} size="sm">{panelTitle(panel, t)}</Anchor></> : null}
+            {panel ? (
+              <>
+                {' '}
+                ·{' '}
+                <Anchor href={`#${panel}`} size="sm">
+                  {panelTitle(panel, t)}
+                </Anchor>
+              </>
+            ) : null}
           </List.Item>
         );
       })}
@@ -35,10 +53,20 @@ export function ChecksSummary({ activity }: { activity: ActivityDetail }) {
   const { errors, warnings } = activity.checks;
   return (
     <Stack gap="xs" data-testid="checks-summary">
-      {!errors.length ? <Alert color="teal" variant="light" p="xs"><Text size="sm">{c.ok}</Text></Alert> : (
-        <Alert color="red" variant="light" title={c.errors(errors.length)} p="sm"><IssueLinks issues={errors} /></Alert>
+      {!errors.length ? (
+        <Alert color="teal" variant="light" p="xs">
+          <Text size="sm">{c.ok}</Text>
+        </Alert>
+      ) : (
+        <Alert color="red" variant="light" title={c.errors(errors.length)} p="sm">
+          <IssueLinks issues={errors} />
+        </Alert>
       )}
-      {warnings.length ? <Alert color="yellow" variant="light" title={c.warnings(warnings.length)} p="sm"><IssueLinks issues={warnings} /></Alert> : null}
+      {warnings.length ? (
+        <Alert color="yellow" variant="light" title={c.warnings(warnings.length)} p="sm">
+          <IssueLinks issues={warnings} />
+        </Alert>
+      ) : null}
     </Stack>
   );
 }
@@ -53,8 +81,15 @@ export function PanelNav({ activity }: { activity: ActivityDetail }) {
         const e = issuesUnder(errors, p.prefixes).length;
         const w = issuesUnder(warnings, p.prefixes).length;
         return (
-          <Badge key={p.id} component="a" href={`#${p.id}`} variant={e || w ? 'light' : 'outline'} color={e ? 'red' : w ? 'yellow' : 'gray'}
-            tt="none" style={{ cursor: 'pointer' }}>
+          <Badge
+            key={p.id}
+            component="a"
+            href={`#${p.id}`}
+            variant={e || w ? 'light' : 'outline'}
+            color={e ? 'red' : w ? 'yellow' : 'gray'}
+            tt="none"
+            style={{ cursor: 'pointer' }}
+          >
             {panelTitle(p.id, t)}
           </Badge>
         );

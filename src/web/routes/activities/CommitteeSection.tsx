@@ -16,14 +16,30 @@ import { FormButtons } from '../../components/FormButtons';
 
 type MemberValues = { role: string; name: string; position: string; nip: string };
 
-function MemberForm({ activityId, member, onSaved, onCancel }: { activityId: string; member: CommitteeMember | null; onSaved: () => void; onCancel: () => void }) {
+function MemberForm({
+  activityId,
+  member,
+  onSaved,
+  onCancel,
+}: {
+  activityId: string;
+  member: CommitteeMember | null;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const c = t.activities.committee;
   const form = useForm<MemberValues>({
     initialValues: { role: member?.role ?? 'anggota', name: member?.name ?? '', position: member?.position ?? '', nip: member?.nip ?? '' },
   });
-  const { mutation, unmapped } = useSaveRow(activityId, 'committee', member?.id ?? null, form,
-    (v) => ({ ...v, position: orNull(v.position), nip: orNull(v.nip) }), onSaved);
+  const { mutation, unmapped } = useSaveRow(
+    activityId,
+    'committee',
+    member?.id ?? null,
+    form,
+    (v) => ({ ...v, position: orNull(v.position), nip: orNull(v.nip) }),
+    onSaved,
+  );
   return (
     <form onSubmit={form.onSubmit((v) => mutation.mutate(v))} noValidate>
       <Stack gap="sm">
@@ -53,32 +69,71 @@ export function CommitteeSection({ activity, canEdit, issues }: SectionProps) {
   });
   const remove = useRemoveRow<CommitteeMember>(activity.id, 'committee', c.removed);
   const members = activity.committee;
-  const actions = (m: CommitteeMember) => canEdit
-    ? <RowActions label={m.name} question={c.removeQuestion(m.name)} onEdit={() => setEditing(m)} onRemove={() => remove.mutate(m)} />
-    : null;
+  const actions = (m: CommitteeMember) =>
+    canEdit ? (
+      <RowActions label={m.name} question={c.removeQuestion(m.name)} onEdit={() => setEditing(m)} onRemove={() => remove.mutate(m)} />
+    ) : null;
 
   return (
-    <Panel id="committee" title={t.activities.section.committee} issues={issues}
-      actions={canEdit ? <Button size="xs" variant="light" onClick={() => setEditing('new')}>+ {c.add}</Button> : null}>
+    <Panel
+      id="committee"
+      title={t.activities.section.committee}
+      issues={issues}
+      actions={
+        canEdit ? (
+          <Button size="xs" variant="light" onClick={() => setEditing('new')}>
+            + {c.add}
+          </Button>
+        ) : null
+      }
+    >
       <div>
         <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-          <Text size="xs" c="dimmed">{c.decree}</Text>
-          {canEdit && !decree.editing ? <Button size="compact-xs" variant="subtle" aria-label={`${t.activities.edit}: ${c.decree}`} onClick={decree.begin}>{t.activities.edit}</Button> : null}
+          <Text size="xs" c="dimmed">
+            {c.decree}
+          </Text>
+          {canEdit && !decree.editing ? (
+            <Button size="compact-xs" variant="subtle" aria-label={`${t.activities.edit}: ${c.decree}`} onClick={decree.begin}>
+              {t.activities.edit}
+            </Button>
+          ) : null}
         </Group>
         {decree.editing ? (
           <SectionEditorForm ed={decree}>
-            <Textarea aria-label={c.decree} description={c.decreeHint} autosize minRows={2} {...decree.form.getInputProps('committeeDecree')} />
+            <Textarea
+              aria-label={c.decree}
+              description={c.decreeHint}
+              autosize
+              minRows={2}
+              {...decree.form.getInputProps('committeeDecree')}
+            />
           </SectionEditorForm>
-        ) : <Text size="sm" c={activity.committeeDecree ? undefined : 'dimmed'}>{activity.committeeDecree || c.noDecree}</Text>}
+        ) : (
+          <Text size="sm" c={activity.committeeDecree ? undefined : 'dimmed'}>
+            {activity.committeeDecree || c.noDecree}
+          </Text>
+        )}
       </div>
-      {!members.length ? <Text size="sm" c="dimmed">{c.none}</Text> : phone ? (
+      {!members.length ? (
+        <Text size="sm" c="dimmed">
+          {c.none}
+        </Text>
+      ) : phone ? (
         <Stack gap="xs">
           {members.map((m) => (
             <Card key={m.id} withBorder padding="xs">
-              <Text size="xs" c="teal.9" fw={600}>{c.roles[m.role]}</Text>
-              <Text size="sm" fw={600}>{m.name}</Text>
+              <Text size="xs" c="teal.9" fw={600}>
+                {c.roles[m.role]}
+              </Text>
+              <Text size="sm" fw={600}>
+                {m.name}
+              </Text>
               {m.position ? <Text size="sm">{m.position}</Text> : null}
-              {m.nip ? <Text size="xs" c="dimmed">NIP {m.nip}</Text> : null}
+              {m.nip ? (
+                <Text size="xs" c="dimmed">
+                  NIP {m.nip}
+                </Text>
+              ) : null}
               {actions(m)}
             </Card>
           ))}
@@ -109,13 +164,17 @@ export function CommitteeSection({ activity, canEdit, issues }: SectionProps) {
       )}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? c.add : c.edit} size="lg">
         {editing !== null ? (
-          <MemberForm key={editing === 'new' ? 'new' : editing.id} activityId={activity.id} member={editing === 'new' ? null : editing}
+          <MemberForm
+            key={editing === 'new' ? 'new' : editing.id}
+            activityId={activity.id}
+            member={editing === 'new' ? null : editing}
             onCancel={() => setEditing(null)}
             onSaved={() => {
               setEditing(null);
               notifySuccess(t.activities.saved);
               void refresh();
-            }} />
+            }}
+          />
         ) : null}
       </Modal>
     </Panel>

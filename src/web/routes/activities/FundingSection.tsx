@@ -30,29 +30,58 @@ export function FundingSection({ activity, canEdit, issues }: SectionProps) {
   const { total, source, label, quarters } = activity.kak.funding;
   const planned = sum(quarters);
   return (
-    <SectionCard id="section-g" title={t.activities.section.g} activity={activity} canEdit={canEdit} issues={issues}
+    <SectionCard
+      id="section-g"
+      title={t.activities.section.g}
+      activity={activity}
+      canEdit={canEdit}
+      issues={issues}
       config={{ values: toValues, patch: toPatch, prefix: 'kak.' }}
       view={
         <Stack gap="xs">
           <div>
-            <Text size="xs" c="dimmed">{f.total}</Text>
-            <Text fw={700} fz="xl" data-testid="funding-total">{formatRupiah(total)}</Text>
-            <Text size="sm" fs="italic">{f.inWords}: {inWords(total)}</Text>
+            <Text size="xs" c="dimmed">
+              {f.total}
+            </Text>
+            <Text fw={700} fz="xl" data-testid="funding-total">
+              {formatRupiah(total)}
+            </Text>
+            <Text size="sm" fs="italic">
+              {f.inWords}: {inWords(total)}
+            </Text>
           </div>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <div><Text size="xs" c="dimmed">{f.source}</Text><Text size="sm">{source}</Text></div>
-            {label ? <div><Text size="xs" c="dimmed">{f.label}</Text><Text size="sm">{label}</Text></div> : null}
+            <div>
+              <Text size="xs" c="dimmed">
+                {f.source}
+              </Text>
+              <Text size="sm">{source}</Text>
+            </div>
+            {label ? (
+              <div>
+                <Text size="xs" c="dimmed">
+                  {f.label}
+                </Text>
+                <Text size="sm">{label}</Text>
+              </div>
+            ) : null}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" data-testid="funding-quarters">
             {quarterNames.map((q, i) => (
               <Paper key={q} withBorder p="xs">
-                <Text size="xs" c="dimmed">{f.quarter(q)}</Text>
-                <Text size="sm" fw={600}>{formatRupiah(quarters[i] ?? 0)}</Text>
+                <Text size="xs" c="dimmed">
+                  {f.quarter(q)}
+                </Text>
+                <Text size="sm" fw={600}>
+                  {formatRupiah(quarters[i] ?? 0)}
+                </Text>
               </Paper>
             ))}
           </SimpleGrid>
           <Group gap="xs">
-            <Text size="sm">{f.sumQuarters}: {formatRupiah(planned)}</Text>
+            <Text size="sm">
+              {f.sumQuarters}: {formatRupiah(planned)}
+            </Text>
             <DifferenceBadge actual={planned} expected={total} />
           </Group>
         </Stack>
@@ -68,10 +97,14 @@ export function FundingSection({ activity, canEdit, issues }: SectionProps) {
               <TextInput label={f.label} placeholder={f.labelHint} {...form.getInputProps('funding.label')} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
-              {quarterNames.map((q, i) => <RupiahInput key={q} label={f.quarter(q)} {...form.getInputProps(`funding.quarters.${i}`)} />)}
+              {quarterNames.map((q, i) => (
+                <RupiahInput key={q} label={f.quarter(q)} {...form.getInputProps(`funding.quarters.${i}`)} />
+              ))}
             </SimpleGrid>
             <Group gap="xs">
-              <Text size="sm">{f.sumQuarters}: {formatRupiah(plannedNow)}</Text>
+              <Text size="sm">
+                {f.sumQuarters}: {formatRupiah(plannedNow)}
+              </Text>
               <DifferenceBadge actual={plannedNow} expected={amount(v.total)} />
             </Group>
           </>

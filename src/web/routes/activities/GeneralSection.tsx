@@ -23,13 +23,22 @@ const toValues = (a: ActivityDetail): Values => ({
   signPlace: a.signPlace ?? '',
   signDate: a.signDate ?? '',
 });
-const toPatch = (v: Values) => ({ ...v, fiscalYear: Number(v.fiscalYear), signPlace: orNull(v.signPlace), signDate: orNull(v.signDate.trim()) });
+const toPatch = (v: Values) => ({
+  ...v,
+  fiscalYear: Number(v.fiscalYear),
+  signPlace: orNull(v.signPlace),
+  signDate: orNull(v.signDate.trim()),
+});
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="sm" style={{ wordBreak: 'break-word' }}>{children || '–'}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ wordBreak: 'break-word' }}>
+        {children || '–'}
+      </Text>
     </div>
   );
 }
@@ -49,7 +58,12 @@ export function GeneralSection({ activity, canEdit, issues }: SectionProps) {
   const a = t.activities;
   const o = activity.officerInCharge;
   return (
-    <SectionCard id="general" title={a.section.general} activity={activity} canEdit={canEdit} issues={issues}
+    <SectionCard
+      id="general"
+      title={a.section.general}
+      activity={activity}
+      canEdit={canEdit}
+      issues={issues}
       config={{ values: toValues, patch: toPatch }}
       view={
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
@@ -65,13 +79,25 @@ export function GeneralSection({ activity, canEdit, issues }: SectionProps) {
         <>
           <TextInput label={a.activityTitle} {...form.getInputProps('title')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput label={a.fiscalYear} min={2000} max={2100} allowDecimal={false} thousandSeparator="" {...form.getInputProps('fiscalYear')} />
+            <NumberInput
+              label={a.fiscalYear}
+              min={2000}
+              max={2100}
+              allowDecimal={false}
+              thousandSeparator=""
+              {...form.getInputProps('fiscalYear')}
+            />
             <TextInput label={a.orgUnit} {...form.getInputProps('orgUnit')} />
             <TextInput label={a.pptkName} {...form.getInputProps('officerInCharge.name')} />
             <TextInput label={a.pptkPosition} {...form.getInputProps('officerInCharge.position')} />
             <TextInput label={a.pptkNip} description={a.nipHint} inputMode="numeric" {...form.getInputProps('officerInCharge.nip')} />
             <TextInput label={a.general.signPlace} {...form.getInputProps('signPlace')} />
-            <TextInput label={a.general.signDate} description={a.general.signDateHint} placeholder="2019-01" {...form.getInputProps('signDate')} />
+            <TextInput
+              label={a.general.signDate}
+              description={a.general.signDateHint}
+              placeholder="2019-01"
+              {...form.getInputProps('signDate')}
+            />
           </SimpleGrid>
         </>
       )}

@@ -26,30 +26,65 @@ function ImportForm({ onClose }: { onClose: () => void }) {
       <Stack gap="sm">
         <Alert color="teal">{a.importDone(result.activity.title, result.activity.fiscalYear)}</Alert>
         <div>
-          <Text size="sm" fw={600} c="teal.9">{a.recognised}</Text>
-          <List size="sm" spacing={2} data-testid="import-recognised">{result.recognised.map((r, i) => <List.Item key={i}>✓ {r}</List.Item>)}</List>
+          <Text size="sm" fw={600} c="teal.9">
+            {a.recognised}
+          </Text>
+          <List size="sm" spacing={2} data-testid="import-recognised">
+            {result.recognised.map((r, i) => (
+              <List.Item key={i}>✓ {r}</List.Item>
+            ))}
+          </List>
         </div>
         <div>
-          <Text size="sm" fw={600} c="orange.8">{a.unrecognised}</Text>
+          <Text size="sm" fw={600} c="orange.8">
+            {a.unrecognised}
+          </Text>
           {result.unrecognised.length ? (
-            <List size="sm" spacing={2} data-testid="import-unrecognised">{result.unrecognised.map((r, i) => <List.Item key={i}>{r}</List.Item>)}</List>
-          ) : <Text size="sm" c="dimmed">{a.nothingUnrecognised}</Text>}
+            <List size="sm" spacing={2} data-testid="import-unrecognised">
+              {result.unrecognised.map((r, i) => (
+                <List.Item key={i}>{r}</List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {a.nothingUnrecognised}
+            </Text>
+          )}
         </div>
         <Group justify="flex-end">
-          <Button onClick={() => { onClose(); void navigate(`/activities/${result.activity.id}`); }}>{a.openDraft}</Button>
+          <Button
+            onClick={() => {
+              onClose();
+              void navigate(`/activities/${result.activity.id}`);
+            }}
+          >
+            {a.openDraft}
+          </Button>
         </Group>
       </Stack>
     );
   }
   return (
     <Stack gap="sm">
-      <Text size="sm" c="dimmed">{a.importHint}</Text>
-      <FileInput label={a.importFile} placeholder={a.importChoose} clearable value={file} onChange={setFile}
-        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" />
+      <Text size="sm" c="dimmed">
+        {a.importHint}
+      </Text>
+      <FileInput
+        label={a.importFile}
+        placeholder={a.importChoose}
+        clearable
+        value={file}
+        onChange={setFile}
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+      />
       <ErrorAlert error={mutation.error} />
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>{a.cancel}</Button>
-        <Button disabled={!file} loading={mutation.isPending} onClick={() => file && mutation.mutate(file)}>{a.importRun}</Button>
+        <Button variant="default" onClick={onClose}>
+          {a.cancel}
+        </Button>
+        <Button disabled={!file} loading={mutation.isPending} onClick={() => file && mutation.mutate(file)}>
+          {a.importRun}
+        </Button>
       </Group>
     </Stack>
   );

@@ -18,7 +18,13 @@ export function composeLegalText(b: { type?: string; number?: string | null; yea
   return text ? `${text}.` : '';
 }
 
-const toValues = (b: Basis): BasisValues => ({ text: b.text, type: b.type ?? '', number: b.number ?? '', year: b.year ?? '', title: b.title ?? '' });
+const toValues = (b: Basis): BasisValues => ({
+  text: b.text,
+  type: b.type ?? '',
+  number: b.number ?? '',
+  year: b.year ?? '',
+  title: b.title ?? '',
+});
 const toInput = (b: BasisValues) => ({
   text: b.text,
   type: b.type,
@@ -32,13 +38,28 @@ export function LegalBasesSection({ activity, canEdit, issues }: SectionProps) {
   const l = t.activities.legal;
   const bases = activity.kak.legalBases;
   return (
-    <SectionCard id="section-c" title={t.activities.section.c} activity={activity} canEdit={canEdit} issues={issues}
+    <SectionCard
+      id="section-c"
+      title={t.activities.section.c}
+      activity={activity}
+      canEdit={canEdit}
+      issues={issues}
       config={{
         values: (a) => ({ legalBases: a.kak.legalBases.map(toValues) }),
         patch: (v) => ({ kak: { legalBases: v.legalBases.map(toInput) } }),
         prefix: 'kak.',
       }}
-      view={bases.length ? <List type="ordered" size="sm" spacing={4}>{bases.map((b, i) => <List.Item key={i}>{b.text}</List.Item>)}</List> : <Empty />}
+      view={
+        bases.length ? (
+          <List type="ordered" size="sm" spacing={4}>
+            {bases.map((b, i) => (
+              <List.Item key={i}>{b.text}</List.Item>
+            ))}
+          </List>
+        ) : (
+          <Empty />
+        )
+      }
       editor={(form) => {
         const rows = form.getValues().legalBases;
         return (
@@ -48,7 +69,9 @@ export function LegalBasesSection({ activity, canEdit, issues }: SectionProps) {
               return (
                 <Paper key={i} withBorder p="xs">
                   <Group justify="space-between" wrap="nowrap">
-                    <Text size="sm" fw={600}>{label}</Text>
+                    <Text size="sm" fw={600}>
+                      {label}
+                    </Text>
                     <RowActions form={form} path="legalBases" index={i} count={rows.length} label={label} />
                   </Group>
                   <Grid gutter="xs">
@@ -59,14 +82,27 @@ export function LegalBasesSection({ activity, canEdit, issues }: SectionProps) {
                       <TextInput label={l.number} {...form.getInputProps(`legalBases.${i}.number`)} />
                     </Grid.Col>
                     <Grid.Col span={{ base: 6, md: 3 }}>
-                      <NumberInput hideControls label={l.year} min={1945} max={2100} allowDecimal={false} allowNegative={false} thousandSeparator=""
-                        {...form.getInputProps(`legalBases.${i}.year`)} />
+                      <NumberInput
+                        hideControls
+                        label={l.year}
+                        min={1945}
+                        max={2100}
+                        allowDecimal={false}
+                        allowNegative={false}
+                        thousandSeparator=""
+                        {...form.getInputProps(`legalBases.${i}.year`)}
+                      />
                     </Grid.Col>
                   </Grid>
                   <TextInput label={l.titlePart} mt={4} {...form.getInputProps(`legalBases.${i}.title`)} />
                   <Textarea label={l.text} mt={4} autosize minRows={2} {...form.getInputProps(`legalBases.${i}.text`)} />
                   <Group mt={4}>
-                    <Button size="compact-xs" variant="light" title={l.composeHint} onClick={() => form.setFieldValue(`legalBases.${i}.text`, composeLegalText(row))}>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      title={l.composeHint}
+                      onClick={() => form.setFieldValue(`legalBases.${i}.text`, composeLegalText(row))}
+                    >
                       {l.compose}
                     </Button>
                   </Group>
@@ -75,7 +111,13 @@ export function LegalBasesSection({ activity, canEdit, issues }: SectionProps) {
             })}
             {form.errors.legalBases ? <Input.Error>{form.errors.legalBases}</Input.Error> : null}
             <Group>
-              <Button size="xs" variant="default" onClick={() => form.insertListItem('legalBases', { text: '', type: '', number: '', year: '', title: '' })}>+ {l.add}</Button>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => form.insertListItem('legalBases', { text: '', type: '', number: '', year: '', title: '' })}
+              >
+                + {l.add}
+              </Button>
             </Group>
           </Stack>
         );

@@ -11,7 +11,12 @@ import { applyServerErrors, FormErrorAlert } from './formErrors';
 import { activityQuery } from './types';
 import { FormButtons } from '../../components/FormButtons';
 
-type Values = { title: string; fiscalYear: number | string; orgUnit: string; officerInCharge: { name: string; position: string; nip: string } };
+type Values = {
+  title: string;
+  fiscalYear: number | string;
+  orgUnit: string;
+  officerInCharge: { name: string; position: string; nip: string };
+};
 
 function NewActivityForm({ year, onClose }: { year: number; onClose: () => void }) {
   const t = useT();
@@ -37,10 +42,20 @@ function NewActivityForm({ year, onClose }: { year: number; onClose: () => void 
   return (
     <form onSubmit={form.onSubmit((v) => mutation.mutate(v))} noValidate>
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">{a.newActivityHint}</Text>
+        <Text size="sm" c="dimmed">
+          {a.newActivityHint}
+        </Text>
         <TextInput label={a.activityTitle} required data-autofocus {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput label={a.fiscalYear} required min={2000} max={2100} allowDecimal={false} thousandSeparator="" {...form.getInputProps('fiscalYear')} />
+          <NumberInput
+            label={a.fiscalYear}
+            required
+            min={2000}
+            max={2100}
+            allowDecimal={false}
+            thousandSeparator=""
+            {...form.getInputProps('fiscalYear')}
+          />
           <TextInput label={a.orgUnit} required {...form.getInputProps('orgUnit')} />
           <TextInput label={a.pptkName} {...form.getInputProps('officerInCharge.name')} />
           <TextInput label={a.pptkPosition} {...form.getInputProps('officerInCharge.position')} />

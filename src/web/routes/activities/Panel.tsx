@@ -10,12 +10,20 @@ export function IssueList({ issues }: { issues: PanelIssues }) {
     <>
       {issues.errors.length ? (
         <Alert color="red" variant="light" p="xs" data-testid="panel-errors">
-          <List size="sm" spacing={2}>{issues.errors.map((i, n) => <List.Item key={n}>{i.message}</List.Item>)}</List>
+          <List size="sm" spacing={2}>
+            {issues.errors.map((i, n) => (
+              <List.Item key={n}>{i.message}</List.Item>
+            ))}
+          </List>
         </Alert>
       ) : null}
       {issues.warnings.length ? (
         <Alert color="yellow" variant="light" p="xs" data-testid="panel-warnings">
-          <List size="sm" spacing={2}>{issues.warnings.map((i, n) => <List.Item key={n}>{i.message}</List.Item>)}</List>
+          <List size="sm" spacing={2}>
+            {issues.warnings.map((i, n) => (
+              <List.Item key={n}>{i.message}</List.Item>
+            ))}
+          </List>
         </Alert>
       ) : null}
     </>
@@ -23,15 +31,34 @@ export function IssueList({ issues }: { issues: PanelIssues }) {
 }
 
 /** A card of the activity page (a landmark region named by its title, reachable by `#id`). */
-export function Panel({ id, title, issues, actions, children }: {
-  id: string; title: ReactNode; issues?: PanelIssues; actions?: ReactNode; children: ReactNode;
+export function Panel({
+  id,
+  title,
+  issues,
+  actions,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  issues?: PanelIssues;
+  actions?: ReactNode;
+  children: ReactNode;
 }) {
   const titleId = useId();
   return (
-    <Card withBorder component="section" id={id} aria-labelledby={titleId} padding="md" style={{ scrollMarginTop: 72, overflow: 'visible' }}>
+    <Card
+      withBorder
+      component="section"
+      id={id}
+      aria-labelledby={titleId}
+      padding="md"
+      style={{ scrollMarginTop: 72, overflow: 'visible' }}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="xs">
-          <Title order={3} size="h4" id={titleId}>{title}</Title>
+          <Title order={3} size="h4" id={titleId}>
+            {title}
+          </Title>
           {actions ? <Group gap="xs">{actions}</Group> : null}
         </Group>
         {issues ? <IssueList issues={issues} /> : null}

@@ -36,7 +36,12 @@ const toPatch = (v: Values) => ({
 
 /** Rows of the schedule that a check error points at ("kak.schedule.2.endMonth" -> 2). */
 function rowsWithErrors(paths: string[]): Set<number> {
-  return new Set(paths.map((p) => /^kak\.schedule\.(\d+)/.exec(p)?.[1]).filter((x): x is string => !!x).map(Number));
+  return new Set(
+    paths
+      .map((p) => /^kak\.schedule\.(\d+)/.exec(p)?.[1])
+      .filter((x): x is string => !!x)
+      .map(Number),
+  );
 }
 
 function StepRows({ form }: { form: UseFormReturnType<Values> }) {
@@ -46,7 +51,11 @@ function StepRows({ form }: { form: UseFormReturnType<Values> }) {
   const months = s.monthsLong.map((label, i) => ({ value: String(i + 1), label }));
   const monthProps = (path: string) => {
     const p = form.getInputProps(path);
-    return { ...p, value: String(p.value ?? ''), onChange: (e: React.ChangeEvent<HTMLSelectElement>) => form.setFieldValue(path, Number(e.currentTarget.value)) };
+    return {
+      ...p,
+      value: String(p.value ?? ''),
+      onChange: (e: React.ChangeEvent<HTMLSelectElement>) => form.setFieldValue(path, Number(e.currentTarget.value)),
+    };
   };
   return (
     <Stack gap="xs">
@@ -56,21 +65,41 @@ function StepRows({ form }: { form: UseFormReturnType<Values> }) {
         return (
           <Paper key={i} withBorder p="xs" data-testid="schedule-row">
             <Group justify="space-between" wrap="nowrap">
-              <Text size="sm" fw={600}>{label}</Text>
+              <Text size="sm" fw={600}>
+                {label}
+              </Text>
               <RowActions form={form} path="schedule" index={i} count={rows.length} label={label} />
             </Group>
             <TextInput label={s.step} {...form.getInputProps(`${at}.step`)} />
             <Grid gutter="xs" mt={4}>
-              <Grid.Col span={{ base: 6, md: 3 }}><NativeSelect label={s.start} data={months} {...monthProps(`${at}.startMonth`)} /></Grid.Col>
-              <Grid.Col span={{ base: 6, md: 3 }}><NativeSelect label={s.end} data={months} {...monthProps(`${at}.endMonth`)} /></Grid.Col>
-              <Grid.Col span={{ base: 6, md: 3 }}><TextInput type="date" label={s.startDate} {...form.getInputProps(`${at}.startDate`)} /></Grid.Col>
-              <Grid.Col span={{ base: 6, md: 3 }}><TextInput type="date" label={s.endDate} {...form.getInputProps(`${at}.endDate`)} /></Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}><TextInput label={s.responsible} {...form.getInputProps(`${at}.responsible`)} /></Grid.Col>
               <Grid.Col span={{ base: 6, md: 3 }}>
-                <NativeSelect label={s.kind} data={kinds.map((k) => ({ value: k, label: s.kinds[k] }))} {...form.getInputProps(`${at}.kind`)} />
+                <NativeSelect label={s.start} data={months} {...monthProps(`${at}.startMonth`)} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, md: 3 }}>
-                <NativeSelect label={s.status} data={scheduleStatuses.map((k) => ({ value: k, label: s.statuses[k] }))} {...form.getInputProps(`${at}.status`)} />
+                <NativeSelect label={s.end} data={months} {...monthProps(`${at}.endMonth`)} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <TextInput type="date" label={s.startDate} {...form.getInputProps(`${at}.startDate`)} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <TextInput type="date" label={s.endDate} {...form.getInputProps(`${at}.endDate`)} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <TextInput label={s.responsible} {...form.getInputProps(`${at}.responsible`)} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <NativeSelect
+                  label={s.kind}
+                  data={kinds.map((k) => ({ value: k, label: s.kinds[k] }))}
+                  {...form.getInputProps(`${at}.kind`)}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <NativeSelect
+                  label={s.status}
+                  data={scheduleStatuses.map((k) => ({ value: k, label: s.statuses[k] }))}
+                  {...form.getInputProps(`${at}.status`)}
+                />
               </Grid.Col>
             </Grid>
           </Paper>
@@ -78,11 +107,26 @@ function StepRows({ form }: { form: UseFormReturnType<Values> }) {
       })}
       {form.errors.schedule ? <Input.Error>{form.errors.schedule}</Input.Error> : null}
       <Group>
-        <Button size="xs" variant="default" onClick={() => {
-          const last = rows[rows.length - 1];
-          const month = Number(last?.endMonth) || 1;
-          form.insertListItem('schedule', { step: '', startMonth: month, endMonth: month, startDate: '', endDate: '', responsible: '', kind: 'other', status: 'planned' });
-        }}>+ {s.add}</Button>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => {
+            const last = rows[rows.length - 1];
+            const month = Number(last?.endMonth) || 1;
+            form.insertListItem('schedule', {
+              step: '',
+              startMonth: month,
+              endMonth: month,
+              startDate: '',
+              endDate: '',
+              responsible: '',
+              kind: 'other',
+              status: 'planned',
+            });
+          }}
+        >
+          + {s.add}
+        </Button>
       </Group>
     </Stack>
   );
@@ -94,12 +138,23 @@ export function ScheduleSection({ activity, canEdit, issues }: SectionProps) {
   const s = t.activities.schedule;
   const errorRows = rowsWithErrors([...issues.errors, ...issues.warnings].map((i) => i.path));
   return (
-    <SectionCard id="schedule" title={t.activities.section.schedule} activity={activity} canEdit={canEdit} issues={issues}
+    <SectionCard
+      id="schedule"
+      title={t.activities.section.schedule}
+      activity={activity}
+      canEdit={canEdit}
+      issues={issues}
       config={{ values: toValues, patch: toPatch, prefix: 'kak.' }}
       view={
         <Stack gap="xs">
           {activity.kak.scheduleIntro ? <Text size="sm">{activity.kak.scheduleIntro}</Text> : null}
-          {activity.kak.schedule.length ? <ScheduleTimeline steps={activity.kak.schedule} errorRows={errorRows} /> : <Text size="sm" c="dimmed">{t.activities.emptySection}</Text>}
+          {activity.kak.schedule.length ? (
+            <ScheduleTimeline steps={activity.kak.schedule} errorRows={errorRows} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t.activities.emptySection}
+            </Text>
+          )}
         </Stack>
       }
       editor={(form) => (

@@ -59,9 +59,15 @@ export function ScheduleTimeline({ steps, errorRows = new Set<number>() }: { ste
         }}
       >
         <div role="row" style={{ display: 'contents' }}>
-          {!phone ? <div role="columnheader" style={{ ...headerCell, gridRow: 1, gridColumn: 1 }}>{s.step}</div> : null}
+          {!phone ? (
+            <div role="columnheader" style={{ ...headerCell, gridRow: 1, gridColumn: 1 }}>
+              {s.step}
+            </div>
+          ) : null}
           {s.months.map((m, i) => (
-            <div key={m} role="columnheader" style={{ ...headerCell, gridRow: 1, gridColumn: i + offset, textAlign: 'center' }}>{m}</div>
+            <div key={m} role="columnheader" style={{ ...headerCell, gridRow: 1, gridColumn: i + offset, textAlign: 'center' }}>
+              {m}
+            </div>
           ))}
         </div>
         {steps.map((step, i) => {
@@ -92,9 +98,15 @@ export function ScheduleTimeline({ steps, errorRows = new Set<number>() }: { ste
                   <Text size="sm" fw={500} c={hasError ? 'red.7' : undefined} style={{ flex: 1, minWidth: 0 }}>
                     {i + 1}. {step.step || '…'}
                   </Text>
-                  {meeting ? <Badge size="xs" color="grape" variant="light" style={{ flexShrink: 0 }}>★ {s.meeting}</Badge> : null}
+                  {meeting ? (
+                    <Badge size="xs" color="grape" variant="light" style={{ flexShrink: 0 }}>
+                      ★ {s.meeting}
+                    </Badge>
+                  ) : null}
                 </Group>
-                <Text size="xs" c="dimmed">{details}</Text>
+                <Text size="xs" c="dimmed">
+                  {details}
+                </Text>
               </div>
               {s.months.map((m, mi) => (
                 <div
@@ -125,7 +137,11 @@ export function ScheduleTimeline({ steps, errorRows = new Set<number>() }: { ste
                     margin: '0 3px',
                     borderRadius: 9,
                     background: scheduleStatusColors[step.status],
-                    border: reversed ? '2px dashed var(--mantine-color-red-7)' : meeting ? '2px solid var(--mantine-color-grape-7)' : undefined,
+                    border: reversed
+                      ? '2px dashed var(--mantine-color-red-7)'
+                      : meeting
+                        ? '2px solid var(--mantine-color-grape-7)'
+                        : undefined,
                     color: 'white',
                     fontSize: 11,
                     lineHeight: '14px',
@@ -136,7 +152,11 @@ export function ScheduleTimeline({ steps, errorRows = new Set<number>() }: { ste
                   {meeting ? <span aria-hidden>★</span> : null}
                   <span style={visuallyHidden}>{details}</span>
                 </div>
-              ) : <div role="cell" style={{ ...visuallyHidden }}>{details}</div>}
+              ) : (
+                <div role="cell" style={{ ...visuallyHidden }}>
+                  {details}
+                </div>
+              )}
             </div>
           );
         })}
@@ -155,5 +175,13 @@ export function ScheduleTimeline({ steps, errorRows = new Set<number>() }: { ste
 }
 
 const visuallyHidden: CSSProperties = {
-  position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0,0,0,0)', whiteSpace: 'nowrap', border: 0,
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0,0,0,0)',
+  whiteSpace: 'nowrap',
+  border: 0,
 };

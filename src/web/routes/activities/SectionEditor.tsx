@@ -24,9 +24,16 @@ export type SectionConfig<V extends Values> = {
 /** Values as plain text (one item a line), so that unsaved input stays readable and copyable after a conflict. */
 export function valuesAsText(v: unknown, depth = 0): string {
   if (v === null || v === undefined || v === '') return '';
-  if (Array.isArray(v)) return v.map((x) => valuesAsText(x, depth + 1)).filter(Boolean).join(depth > 1 ? ', ' : '\n');
+  if (Array.isArray(v))
+    return v
+      .map((x) => valuesAsText(x, depth + 1))
+      .filter(Boolean)
+      .join(depth > 1 ? ', ' : '\n');
   if (typeof v === 'object') {
-    return Object.values(v as Record<string, unknown>).map((x) => valuesAsText(x, depth + 1)).filter(Boolean).join(depth === 0 ? '\n\n' : ' | ');
+    return Object.values(v as Record<string, unknown>)
+      .map((x) => valuesAsText(x, depth + 1))
+      .filter(Boolean)
+      .join(depth === 0 ? '\n\n' : ' | ');
   }
   return String(v);
 }
@@ -122,14 +129,22 @@ export function SectionEditorForm<V extends Values>({ ed, children }: { ed: Sect
             <Stack gap="xs">
               <Text size="sm">{conflict.reloaded ? t.activities.conflict.reloaded : conflict.message}</Text>
               {!conflict.reloaded ? (
-                <Group><Button size="xs" color="orange" loading={ed.reload.isPending} onClick={() => ed.reload.mutate()}>{t.activities.conflict.reload}</Button></Group>
+                <Group>
+                  <Button size="xs" color="orange" loading={ed.reload.isPending} onClick={() => ed.reload.mutate()}>
+                    {t.activities.conflict.reload}
+                  </Button>
+                </Group>
               ) : null}
               {conflict.draft ? (
                 <>
                   <Textarea label={t.activities.conflict.yourText} value={conflict.draft} readOnly autosize minRows={2} maxRows={10} />
                   <Group>
                     <CopyButton value={conflict.draft}>
-                      {({ copied, copy }) => <Button size="xs" variant="default" onClick={copy}>{copied ? t.activities.conflict.copiedText : t.activities.conflict.copy}</Button>}
+                      {({ copied, copy }) => (
+                        <Button size="xs" variant="default" onClick={copy}>
+                          {copied ? t.activities.conflict.copiedText : t.activities.conflict.copy}
+                        </Button>
+                      )}
                     </CopyButton>
                   </Group>
                 </>
@@ -146,7 +161,16 @@ export function SectionEditorForm<V extends Values>({ ed, children }: { ed: Sect
 }
 
 /** A KAK panel with a read view and an Edit mode. */
-export function SectionCard<V extends Values>({ id, title, activity, issues, canEdit, config, view, editor }: {
+export function SectionCard<V extends Values>({
+  id,
+  title,
+  activity,
+  issues,
+  canEdit,
+  config,
+  view,
+  editor,
+}: {
   id: string;
   title: string;
   activity: ActivityDetail;
@@ -163,7 +187,13 @@ export function SectionCard<V extends Values>({ id, title, activity, issues, can
       id={id}
       title={title}
       issues={issues}
-      actions={canEdit && !ed.editing ? <Button size="xs" variant="light" onClick={ed.begin}>{t.activities.edit}</Button> : null}
+      actions={
+        canEdit && !ed.editing ? (
+          <Button size="xs" variant="light" onClick={ed.begin}>
+            {t.activities.edit}
+          </Button>
+        ) : null
+      }
     >
       {ed.editing ? <SectionEditorForm ed={ed}>{editor(ed.form)}</SectionEditorForm> : view}
     </Panel>

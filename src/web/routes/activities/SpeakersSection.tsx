@@ -17,25 +17,60 @@ import { FormButtons } from '../../components/FormButtons';
 
 const statusColors: Record<SpeakerStatus, string> = { candidate: 'gray', invited: 'blue', confirmed: 'teal', declined: 'red' };
 
-type Values = { name: string; institution: string; expertise: string; topic: string; status: string; fee: number | string; budgetLineId: string };
+type Values = {
+  name: string;
+  institution: string;
+  expertise: string;
+  topic: string;
+  status: string;
+  fee: number | string;
+  budgetLineId: string;
+};
 
 const lineLabel = (l: BudgetLine) => `${l.accountCode} · ${l.description}`;
 
-function SpeakerForm({ activityId, speaker, lines, onSaved, onCancel }: {
-  activityId: string; speaker: Speaker | null; lines: BudgetLine[]; onSaved: () => void; onCancel: () => void;
+function SpeakerForm({
+  activityId,
+  speaker,
+  lines,
+  onSaved,
+  onCancel,
+}: {
+  activityId: string;
+  speaker: Speaker | null;
+  lines: BudgetLine[];
+  onSaved: () => void;
+  onCancel: () => void;
 }) {
   const t = useT();
   const s = t.activities.speakers;
   const form = useForm<Values>({
     initialValues: {
-      name: speaker?.name ?? '', institution: speaker?.institution ?? '', expertise: speaker?.expertise ?? '', topic: speaker?.topic ?? '',
-      status: speaker?.status ?? 'candidate', fee: speaker?.fee ?? 0, budgetLineId: speaker?.budgetLineId ?? '',
+      name: speaker?.name ?? '',
+      institution: speaker?.institution ?? '',
+      expertise: speaker?.expertise ?? '',
+      topic: speaker?.topic ?? '',
+      status: speaker?.status ?? 'candidate',
+      fee: speaker?.fee ?? 0,
+      budgetLineId: speaker?.budgetLineId ?? '',
     },
   });
-  const { mutation, unmapped } = useSaveRow(activityId, 'speakers', speaker?.id ?? null, form, (v) => ({
-    name: v.name, institution: orNull(v.institution), expertise: orNull(v.expertise), topic: orNull(v.topic),
-    status: v.status, fee: amount(v.fee), budgetLineId: orNull(v.budgetLineId),
-  }), onSaved);
+  const { mutation, unmapped } = useSaveRow(
+    activityId,
+    'speakers',
+    speaker?.id ?? null,
+    form,
+    (v) => ({
+      name: v.name,
+      institution: orNull(v.institution),
+      expertise: orNull(v.expertise),
+      topic: orNull(v.topic),
+      status: v.status,
+      fee: amount(v.fee),
+      budgetLineId: orNull(v.budgetLineId),
+    }),
+    onSaved,
+  );
   return (
     <form onSubmit={form.onSubmit((v) => mutation.mutate(v))} noValidate>
       <Stack gap="sm">
@@ -46,11 +81,18 @@ function SpeakerForm({ activityId, speaker, lines, onSaved, onCancel }: {
         </SimpleGrid>
         <Textarea label={s.topic} autosize minRows={2} {...form.getInputProps('topic')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect label={s.status} data={speakerStatuses.map((k) => ({ value: k, label: s.statuses[k] }))} {...form.getInputProps('status')} />
+          <NativeSelect
+            label={s.status}
+            data={speakerStatuses.map((k) => ({ value: k, label: s.statuses[k] }))}
+            {...form.getInputProps('status')}
+          />
           <RupiahInput label={s.fee} {...form.getInputProps('fee')} />
         </SimpleGrid>
-        <NativeSelect label={s.budgetLine} data={[{ value: '', label: s.noBudgetLine }, ...lines.map((l) => ({ value: l.id, label: lineLabel(l) }))]}
-          {...form.getInputProps('budgetLineId')} />
+        <NativeSelect
+          label={s.budgetLine}
+          data={[{ value: '', label: s.noBudgetLine }, ...lines.map((l) => ({ value: l.id, label: lineLabel(l) }))]}
+          {...form.getInputProps('budgetLineId')}
+        />
         <FormErrorAlert error={mutation.error} unmapped={unmapped} />
         <FormButtons onCancel={onCancel} saving={mutation.isPending} />
       </Stack>
@@ -68,25 +110,52 @@ export function SpeakersSection({ activity, canEdit, issues }: SectionProps) {
   const remove = useRemoveRow<Speaker>(activity.id, 'speakers', s.removed);
   const lines = activity.budgetLines;
   const lineOf = (id: string | null) => lines.find((l) => l.id === id);
-  const actions = (sp: Speaker) => canEdit
-    ? <RowActions label={sp.name} question={s.removeQuestion(sp.name)} onEdit={() => setEditing(sp)} onRemove={() => remove.mutate(sp)} />
-    : null;
-  const status = (sp: Speaker) => <Badge color={statusColors[sp.status]} variant="light">{s.statuses[sp.status]}</Badge>;
+  const actions = (sp: Speaker) =>
+    canEdit ? (
+      <RowActions label={sp.name} question={s.removeQuestion(sp.name)} onEdit={() => setEditing(sp)} onRemove={() => remove.mutate(sp)} />
+    ) : null;
+  const status = (sp: Speaker) => (
+    <Badge color={statusColors[sp.status]} variant="light">
+      {s.statuses[sp.status]}
+    </Badge>
+  );
 
   return (
-    <Panel id="speakers" title={t.activities.section.speakers} issues={issues}
-      actions={canEdit ? <Button size="xs" variant="light" onClick={() => setEditing('new')}>+ {s.add}</Button> : null}>
-      {!activity.speakers.length ? <Text size="sm" c="dimmed">{s.none}</Text> : phone ? (
+    <Panel
+      id="speakers"
+      title={t.activities.section.speakers}
+      issues={issues}
+      actions={
+        canEdit ? (
+          <Button size="xs" variant="light" onClick={() => setEditing('new')}>
+            + {s.add}
+          </Button>
+        ) : null
+      }
+    >
+      {!activity.speakers.length ? (
+        <Text size="sm" c="dimmed">
+          {s.none}
+        </Text>
+      ) : phone ? (
         <Stack gap="xs">
           {activity.speakers.map((sp) => (
             <Card key={sp.id} withBorder padding="xs">
               <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Text size="sm" fw={600}>{sp.name}</Text>
+                <Text size="sm" fw={600}>
+                  {sp.name}
+                </Text>
                 {status(sp)}
               </Group>
-              {sp.institution ? <Text size="xs" c="dimmed">{sp.institution}</Text> : null}
+              {sp.institution ? (
+                <Text size="xs" c="dimmed">
+                  {sp.institution}
+                </Text>
+              ) : null}
               {sp.topic ? <Text size="sm">{sp.topic}</Text> : null}
-              <Text size="sm">{s.fee}: {sp.fee === null ? '—' : formatRupiah(sp.fee)}</Text>
+              <Text size="sm">
+                {s.fee}: {sp.fee === null ? '—' : formatRupiah(sp.fee)}
+              </Text>
               {actions(sp)}
             </Card>
           ))}
@@ -111,14 +180,30 @@ export function SpeakersSection({ activity, canEdit, issues }: SectionProps) {
                 return (
                   <Table.Tr key={sp.id}>
                     <Table.Td>
-                      <Text size="sm" fw={500}>{sp.name}</Text>
-                      {sp.institution ? <Text size="xs" c="dimmed">{sp.institution}</Text> : null}
+                      <Text size="sm" fw={500}>
+                        {sp.name}
+                      </Text>
+                      {sp.institution ? (
+                        <Text size="xs" c="dimmed">
+                          {sp.institution}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>{sp.expertise}</Table.Td>
                     <Table.Td>{sp.topic}</Table.Td>
                     <Table.Td>{status(sp)}</Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{sp.fee === null ? '—' : formatRupiah(sp.fee)}</Table.Td>
-                    <Table.Td>{line ? <Text size="xs">{lineLabel(line)}</Text> : <Text size="xs" c="dimmed">{s.noBudgetLine}</Text>}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {sp.fee === null ? '—' : formatRupiah(sp.fee)}
+                    </Table.Td>
+                    <Table.Td>
+                      {line ? (
+                        <Text size="xs">{lineLabel(line)}</Text>
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          {s.noBudgetLine}
+                        </Text>
+                      )}
+                    </Table.Td>
                     {canEdit ? <Table.Td>{actions(sp)}</Table.Td> : null}
                   </Table.Tr>
                 );
@@ -129,13 +214,18 @@ export function SpeakersSection({ activity, canEdit, issues }: SectionProps) {
       )}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? s.add : s.edit} size="lg">
         {editing !== null ? (
-          <SpeakerForm key={editing === 'new' ? 'new' : editing.id} activityId={activity.id} speaker={editing === 'new' ? null : editing} lines={lines}
+          <SpeakerForm
+            key={editing === 'new' ? 'new' : editing.id}
+            activityId={activity.id}
+            speaker={editing === 'new' ? null : editing}
+            lines={lines}
             onCancel={() => setEditing(null)}
             onSaved={() => {
               setEditing(null);
               notifySuccess(t.activities.saved);
               void refresh();
-            }} />
+            }}
+          />
         ) : null}
       </Modal>
     </Panel>

@@ -28,10 +28,23 @@ export function FormErrorAlert({ error, unmapped }: { error: unknown; unmapped: 
   const t = useT();
   if (!error) return null;
   const fields = error instanceof ApiError ? Object.keys(error.fields).length : 0;
-  if (fields && !unmapped.length) return <Alert color="red" role="alert">{t.common.errors.checkFields}</Alert>;
+  if (fields && !unmapped.length)
+    return (
+      <Alert color="red" role="alert">
+        {t.common.errors.checkFields}
+      </Alert>
+    );
   return (
     <Alert color="red" role="alert" title={t.common.errors.title}>
-      {fields && unmapped.length ? <List size="sm">{unmapped.map((m) => <List.Item key={m}>{m}</List.Item>)}</List> : errorMessage(error, t)}
+      {fields && unmapped.length ? (
+        <List size="sm">
+          {unmapped.map((m) => (
+            <List.Item key={m}>{m}</List.Item>
+          ))}
+        </List>
+      ) : (
+        errorMessage(error, t)
+      )}
     </Alert>
   );
 }

@@ -18,8 +18,22 @@ function Page({ children }: { children: ReactNode }) {
 export const activitiesArea: Area = {
   name: 'activities',
   routes: [
-    { path: 'activities', element: <Page><ActivityListPage /></Page> },
-    { path: 'activities/:id', element: <Page><ActivityPage /></Page> },
+    {
+      path: 'activities',
+      element: (
+        <Page>
+          <ActivityListPage />
+        </Page>
+      ),
+    },
+    {
+      path: 'activities/:id',
+      element: (
+        <Page>
+          <ActivityPage />
+        </Page>
+      ),
+    },
   ],
   nav: [{ to: '/activities', label: (t) => t.activities.title, ability: 'activity.read', order: 20 }],
 };

@@ -18,16 +18,46 @@ function writeRow(collection: Collection, id: string, rowId: string | null, body
   switch (collection) {
     case 'budget-lines':
       return rowId
-        ? call(client.PATCH('/api/activities/{id}/budget-lines/{lineId}', { params: { path: { id, lineId: rowId } }, body: body as Body<'/api/activities/{id}/budget-lines/{lineId}', 'patch'> }))
-        : call(client.POST('/api/activities/{id}/budget-lines', { params: { path: { id } }, body: body as Body<'/api/activities/{id}/budget-lines', 'post'> }));
+        ? call(
+            client.PATCH('/api/activities/{id}/budget-lines/{lineId}', {
+              params: { path: { id, lineId: rowId } },
+              body: body as Body<'/api/activities/{id}/budget-lines/{lineId}', 'patch'>,
+            }),
+          )
+        : call(
+            client.POST('/api/activities/{id}/budget-lines', {
+              params: { path: { id } },
+              body: body as Body<'/api/activities/{id}/budget-lines', 'post'>,
+            }),
+          );
     case 'committee':
       return rowId
-        ? call(client.PATCH('/api/activities/{id}/committee/{memberId}', { params: { path: { id, memberId: rowId } }, body: body as Body<'/api/activities/{id}/committee/{memberId}', 'patch'> }))
-        : call(client.POST('/api/activities/{id}/committee', { params: { path: { id } }, body: body as Body<'/api/activities/{id}/committee', 'post'> }));
+        ? call(
+            client.PATCH('/api/activities/{id}/committee/{memberId}', {
+              params: { path: { id, memberId: rowId } },
+              body: body as Body<'/api/activities/{id}/committee/{memberId}', 'patch'>,
+            }),
+          )
+        : call(
+            client.POST('/api/activities/{id}/committee', {
+              params: { path: { id } },
+              body: body as Body<'/api/activities/{id}/committee', 'post'>,
+            }),
+          );
     case 'speakers':
       return rowId
-        ? call(client.PATCH('/api/activities/{id}/speakers/{speakerId}', { params: { path: { id, speakerId: rowId } }, body: body as Body<'/api/activities/{id}/speakers/{speakerId}', 'patch'> }))
-        : call(client.POST('/api/activities/{id}/speakers', { params: { path: { id } }, body: body as Body<'/api/activities/{id}/speakers', 'post'> }));
+        ? call(
+            client.PATCH('/api/activities/{id}/speakers/{speakerId}', {
+              params: { path: { id, speakerId: rowId } },
+              body: body as Body<'/api/activities/{id}/speakers/{speakerId}', 'patch'>,
+            }),
+          )
+        : call(
+            client.POST('/api/activities/{id}/speakers', {
+              params: { path: { id } },
+              body: body as Body<'/api/activities/{id}/speakers', 'post'>,
+            }),
+          );
   }
 }
 
@@ -71,12 +101,31 @@ export function useRemoveRow<Row extends { id: string }>(activityId: string, col
 }
 
 /** Edit and remove buttons of one row; `label` names the row for screen readers, `question` confirms removal. */
-export function RowActions({ label, question, onEdit, onRemove }: { label: string; question: string; onEdit: () => void; onRemove: () => void }) {
+export function RowActions({
+  label,
+  question,
+  onEdit,
+  onRemove,
+}: {
+  label: string;
+  question: string;
+  onEdit: () => void;
+  onRemove: () => void;
+}) {
   const t = useT();
   return (
     <Group gap={4} wrap="nowrap">
-      <Button size="compact-xs" variant="subtle" aria-label={`${t.activities.edit}: ${label}`} onClick={onEdit}>{t.activities.edit}</Button>
-      <ConfirmButton size="compact-xs" variant="subtle" color="red" aria-label={`${t.activities.remove}: ${label}`} question={question} onConfirm={onRemove}>
+      <Button size="compact-xs" variant="subtle" aria-label={`${t.activities.edit}: ${label}`} onClick={onEdit}>
+        {t.activities.edit}
+      </Button>
+      <ConfirmButton
+        size="compact-xs"
+        variant="subtle"
+        color="red"
+        aria-label={`${t.activities.remove}: ${label}`}
+        question={question}
+        onConfirm={onRemove}
+      >
         {t.activities.remove}
       </ConfirmButton>
     </Group>

@@ -1,5 +1,13 @@
 import { call, client } from '../../api';
-import type { ActivityStatus, ActivitySummary, ActivityView, BudgetLine, CommitteeMember, Issue, Speaker } from '../../../shared/schemas/activities';
+import type {
+  ActivityStatus,
+  ActivitySummary,
+  ActivityView,
+  BudgetLine,
+  CommitteeMember,
+  Issue,
+  Speaker,
+} from '../../../shared/schemas/activities';
 
 /** The activity as the API answers it, with what the user `can` do with it now (the server decides). */
 type ActivityDetail = ActivityView;
@@ -51,7 +59,7 @@ export function panelOf(path: string): PanelId | null {
 export const prefixesOf = (id: PanelId) => panels.find((p) => p.id === id)!.prefixes;
 
 /** "YYYY-MM-DD" or '' -> null, for optional date/text fields sent to the server. */
-export const orNull = <T,>(v: T | '' | undefined): T | null => (v === '' || v === undefined ? null : v);
+export const orNull = <T>(v: T | '' | undefined): T | null => (v === '' || v === undefined ? null : v);
 
 export const activityQuery = (id: string) => ({
   queryKey: activityKey(id),

@@ -13,8 +13,17 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const t = useT();
   const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
   if (!isObject(before) && !isObject(after)) {
-    if (before == null && after == null) return <Text size="sm" c="dimmed">{t.audit.noDetails}</Text>;
-    return <Code block>{show(before)} → {show(after)}</Code>;
+    if (before == null && after == null)
+      return (
+        <Text size="sm" c="dimmed">
+          {t.audit.noDetails}
+        </Text>
+      );
+    return (
+      <Code block>
+        {show(before)} → {show(after)}
+      </Code>
+    );
   }
   const b = isObject(before) ? before : {};
   const a = isObject(after) ? after : {};
@@ -35,8 +44,12 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
             return (
               <Table.Tr key={k} bg={changed ? 'yellow.0' : undefined} data-changed={changed || undefined}>
                 <Table.Td ff="monospace">{k}</Table.Td>
-                <Table.Td ff="monospace" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{show(b[k])}</Table.Td>
-                <Table.Td ff="monospace" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{show(a[k])}</Table.Td>
+                <Table.Td ff="monospace" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                  {show(b[k])}
+                </Table.Td>
+                <Table.Td ff="monospace" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                  {show(a[k])}
+                </Table.Td>
               </Table.Tr>
             );
           })}

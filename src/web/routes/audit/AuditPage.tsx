@@ -37,13 +37,36 @@ export function AuditPage() {
     <>
       <PageHeader title={t.audit.title} description={t.audit.description} />
       <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
-        <Select label={t.audit.entityType} data={entityChoices} value={filters.entityType || null} onChange={(v) => set('entityType')(v ?? '')} clearable searchable />
-        <Select label={t.audit.action} data={actionChoices} value={filters.action || null} onChange={(v) => set('action')(v ?? '')} clearable searchable />
+        <Select
+          label={t.audit.entityType}
+          data={entityChoices}
+          value={filters.entityType || null}
+          onChange={(v) => set('entityType')(v ?? '')}
+          clearable
+          searchable
+        />
+        <Select
+          label={t.audit.action}
+          data={actionChoices}
+          value={filters.action || null}
+          onChange={(v) => set('action')(v ?? '')}
+          clearable
+          searchable
+        />
         <TextInput label={t.audit.from} type="date" value={filters.from} onChange={(e) => set('from')(e.currentTarget.value)} />
         <TextInput label={t.audit.to} type="date" value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
       </SimpleGrid>
       <Group justify="flex-end" mb="xs">
-        <Button variant="subtle" size="xs" onClick={() => { setFilters(empty); setOffset(0); }}>{t.common.resetFilters}</Button>
+        <Button
+          variant="subtle"
+          size="xs"
+          onClick={() => {
+            setFilters(empty);
+            setOffset(0);
+          }}
+        >
+          {t.common.resetFilters}
+        </Button>
       </Group>
       <ErrorAlert error={error} />
       <Table.ScrollContainer minWidth={720}>
@@ -59,27 +82,48 @@ export function AuditPage() {
           </Table.Thead>
           <Table.Tbody>
             {data?.items.length === 0 ? (
-              <Table.Tr><Table.Td colSpan={5}><Text c="dimmed" ta="center">{t.common.nothingFound}</Text></Table.Td></Table.Tr>
+              <Table.Tr>
+                <Table.Td colSpan={5}>
+                  <Text c="dimmed" ta="center">
+                    {t.common.nothingFound}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
             ) : null}
             {data?.items.map((row) => (
               <Fragment key={row.id}>
                 <Table.Tr style={{ cursor: 'pointer' }} onClick={() => setOpen(open === row.id ? null : row.id)}>
                   <Table.Td>
-                    <UnstyledButton aria-expanded={open === row.id} fz="sm">{open === row.id ? '▾' : '▸'} {formatDateTime(row.at, lang)}</UnstyledButton>
+                    <UnstyledButton aria-expanded={open === row.id} fz="sm">
+                      {open === row.id ? '▾' : '▸'} {formatDateTime(row.at, lang)}
+                    </UnstyledButton>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{row.actorName ?? row.actorLabel}</Text>
-                    {row.actorName ? <Text size="xs" c="dimmed">{row.actorLabel}</Text> : null}
+                    {row.actorName ? (
+                      <Text size="xs" c="dimmed">
+                        {row.actorLabel}
+                      </Text>
+                    ) : null}
                   </Table.Td>
                   <Table.Td title={row.action}>{lang === 'id' ? row.actionLabel : auditActionLabel(row.action, lang)}</Table.Td>
                   <Table.Td>{lang === 'id' ? row.entityLabel : auditEntityLabel(row.entityType, lang)}</Table.Td>
                   <Table.Td title={row.entityId ?? undefined}>
-                    {row.entityName ?? (row.entityId ? <Text span ff="monospace" fz="xs">{row.entityId}</Text> : '')}
+                    {row.entityName ??
+                      (row.entityId ? (
+                        <Text span ff="monospace" fz="xs">
+                          {row.entityId}
+                        </Text>
+                      ) : (
+                        ''
+                      ))}
                   </Table.Td>
                 </Table.Tr>
                 {open === row.id ? (
                   <Table.Tr>
-                    <Table.Td colSpan={5} bg="gray.0"><AuditDiff before={row.before} after={row.after} /></Table.Td>
+                    <Table.Td colSpan={5} bg="gray.0">
+                      <AuditDiff before={row.before} after={row.after} />
+                    </Table.Td>
                   </Table.Tr>
                 ) : null}
               </Fragment>

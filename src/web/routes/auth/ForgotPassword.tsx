@@ -8,7 +8,9 @@ import { useT } from '../../i18n';
 export function ForgotPasswordPage() {
   const t = useT();
   const form = useForm({ initialValues: { email: '' } });
-  const { submit, alert, mutation } = useFormMutation(form, (values) => call(client.POST('/api/auth/password-reset/request', { body: values })));
+  const { submit, alert, mutation } = useFormMutation(form, (values) =>
+    call(client.POST('/api/auth/password-reset/request', { body: values })),
+  );
   return (
     <Stack>
       <Title order={3}>{t.auth.forgot.title}</Title>
@@ -17,14 +19,20 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <Text size="sm" c="dimmed">{t.auth.forgot.intro}</Text>
+            <Text size="sm" c="dimmed">
+              {t.auth.forgot.intro}
+            </Text>
             <TextInput label={t.auth.email} type="email" autoComplete="email" required {...form.getInputProps('email')} />
             {alert}
-            <Button type="submit" loading={mutation.isPending} color="teal">{t.auth.forgot.submit}</Button>
+            <Button type="submit" loading={mutation.isPending} color="teal">
+              {t.auth.forgot.submit}
+            </Button>
           </Stack>
         </form>
       )}
-      <Anchor component={Link} to="/login" size="sm">{t.auth.backToLogin}</Anchor>
+      <Anchor component={Link} to="/login" size="sm">
+        {t.auth.backToLogin}
+      </Anchor>
     </Stack>
   );
 }

@@ -36,8 +36,12 @@ export function LoginPage() {
         <TextInput label={t.auth.email} type="email" autoComplete="username" required {...form.getInputProps('email')} />
         <PasswordInput label={t.auth.password} autoComplete="current-password" required {...form.getInputProps('password')} />
         {alert}
-        <Button type="submit" loading={mutation.isPending} color="teal">{t.auth.login.submit}</Button>
-        <Anchor component={Link} to="/forgot-password" size="sm">{t.auth.login.forgot}</Anchor>
+        <Button type="submit" loading={mutation.isPending} color="teal">
+          {t.auth.login.submit}
+        </Button>
+        <Anchor component={Link} to="/forgot-password" size="sm">
+          {t.auth.login.forgot}
+        </Anchor>
       </Stack>
     </form>
   );

@@ -12,8 +12,19 @@ import type { Role } from '../../session';
 type Values = { name: string; password: string; confirm: string };
 
 /** Shared by "reset password" and "accept invitation": both choose a password with a link token. */
-function SetPasswordForm({ title, endpoint, withName, submitLabel, done, header }: {
-  title: string; endpoint: '/api/auth/password-reset' | '/api/auth/invitation/accept'; withName: boolean; submitLabel: string; done: (email?: string) => ReactNode;
+function SetPasswordForm({
+  title,
+  endpoint,
+  withName,
+  submitLabel,
+  done,
+  header,
+}: {
+  title: string;
+  endpoint: '/api/auth/password-reset' | '/api/auth/invitation/accept';
+  withName: boolean;
+  submitLabel: string;
+  done: (email?: string) => ReactNode;
   /** Shown above the fields (the invitation says whom it is for); may replace the form when the link is dead. */
   header?: () => ReactNode;
 }) {
@@ -34,22 +45,40 @@ function SetPasswordForm({ title, endpoint, withName, submitLabel, done, header 
       <Stack>
         <Title order={3}>{title}</Title>
         <Alert color="red">{t.auth.missingToken}</Alert>
-        <Anchor component={Link} to="/login" size="sm">{t.auth.backToLogin}</Anchor>
+        <Anchor component={Link} to="/login" size="sm">
+          {t.auth.backToLogin}
+        </Anchor>
       </Stack>
     );
   }
-  if (mutation.isSuccess) return <Stack><Title order={3}>{title}</Title>{done(mutation.data?.email)}</Stack>;
+  if (mutation.isSuccess)
+    return (
+      <Stack>
+        <Title order={3}>{title}</Title>
+        {done(mutation.data?.email)}
+      </Stack>
+    );
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <Title order={3}>{title}</Title>
         {header?.()}
         {withName ? <TextInput label={t.auth.nameOptional} autoComplete="name" {...form.getInputProps('name')} /> : null}
-        <PasswordInput label={t.auth.newPassword} description={t.auth.passwordRule} autoComplete="new-password" required {...form.getInputProps('password')} />
+        <PasswordInput
+          label={t.auth.newPassword}
+          description={t.auth.passwordRule}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('password')}
+        />
         <PasswordInput label={t.auth.confirmPassword} autoComplete="new-password" required {...form.getInputProps('confirm')} />
         {alert}
-        <Button type="submit" loading={mutation.isPending} color="teal">{submitLabel}</Button>
-        <Anchor component={Link} to="/login" size="sm">{t.auth.backToLogin}</Anchor>
+        <Button type="submit" loading={mutation.isPending} color="teal">
+          {submitLabel}
+        </Button>
+        <Anchor component={Link} to="/login" size="sm">
+          {t.auth.backToLogin}
+        </Anchor>
       </Stack>
     </form>
   );
@@ -66,7 +95,9 @@ export function ResetPasswordPage() {
       done={() => (
         <>
           <Alert color="green">{t.auth.reset.done}</Alert>
-          <Button component={Link} to="/login" color="teal">{t.auth.login.submit}</Button>
+          <Button component={Link} to="/login" color="teal">
+            {t.auth.login.submit}
+          </Button>
         </>
       )}
     />
@@ -83,7 +114,9 @@ function InvitationSummary({ invitation: i }: { invitation: Invitation }) {
     <Alert color="blue" data-testid="invitation-summary">
       <Text fw={600}>{t.auth.invitation.forWhom(i.name, i.email)}</Text>
       <Text size="sm">{t.auth.invitation.asRole(t.users.roles[i.role], i.institutionName)}</Text>
-      <Text size="sm" c="dimmed">{t.auth.invitation.validUntil(formatDateTime(i.expiresAt, lang))}</Text>
+      <Text size="sm" c="dimmed">
+        {t.auth.invitation.validUntil(formatDateTime(i.expiresAt, lang))}
+      </Text>
     </Alert>
   );
 }
@@ -106,8 +139,12 @@ export function AcceptInvitationPage() {
       <Stack>
         <Title order={3}>{t.auth.invitation.title}</Title>
         <Alert color="red">{t.auth.invitation.invalid}</Alert>
-        <Anchor component={Link} to="/forgot-password" size="sm">{t.auth.invitation.askAgain}</Anchor>
-        <Anchor component={Link} to="/login" size="sm">{t.auth.backToLogin}</Anchor>
+        <Anchor component={Link} to="/forgot-password" size="sm">
+          {t.auth.invitation.askAgain}
+        </Anchor>
+        <Anchor component={Link} to="/login" size="sm">
+          {t.auth.backToLogin}
+        </Anchor>
       </Stack>
     );
   }
@@ -116,12 +153,22 @@ export function AcceptInvitationPage() {
       title={t.auth.invitation.title}
       endpoint="/api/auth/invitation/accept"
       withName
-      header={() => (info.data ? <InvitationSummary invitation={info.data} /> : <Text c="dimmed" size="sm">{t.common.loading}</Text>)}
+      header={() =>
+        info.data ? (
+          <InvitationSummary invitation={info.data} />
+        ) : (
+          <Text c="dimmed" size="sm">
+            {t.common.loading}
+          </Text>
+        )
+      }
       submitLabel={t.auth.invitation.submit}
       done={(email) => (
         <>
           <Alert color="green">{t.auth.invitation.done}</Alert>
-          <Button component={Link} to={email ? `/login?email=${encodeURIComponent(email)}` : '/login'} color="teal">{t.auth.login.submit}</Button>
+          <Button component={Link} to={email ? `/login?email=${encodeURIComponent(email)}` : '/login'} color="teal">
+            {t.auth.login.submit}
+          </Button>
         </>
       )}
     />

@@ -16,7 +16,22 @@ type Filter = 'all' | Status;
 const statusColor: Record<Status, string> = { new: 'teal', changed: 'yellow', unchanged: 'gray', invalid: 'red' };
 
 /** The file's columns in template order; only those some row fills (or has a problem in) are shown. */
-const columnOrder: ColumnKey[] = ['kind', 'name', 'shortName', 'category', 'regionCode', 'institution', 'email', 'phone', 'nip', 'position', 'prFunctionalLevel', 'isMainContact', 'website', 'address'];
+const columnOrder: ColumnKey[] = [
+  'kind',
+  'name',
+  'shortName',
+  'category',
+  'regionCode',
+  'institution',
+  'email',
+  'phone',
+  'nip',
+  'position',
+  'prFunctionalLevel',
+  'isMainContact',
+  'website',
+  'address',
+];
 
 function PreviewTable({ preview, filter }: { preview: Preview; filter: Filter }) {
   const t = useT();
@@ -30,7 +45,9 @@ function PreviewTable({ preview, filter }: { preview: Preview; filter: Filter })
           <Table.Tr>
             <Table.Th>{t.importer.row}</Table.Th>
             <Table.Th miw={260}>{t.importer.problems}</Table.Th>
-            {columns.map((c) => <Table.Th key={c}>{t.importer.columns[c]}</Table.Th>)}
+            {columns.map((c) => (
+              <Table.Th key={c}>{t.importer.columns[c]}</Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -38,21 +55,39 @@ function PreviewTable({ preview, filter }: { preview: Preview; filter: Filter })
             const bad = new Set(r.problems.map((p) => p.field));
             const changed = new Set(r.changes.map((c) => c.field));
             return (
-              <Table.Tr key={`${r.sheet}-${r.rowNumber}`} bg={r.valid ? undefined : 'red.0'} data-invalid={r.valid ? undefined : true} data-status={r.status}>
-                <Table.Td>{manySheets ? `${r.sheet} ` : ''}{r.rowNumber}</Table.Td>
+              <Table.Tr
+                key={`${r.sheet}-${r.rowNumber}`}
+                bg={r.valid ? undefined : 'red.0'}
+                data-invalid={r.valid ? undefined : true}
+                data-status={r.status}
+              >
+                <Table.Td>
+                  {manySheets ? `${r.sheet} ` : ''}
+                  {r.rowNumber}
+                </Table.Td>
                 <Table.Td>
                   {r.valid ? (
                     <Stack gap={4} align="flex-start">
-                      <Badge color={statusColor[r.status]} variant="light">{t.importer.status[r.status]}</Badge>
+                      <Badge color={statusColor[r.status]} variant="light">
+                        {t.importer.status[r.status]}
+                      </Badge>
                       {r.changes.map((c) => (
                         <Text key={c.field} size="xs" data-change={c.field}>
-                          <b>{c.column}:</b> <Text span td="line-through" c="dimmed" size="xs">{c.before}</Text> → {c.after}
+                          <b>{c.column}:</b>{' '}
+                          <Text span td="line-through" c="dimmed" size="xs">
+                            {c.before}
+                          </Text>{' '}
+                          → {c.after}
                         </Text>
                       ))}
                     </Stack>
                   ) : (
                     <Stack gap={2}>
-                      {r.problems.map((p) => <Text key={p.field} size="xs" c="red.9"><b>{p.column}:</b> {p.message}</Text>)}
+                      {r.problems.map((p) => (
+                        <Text key={p.field} size="xs" c="red.9">
+                          <b>{p.column}:</b> {p.message}
+                        </Text>
+                      ))}
                     </Stack>
                   )}
                 </Table.Td>
@@ -103,7 +138,11 @@ export function ImportPage() {
       <PageHeader
         title={t.importer.title}
         description={t.importer.description}
-        actions={<Button component="a" href="/api/directory/import/template" download variant="default">{t.importer.template}</Button>}
+        actions={
+          <Button component="a" href="/api/directory/import/template" download variant="default">
+            {t.importer.template}
+          </Button>
+        }
       />
       <Paper withBorder p="md" mb="md" maw={640}>
         <FileInput
@@ -122,13 +161,27 @@ export function ImportPage() {
       {p ? (
         <Stack>
           <Group gap="xs">
-            <Badge size="lg" variant="default">{t.importer.summaryRows(n(p.summary.rows))}</Badge>
-            <Badge size="lg" color="teal" variant="light">{t.importer.summaryValid(n(p.summary.valid))}</Badge>
-            <Badge size="lg" color={p.summary.invalid ? 'red' : 'gray'} variant="light">{t.importer.summaryInvalid(n(p.summary.invalid))}</Badge>
-            <Badge size="lg" variant="outline">{t.importer.summaryKinds(n(p.summary.institutions), n(p.summary.officers))}</Badge>
-            <Badge size="lg" color={statusColor.new} variant="outline">{t.importer.summaryNew(n(p.summary.new))}</Badge>
-            <Badge size="lg" color={statusColor.changed} variant="outline">{t.importer.summaryChanged(n(p.summary.changed))}</Badge>
-            <Badge size="lg" color={statusColor.unchanged} variant="outline">{t.importer.summaryUnchanged(n(p.summary.unchanged))}</Badge>
+            <Badge size="lg" variant="default">
+              {t.importer.summaryRows(n(p.summary.rows))}
+            </Badge>
+            <Badge size="lg" color="teal" variant="light">
+              {t.importer.summaryValid(n(p.summary.valid))}
+            </Badge>
+            <Badge size="lg" color={p.summary.invalid ? 'red' : 'gray'} variant="light">
+              {t.importer.summaryInvalid(n(p.summary.invalid))}
+            </Badge>
+            <Badge size="lg" variant="outline">
+              {t.importer.summaryKinds(n(p.summary.institutions), n(p.summary.officers))}
+            </Badge>
+            <Badge size="lg" color={statusColor.new} variant="outline">
+              {t.importer.summaryNew(n(p.summary.new))}
+            </Badge>
+            <Badge size="lg" color={statusColor.changed} variant="outline">
+              {t.importer.summaryChanged(n(p.summary.changed))}
+            </Badge>
+            <Badge size="lg" color={statusColor.unchanged} variant="outline">
+              {t.importer.summaryUnchanged(n(p.summary.unchanged))}
+            </Badge>
           </Group>
           {p.ignoredColumns.length ? <Alert color="yellow">{t.importer.ignored(p.ignoredColumns.join(', '))}</Alert> : null}
           {run.data ? (
@@ -142,13 +195,22 @@ export function ImportPage() {
                 unchanged: n(run.data.unchanged),
                 skipped: n(run.data.skipped),
               })}{' '}
-              <Anchor component={Link} to="/directory">{t.importer.toDirectory}</Anchor>
+              <Anchor component={Link} to="/directory">
+                {t.importer.toDirectory}
+              </Anchor>
             </Alert>
           ) : p.summary.valid && !p.summary.new && !p.summary.changed ? (
-            <Alert color="gray" role="status">{t.importer.nothingToDo}</Alert>
+            <Alert color="gray" role="status">
+              {t.importer.nothingToDo}
+            </Alert>
           ) : (
             <Group>
-              <Button color="teal" disabled={!p.summary.new && !p.summary.changed} loading={run.isPending && run.variables === 'valid'} onClick={() => run.mutate('valid')}>
+              <Button
+                color="teal"
+                disabled={!p.summary.new && !p.summary.changed}
+                loading={run.isPending && run.variables === 'valid'}
+                onClick={() => run.mutate('valid')}
+              >
                 {t.importer.importValid}
               </Button>
               <Button variant="light" loading={run.isPending && run.variables === 'all'} onClick={() => run.mutate('all')}>

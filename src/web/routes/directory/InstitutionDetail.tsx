@@ -16,8 +16,12 @@ import { PhoneLink } from './PhoneLink';
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="sm" style={{ wordBreak: 'break-word' }}>{children || '–'}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ wordBreak: 'break-word' }}>
+        {children || '–'}
+      </Text>
     </div>
   );
 }
@@ -29,7 +33,11 @@ export function InstitutionDetailPage() {
   const { can } = useSession();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const { data: inst, error, refetch } = useQuery({
+  const {
+    data: inst,
+    error,
+    refetch,
+  } = useQuery({
     queryKey: institutionKey(id),
     queryFn: () => call(client.GET('/api/institutions/{id}', { params: { path: { id } } })),
   });
@@ -40,7 +48,12 @@ export function InstitutionDetailPage() {
   const setActive = useMutation({
     mutationFn: (active: boolean) => {
       if (!inst) throw new Error('institution not loaded');
-      return call(client.POST(active ? '/api/institutions/{id}/activate' : '/api/institutions/{id}/deactivate', { params: { path: { id } }, body: { version: inst.version } }));
+      return call(
+        client.POST(active ? '/api/institutions/{id}/activate' : '/api/institutions/{id}/deactivate', {
+          params: { path: { id } },
+          body: { version: inst.version },
+        }),
+      );
     },
     onSuccess: (next) => {
       saved(next);
@@ -65,32 +78,58 @@ export function InstitutionDetailPage() {
   const admin = can('institution.create');
   return (
     <Stack>
-      <Anchor component={Link} to="/directory" size="sm">← {t.directory.backToList}</Anchor>
+      <Anchor component={Link} to="/directory" size="sm">
+        ← {t.directory.backToList}
+      </Anchor>
       <Group justify="space-between" align="flex-start">
         <Group align="flex-start" wrap="nowrap">
-          {inst.hasLogo ? <Image src={`/api/institutions/${inst.id}/logo?v=${inst.version}`} alt={t.directory.logo} w={64} h={64} fit="contain" /> : null}
+          {inst.hasLogo ? (
+            <Image src={`/api/institutions/${inst.id}/logo?v=${inst.version}`} alt={t.directory.logo} w={64} h={64} fit="contain" />
+          ) : null}
           <div>
             <Title order={2}>{inst.name}</Title>
             <Group gap="xs" mt={4}>
               <Badge variant="light">{categoryLabel(inst.category, lang)}</Badge>
-              {inst.active ? <Badge color="teal" variant="light">{t.common.active}</Badge> : <Badge color="gray">{t.common.inactive}</Badge>}
+              {inst.active ? (
+                <Badge color="teal" variant="light">
+                  {t.common.active}
+                </Badge>
+              ) : (
+                <Badge color="gray">{t.common.inactive}</Badge>
+              )}
             </Group>
           </div>
         </Group>
         <Group gap="xs">
-          {inst.canEdit ? <Button variant="default" onClick={() => setEditing(true)}>{t.common.edit}</Button> : null}
+          {inst.canEdit ? (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t.common.edit}
+            </Button>
+          ) : null}
           {inst.canEdit ? (
             <FileButton onChange={(f) => f && logo.mutate(f)} accept="image/png,image/jpeg">
-              {(props) => <Button variant="default" loading={logo.isPending} {...props}>{t.directory.uploadLogo}</Button>}
+              {(props) => (
+                <Button variant="default" loading={logo.isPending} {...props}>
+                  {t.directory.uploadLogo}
+                </Button>
+              )}
             </FileButton>
           ) : null}
           {can('institution.deactivate') ? (
             inst.active ? (
-              <ConfirmButton variant="light" color="red" question={t.directory.deactivateQuestion} loading={setActive.isPending} onConfirm={() => setActive.mutate(false)}>
+              <ConfirmButton
+                variant="light"
+                color="red"
+                question={t.directory.deactivateQuestion}
+                loading={setActive.isPending}
+                onConfirm={() => setActive.mutate(false)}
+              >
                 {t.directory.deactivate}
               </ConfirmButton>
             ) : (
-              <Button variant="light" loading={setActive.isPending} onClick={() => setActive.mutate(true)}>{t.directory.activate}</Button>
+              <Button variant="light" loading={setActive.isPending} onClick={() => setActive.mutate(true)}>
+                {t.directory.activate}
+              </Button>
             )
           ) : null}
         </Group>
@@ -99,7 +138,13 @@ export function InstitutionDetailPage() {
         <SimpleGrid cols={{ base: 2, md: 3 }}>
           <Field label={t.directory.shortName}>{inst.shortName}</Field>
           <Field label={t.directory.regionCode}>{inst.regionCode}</Field>
-          <Field label={t.directory.website}>{inst.website ? <Anchor href={inst.website} target="_blank" rel="noreferrer">{inst.website}</Anchor> : null}</Field>
+          <Field label={t.directory.website}>
+            {inst.website ? (
+              <Anchor href={inst.website} target="_blank" rel="noreferrer">
+                {inst.website}
+              </Anchor>
+            ) : null}
+          </Field>
           <Field label={t.directory.email}>{inst.email}</Field>
           <Field label={t.directory.phone}>{inst.phone ? <PhoneLink value={inst.phone} /> : null}</Field>
           <Field label={t.directory.address}>{inst.address}</Field>
@@ -112,7 +157,14 @@ export function InstitutionDetailPage() {
           initial={inst}
           identityLocked={!admin}
           submitLabel={t.common.save}
-          save={(values) => call(client.PATCH('/api/institutions/{id}', { params: { path: { id } }, body: { ...values, version: inst.version } as Body<'/api/institutions/{id}', 'patch'> }))}
+          save={(values) =>
+            call(
+              client.PATCH('/api/institutions/{id}', {
+                params: { path: { id } },
+                body: { ...values, version: inst.version } as Body<'/api/institutions/{id}', 'patch'>,
+              }),
+            )
+          }
           onSaved={(next) => {
             saved(next);
             setEditing(false);

@@ -10,13 +10,26 @@ import { FormButtons } from '../../components/FormButtons';
 import { formatPhone } from '../../../shared/phoneDisplay';
 
 export type InstitutionValues = {
-  name: string; shortName: string; category: string; regionCode: string; address: string; website: string; email: string; phone: string;
+  name: string;
+  shortName: string;
+  category: string;
+  regionCode: string;
+  address: string;
+  website: string;
+  email: string;
+  phone: string;
 };
 
 export function institutionValues(i?: Institution): InstitutionValues {
   return {
-    name: i?.name ?? '', shortName: i?.shortName ?? '', category: i?.category ?? '', regionCode: i?.regionCode ?? '',
-    address: i?.address ?? '', website: i?.website ?? '', email: i?.email ?? '', phone: i?.phone ? formatPhone(i.phone) : '',
+    name: i?.name ?? '',
+    shortName: i?.shortName ?? '',
+    category: i?.category ?? '',
+    regionCode: i?.regionCode ?? '',
+    address: i?.address ?? '',
+    website: i?.website ?? '',
+    email: i?.email ?? '',
+    phone: i?.phone ? formatPhone(i.phone) : '',
   };
 }
 
@@ -29,7 +42,15 @@ export function isStale(err: unknown): err is ApiError {
  * The institution form, for "add" and "edit". Validation is the server's: its per-field messages (in Indonesian)
  * appear under the fields. `identityLocked` disables what only the bureau may change (name, category, region code).
  */
-export function InstitutionForm({ initial, save, onSaved, onCancel, onReload, submitLabel, identityLocked = false }: {
+export function InstitutionForm({
+  initial,
+  save,
+  onSaved,
+  onCancel,
+  onReload,
+  submitLabel,
+  identityLocked = false,
+}: {
   initial?: Institution;
   save: (values: InstitutionValues) => Promise<InstitutionDetail>;
   onSaved: (saved: InstitutionDetail) => void;
@@ -56,7 +77,12 @@ export function InstitutionForm({ initial, save, onSaved, onCancel, onReload, su
             data={institutionCategories.map((c) => ({ value: c, label: categoryLabel(c, lang) }))}
             {...form.getInputProps('category')}
           />
-          <TextInput label={t.directory.regionCode} description={t.directory.regionCodeHint} disabled={identityLocked} {...form.getInputProps('regionCode')} />
+          <TextInput
+            label={t.directory.regionCode}
+            description={t.directory.regionCodeHint}
+            disabled={identityLocked}
+            {...form.getInputProps('regionCode')}
+          />
           <TextInput label={t.directory.website} placeholder="https://" {...form.getInputProps('website')} />
           <TextInput label={t.directory.email} type="email" {...form.getInputProps('email')} />
           <TextInput label={t.directory.phone} type="tel" placeholder="0751-…" {...form.getInputProps('phone')} />
@@ -65,9 +91,17 @@ export function InstitutionForm({ initial, save, onSaved, onCancel, onReload, su
         {stale ? (
           <Alert color="orange" role="alert" title={t.directory.staleTitle}>
             {mutation.error?.message}
-            {onReload ? <Group mt="sm"><Button size="xs" color="orange" onClick={onReload}>{t.directory.reloadLatest}</Button></Group> : null}
+            {onReload ? (
+              <Group mt="sm">
+                <Button size="xs" color="orange" onClick={onReload}>
+                  {t.directory.reloadLatest}
+                </Button>
+              </Group>
+            ) : null}
           </Alert>
-        ) : alert}
+        ) : (
+          alert
+        )}
         <FormButtons onCancel={onCancel} saving={mutation.isPending} submitLabel={submitLabel} />
       </Stack>
     </form>

@@ -17,7 +17,13 @@ import { PhoneLink } from './PhoneLink';
 const limit = 20;
 
 function StatusBadge({ active, t }: { active: boolean; t: Messages }) {
-  return active ? <Badge color="teal" variant="light">{t.common.active}</Badge> : <Badge color="gray">{t.common.inactive}</Badge>;
+  return active ? (
+    <Badge color="teal" variant="light">
+      {t.common.active}
+    </Badge>
+  ) : (
+    <Badge color="gray">{t.common.inactive}</Badge>
+  );
 }
 
 /** The directory's filters live in the URL, so a filtered list can be bookmarked and "back" restores it. */
@@ -64,7 +70,13 @@ export function InstitutionListPage() {
     }
   }, [filters.q]);
 
-  const query = { q: filters.q, category: filters.category, active: filters.active === 'all' ? '' : filters.active, limit, offset: filters.offset };
+  const query = {
+    q: filters.q,
+    category: filters.category,
+    active: filters.active === 'all' ? '' : filters.active,
+    limit,
+    offset: filters.offset,
+  };
   const { data, error, isFetching } = useQuery({
     queryKey: ['institutions', 'list', query],
     queryFn: () => call(client.GET('/api/institutions', { params: { query: query as QueryOf<'/api/institutions'> } })),
@@ -82,17 +94,37 @@ export function InstitutionListPage() {
         actions={
           <>
             {can('institution.export') ? (
-              <Button component="a" variant="default" href={apiHref('/api/directory/export.xlsx', { query: { q: query.q, category: query.category, active: query.active } })} download>
+              <Button
+                component="a"
+                variant="default"
+                href={apiHref('/api/directory/export.xlsx', { query: { q: query.q, category: query.category, active: query.active } })}
+                download
+              >
                 {t.directory.export}
               </Button>
             ) : null}
-            {can('institution.import') ? <Button component={Link} to="/directory/import" variant="default">{t.directory.import}</Button> : null}
-            {can('institution.create') ? <Button component={Link} to="/directory/new" color="teal">{t.directory.add}</Button> : null}
+            {can('institution.import') ? (
+              <Button component={Link} to="/directory/import" variant="default">
+                {t.directory.import}
+              </Button>
+            ) : null}
+            {can('institution.create') ? (
+              <Button component={Link} to="/directory/new" color="teal">
+                {t.directory.add}
+              </Button>
+            ) : null}
           </>
         }
       />
       <SimpleGrid cols={{ base: 2, sm: 3 }} mb="md">
-        <TextInput style={{ gridColumn: phone ? '1 / -1' : undefined }} type="search" label={t.common.search} placeholder={t.directory.searchPlaceholder} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <TextInput
+          style={{ gridColumn: phone ? '1 / -1' : undefined }}
+          type="search"
+          label={t.common.search}
+          placeholder={t.directory.searchPlaceholder}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
         <Select
           label={t.directory.category}
           placeholder={t.common.all}
@@ -114,7 +146,11 @@ export function InstitutionListPage() {
         />
       </SimpleGrid>
       <ErrorAlert error={error} />
-      {data && items.length === 0 ? <Text c="dimmed" ta="center" py="xl">{t.directory.empty}</Text> : null}
+      {data && items.length === 0 ? (
+        <Text c="dimmed" ta="center" py="xl">
+          {t.directory.empty}
+        </Text>
+      ) : null}
       {phone ? (
         <Stack gap="sm" opacity={isFetching ? 0.7 : 1}>
           {items.map((i) => (
@@ -123,7 +159,10 @@ export function InstitutionListPage() {
                 <Text fw={600}>{i.name}</Text>
                 <StatusBadge active={i.active} t={t} />
               </Group>
-              <Text size="sm" c="dimmed">{categoryLabel(i.category, lang)}{i.regionCode ? ` · ${i.regionCode}` : ''}</Text>
+              <Text size="sm" c="dimmed">
+                {categoryLabel(i.category, lang)}
+                {i.regionCode ? ` · ${i.regionCode}` : ''}
+              </Text>
               {i.phone || i.email ? <Text size="sm">{[formatPhone(i.phone), i.email].filter(Boolean).join(' · ')}</Text> : null}
               <Text size="sm">{t.directory.officerCount(formatNumber(i.officerCount, lang))}</Text>
             </Card>
@@ -146,19 +185,31 @@ export function InstitutionListPage() {
               {items.map((i) => (
                 <Table.Tr key={i.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/directory/${i.id}`} fw={500}>{i.name}</Anchor>
-                    {i.shortName ? <Text size="xs" c="dimmed">{i.shortName}</Text> : null}
+                    <Anchor component={Link} to={`/directory/${i.id}`} fw={500}>
+                      {i.name}
+                    </Anchor>
+                    {i.shortName ? (
+                      <Text size="xs" c="dimmed">
+                        {i.shortName}
+                      </Text>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>{categoryLabel(i.category, lang)}</Table.Td>
                   <Table.Td>{i.regionCode ?? ''}</Table.Td>
                   {withContact ? (
                     <Table.Td>
                       {i.email ? <Text size="sm">{i.email}</Text> : null}
-                      {i.phone ? <Text size="sm"><PhoneLink value={i.phone} /></Text> : null}
+                      {i.phone ? (
+                        <Text size="sm">
+                          <PhoneLink value={i.phone} />
+                        </Text>
+                      ) : null}
                     </Table.Td>
                   ) : null}
                   <Table.Td ta="right">{formatNumber(i.officerCount, lang)}</Table.Td>
-                  <Table.Td><StatusBadge active={i.active} t={t} /></Table.Td>
+                  <Table.Td>
+                    <StatusBadge active={i.active} t={t} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -8,23 +8,51 @@ import { prLevels, type Officer } from './types';
 import { FormButtons } from '../../components/FormButtons';
 import { formatPhone } from '../../../shared/phoneDisplay';
 
-type Values = { name: string; nip: string; position: string; prFunctionalLevel: string | null; email: string; phone: string; isMainContact: boolean };
+type Values = {
+  name: string;
+  nip: string;
+  position: string;
+  prFunctionalLevel: string | null;
+  email: string;
+  phone: string;
+  isMainContact: boolean;
+};
 
-function OfficerForm({ institutionId, officer, onSaved, onCancel, onReload }: {
-  institutionId: string; officer: Officer | null; onSaved: () => void; onCancel: () => void; onReload: () => void;
+function OfficerForm({
+  institutionId,
+  officer,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  institutionId: string;
+  officer: Officer | null;
+  onSaved: () => void;
+  onCancel: () => void;
+  onReload: () => void;
 }) {
   const t = useT();
   const form = useForm<Values>({
     initialValues: {
-      name: officer?.name ?? '', nip: officer?.nip ?? '', position: officer?.position ?? '', prFunctionalLevel: officer?.prFunctionalLevel ?? null,
-      email: officer?.email ?? '', phone: officer?.phone ? formatPhone(officer.phone) : '', isMainContact: officer?.isMainContact ?? false,
+      name: officer?.name ?? '',
+      nip: officer?.nip ?? '',
+      position: officer?.position ?? '',
+      prFunctionalLevel: officer?.prFunctionalLevel ?? null,
+      email: officer?.email ?? '',
+      phone: officer?.phone ? formatPhone(officer.phone) : '',
+      isMainContact: officer?.isMainContact ?? false,
     },
   });
   const { submit, alert, mutation } = useFormMutation(
     form,
     (v) =>
       officer
-        ? call(client.PATCH('/api/officers/{id}', { params: { path: { id: officer.id } }, body: { ...v, version: officer.version } as Body<'/api/officers/{id}', 'patch'> }))
+        ? call(
+            client.PATCH('/api/officers/{id}', {
+              params: { path: { id: officer.id } },
+              body: { ...v, version: officer.version } as Body<'/api/officers/{id}', 'patch'>,
+            }),
+          )
         : call(client.POST('/api/officers', { body: { ...v, institutionId } as Body<'/api/officers', 'post'> })),
     onSaved,
   );
@@ -33,7 +61,12 @@ function OfficerForm({ institutionId, officer, onSaved, onCancel, onReload }: {
       <Stack>
         <TextInput label={t.directory.officer.name} required {...form.getInputProps('name')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t.directory.officer.nip} description={t.directory.officer.nipHint} inputMode="numeric" {...form.getInputProps('nip')} />
+          <TextInput
+            label={t.directory.officer.nip}
+            description={t.directory.officer.nipHint}
+            inputMode="numeric"
+            {...form.getInputProps('nip')}
+          />
           <TextInput label={t.directory.officer.position} {...form.getInputProps('position')} />
           <Select
             label={t.directory.officer.level}
@@ -44,13 +77,23 @@ function OfficerForm({ institutionId, officer, onSaved, onCancel, onReload }: {
           <TextInput label={t.directory.email} type="email" {...form.getInputProps('email')} />
           <TextInput label={t.directory.officer.phone} type="tel" placeholder="08…" {...form.getInputProps('phone')} />
         </SimpleGrid>
-        <Switch label={t.directory.officer.mainContact} description={t.directory.officer.mainContactHint} {...form.getInputProps('isMainContact', { type: 'checkbox' })} />
+        <Switch
+          label={t.directory.officer.mainContact}
+          description={t.directory.officer.mainContactHint}
+          {...form.getInputProps('isMainContact', { type: 'checkbox' })}
+        />
         {isStale(mutation.error) ? (
           <Alert color="orange" role="alert" title={t.directory.staleTitle}>
             {mutation.error.message}
-            <Group mt="sm"><Button size="xs" color="orange" onClick={onReload}>{t.directory.reloadLatest}</Button></Group>
+            <Group mt="sm">
+              <Button size="xs" color="orange" onClick={onReload}>
+                {t.directory.reloadLatest}
+              </Button>
+            </Group>
           </Alert>
-        ) : alert}
+        ) : (
+          alert
+        )}
         <FormButtons onCancel={onCancel} saving={mutation.isPending} />
       </Stack>
     </form>
@@ -58,8 +101,20 @@ function OfficerForm({ institutionId, officer, onSaved, onCancel, onReload }: {
 }
 
 /** Add (officer = null) or edit a PR officer. `onReload` refreshes the list after a conflicting edit. */
-export function OfficerModal({ opened, institutionId, officer, onClose, onSaved, onReload }: {
-  opened: boolean; institutionId: string; officer: Officer | null; onClose: () => void; onSaved: () => void; onReload: () => void;
+export function OfficerModal({
+  opened,
+  institutionId,
+  officer,
+  onClose,
+  onSaved,
+  onReload,
+}: {
+  opened: boolean;
+  institutionId: string;
+  officer: Officer | null;
+  onClose: () => void;
+  onSaved: () => void;
+  onReload: () => void;
 }) {
   const t = useT();
   return (

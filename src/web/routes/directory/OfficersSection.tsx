@@ -12,7 +12,11 @@ import { PhoneLink } from './PhoneLink';
 function Badges({ o, t }: { o: Officer; t: Messages }) {
   return (
     <Group gap={4}>
-      {o.isMainContact ? <Badge color="blue" variant="light">{t.directory.officer.mainContactBadge}</Badge> : null}
+      {o.isMainContact ? (
+        <Badge color="blue" variant="light">
+          {t.directory.officer.mainContactBadge}
+        </Badge>
+      ) : null}
       {!o.active ? <Badge color="gray">{t.common.inactive}</Badge> : null}
     </Group>
   );
@@ -34,7 +38,12 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
   };
   const setActive = useMutation({
     mutationFn: (o: Officer) =>
-      call(client.POST(o.active ? '/api/officers/{id}/deactivate' : '/api/officers/{id}/activate', { params: { path: { id: o.id } }, body: { version: o.version } })),
+      call(
+        client.POST(o.active ? '/api/officers/{id}/deactivate' : '/api/officers/{id}/activate', {
+          params: { path: { id: o.id } },
+          body: { version: o.version },
+        }),
+      ),
     onSuccess: (o) => {
       notifySuccess(o.active ? t.directory.officer.activated(o.name) : t.directory.officer.deactivated(o.name));
       refresh();
@@ -49,9 +58,17 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
   const actions = (o: Officer) =>
     canWrite ? (
       <Group gap={4} wrap="nowrap">
-        <Button size="xs" variant="light" onClick={() => setModal({ officer: o })} aria-label={`${t.common.edit} ${o.name}`}>{t.common.edit}</Button>
-        <Button size="xs" variant="subtle" color={o.active ? 'red' : 'teal'} loading={setActive.isPending && setActive.variables?.id === o.id} onClick={() => setActive.mutate(o)}
-          aria-label={`${o.active ? t.directory.officer.deactivate : t.directory.officer.activate} ${o.name}`}>
+        <Button size="xs" variant="light" onClick={() => setModal({ officer: o })} aria-label={`${t.common.edit} ${o.name}`}>
+          {t.common.edit}
+        </Button>
+        <Button
+          size="xs"
+          variant="subtle"
+          color={o.active ? 'red' : 'teal'}
+          loading={setActive.isPending && setActive.variables?.id === o.id}
+          onClick={() => setActive.mutate(o)}
+          aria-label={`${o.active ? t.directory.officer.deactivate : t.directory.officer.activate} ${o.name}`}
+        >
           {o.active ? t.directory.officer.deactivate : t.directory.officer.activate}
         </Button>
       </Group>
@@ -61,17 +78,32 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={3}>{t.directory.officers}</Title>
-        {canWrite ? <Button color="teal" onClick={() => setModal({ officer: null })}>{t.directory.officer.add}</Button> : null}
+        {canWrite ? (
+          <Button color="teal" onClick={() => setModal({ officer: null })}>
+            {t.directory.officer.add}
+          </Button>
+        ) : null}
       </Group>
       <ErrorAlert error={error} />
       {data && !items.length ? <Text c="dimmed">{t.directory.officer.none}</Text> : null}
       {phone ? (
         items.map((o) => (
           <Card key={o.id} withBorder padding="sm" opacity={o.active ? 1 : 0.6}>
-            <Group justify="space-between" wrap="nowrap"><Text fw={600}>{o.name}</Text><Badges o={o} t={t} /></Group>
+            <Group justify="space-between" wrap="nowrap">
+              <Text fw={600}>{o.name}</Text>
+              <Badges o={o} t={t} />
+            </Group>
             <Text size="sm">{[o.position, level(o)].filter(Boolean).join(' · ')}</Text>
-            {o.nip ? <Text size="sm" c="dimmed">NIP {o.nip}</Text> : null}
-            {o.phone ? <Text size="sm"><PhoneLink value={o.phone} /></Text> : null}
+            {o.nip ? (
+              <Text size="sm" c="dimmed">
+                NIP {o.nip}
+              </Text>
+            ) : null}
+            {o.phone ? (
+              <Text size="sm">
+                <PhoneLink value={o.phone} />
+              </Text>
+            ) : null}
             {o.email ? <Text size="sm">{o.email}</Text> : null}
             {canWrite ? <Group mt="xs">{actions(o)}</Group> : null}
           </Card>
@@ -94,14 +126,22 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
               {items.map((o) => (
                 <Table.Tr key={o.id} opacity={o.active ? 1 : 0.6}>
                   <Table.Td>{o.name}</Table.Td>
-                  <Table.Td ff="monospace" fz="xs">{o.nip ?? ''}</Table.Td>
+                  <Table.Td ff="monospace" fz="xs">
+                    {o.nip ?? ''}
+                  </Table.Td>
                   <Table.Td>{o.position ?? ''}</Table.Td>
                   <Table.Td>{level(o)}</Table.Td>
                   <Table.Td>
                     {o.email ? <Text size="sm">{o.email}</Text> : null}
-                    {o.phone ? <Text size="sm"><PhoneLink value={o.phone} /></Text> : null}
+                    {o.phone ? (
+                      <Text size="sm">
+                        <PhoneLink value={o.phone} />
+                      </Text>
+                    ) : null}
                   </Table.Td>
-                  <Table.Td><Badges o={o} t={t} /></Table.Td>
+                  <Table.Td>
+                    <Badges o={o} t={t} />
+                  </Table.Td>
                   <Table.Td>{actions(o)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -13,9 +13,18 @@ export function PhoneLink({ value, plain = false }: { value: string | null | und
   if (plain || !phone.telUri) return <span data-phone>{phone.international}</span>;
   return (
     <Group gap={6} wrap="nowrap" component="span" display="inline-flex">
-      <Anchor href={phone.telUri} size="sm" data-phone>{phone.international}</Anchor>
+      <Anchor href={phone.telUri} size="sm" data-phone>
+        {phone.international}
+      </Anchor>
       {phone.whatsappUrl ? (
-        <Anchor href={phone.whatsappUrl} target="_blank" rel="noopener noreferrer" size="xs" c="green.8" aria-label={t.directory.whatsappOf(phone.international)}>
+        <Anchor
+          href={phone.whatsappUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          size="xs"
+          c="green.8"
+          aria-label={t.directory.whatsappOf(phone.international)}
+        >
           {t.directory.whatsapp}
         </Anchor>
       ) : null}

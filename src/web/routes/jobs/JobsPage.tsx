@@ -30,7 +30,11 @@ function Queues() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t.jobs.queue}</Table.Th>
-              {jobStates.map((s) => <Table.Th key={s} ta="right">{jobStateLabels[s][lang]}</Table.Th>)}
+              {jobStates.map((s) => (
+                <Table.Th key={s} ta="right">
+                  {jobStateLabels[s][lang]}
+                </Table.Th>
+              ))}
               <Table.Th>{t.jobs.schedule}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -39,7 +43,9 @@ function Queues() {
               <Table.Tr key={q.name} data-queue={q.name}>
                 <Table.Td>
                   <Text size="sm">{q.label}</Text>
-                  <Text size="xs" c="dimmed" ff="monospace">{q.name}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {q.name}
+                  </Text>
                 </Table.Td>
                 {jobStates.map((s) => (
                   <Table.Td key={s} ta="right" c={s === 'failed' && q.counts[s] > 0 ? 'red' : undefined} data-state={s}>
@@ -68,7 +74,8 @@ function FailedJobs() {
     refetchInterval: 10_000,
   });
   const retry = useMutation({
-    mutationFn: (j: { queue: string; id: string }) => call(client.POST('/api/jobs/{queue}/{id}/retry', { params: { path: { queue: j.queue, id: j.id } } })),
+    mutationFn: (j: { queue: string; id: string }) =>
+      call(client.POST('/api/jobs/{queue}/{id}/retry', { params: { path: { queue: j.queue, id: j.id } } })),
     onSuccess: () => {
       notifySuccess(t.jobs.retried);
       void qc.invalidateQueries({ queryKey: ['jobs'] });
@@ -92,7 +99,13 @@ function FailedJobs() {
           </Table.Thead>
           <Table.Tbody>
             {data?.items.length === 0 ? (
-              <Table.Tr><Table.Td colSpan={5}><Text c="dimmed" ta="center">{t.jobs.failedNone}</Text></Table.Td></Table.Tr>
+              <Table.Tr>
+                <Table.Td colSpan={5}>
+                  <Text c="dimmed" ta="center">
+                    {t.jobs.failedNone}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
             ) : null}
             {data?.items.map((j) => (
               <Table.Tr key={j.id}>
@@ -100,11 +113,22 @@ function FailedJobs() {
                   <Text size="sm">{j.queueLabel}</Text>
                   <Code fz="xs">{JSON.stringify(j.data)}</Code>
                 </Table.Td>
-                <Table.Td><Text size="sm" c="red" style={{ wordBreak: 'break-word' }}>{j.error}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="red" style={{ wordBreak: 'break-word' }}>
+                    {j.error}
+                  </Text>
+                </Table.Td>
                 <Table.Td>{j.retryCount + 1}</Table.Td>
                 <Table.Td>{formatDateTime(j.completedOn, lang)}</Table.Td>
                 <Table.Td>
-                  <ConfirmButton size="xs" variant="light" color="blue" question={t.jobs.retryQuestion} loading={retry.isPending && retry.variables?.id === j.id} onConfirm={() => retry.mutate({ queue: j.queue, id: j.id })}>
+                  <ConfirmButton
+                    size="xs"
+                    variant="light"
+                    color="blue"
+                    question={t.jobs.retryQuestion}
+                    loading={retry.isPending && retry.variables?.id === j.id}
+                    onConfirm={() => retry.mutate({ queue: j.queue, id: j.id })}
+                  >
                     {t.jobs.retry}
                   </ConfirmButton>
                 </Table.Td>
@@ -138,7 +162,11 @@ function MailLog() {
   return (
     <Stack gap="xs">
       <Title order={3}>{t.jobs.mailTitle}</Title>
-      {data && !data.smtpConfigured ? <Text size="sm" c="dimmed">{t.jobs.mailNoSmtp}</Text> : null}
+      {data && !data.smtpConfigured ? (
+        <Text size="sm" c="dimmed">
+          {t.jobs.mailNoSmtp}
+        </Text>
+      ) : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t.jobs.recipient} value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
         <Select
@@ -165,28 +193,54 @@ function MailLog() {
           </Table.Thead>
           <Table.Tbody>
             {data?.items.length === 0 ? (
-              <Table.Tr><Table.Td colSpan={6}><Text c="dimmed" ta="center">{t.common.nothingFound}</Text></Table.Td></Table.Tr>
+              <Table.Tr>
+                <Table.Td colSpan={6}>
+                  <Text c="dimmed" ta="center">
+                    {t.common.nothingFound}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
             ) : null}
             {data?.items.map((m) => (
               <Fragment key={m.id}>
                 <Table.Tr style={m.text ? { cursor: 'pointer' } : undefined} onClick={() => m.text && setOpen(open === m.id ? null : m.id)}>
                   <Table.Td>
-                    {m.text ? <UnstyledButton aria-expanded={open === m.id} fz="sm">{open === m.id ? '▾' : '▸'} {formatDateTime(m.createdAt, lang)}</UnstyledButton> : formatDateTime(m.createdAt, lang)}
+                    {m.text ? (
+                      <UnstyledButton aria-expanded={open === m.id} fz="sm">
+                        {open === m.id ? '▾' : '▸'} {formatDateTime(m.createdAt, lang)}
+                      </UnstyledButton>
+                    ) : (
+                      formatDateTime(m.createdAt, lang)
+                    )}
                   </Table.Td>
                   <Table.Td>{m.to}</Table.Td>
                   <Table.Td>{m.subject}</Table.Td>
                   <Table.Td>
-                    <Badge color={stateColor[m.state]} variant="light">{mailStateLabels[m.state][lang]}</Badge>
-                    {m.sentAt ? <Text size="xs" c="dimmed">{formatDateTime(m.sentAt, lang)}</Text> : null}
+                    <Badge color={stateColor[m.state]} variant="light">
+                      {mailStateLabels[m.state][lang]}
+                    </Badge>
+                    {m.sentAt ? (
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(m.sentAt, lang)}
+                      </Text>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>{m.attempts}</Table.Td>
-                  <Table.Td><Text size="xs" c={m.state === 'failed' ? 'red' : 'dimmed'} style={{ wordBreak: 'break-word' }}>{m.lastError}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c={m.state === 'failed' ? 'red' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
+                      {m.lastError}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
                 {open === m.id && m.text ? (
                   <Table.Tr>
                     <Table.Td colSpan={6} bg="gray.0">
-                      <Text size="xs" c="dimmed">{t.jobs.body}</Text>
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="mail-body">{m.text}</Text>
+                      <Text size="xs" c="dimmed">
+                        {t.jobs.body}
+                      </Text>
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="mail-body">
+                        {m.text}
+                      </Text>
                     </Table.Td>
                   </Table.Tr>
                 ) : null}
@@ -208,7 +262,13 @@ export function JobsPage() {
       <PageHeader
         title={t.jobs.title}
         description={t.jobs.description}
-        actions={<Group><Button variant="default" size="xs" onClick={() => void qc.invalidateQueries({ queryKey: ['jobs'] })}>{t.jobs.refresh}</Button></Group>}
+        actions={
+          <Group>
+            <Button variant="default" size="xs" onClick={() => void qc.invalidateQueries({ queryKey: ['jobs'] })}>
+              {t.jobs.refresh}
+            </Button>
+          </Group>
+        }
       />
       <Stack gap="xl">
         <Queues />

@@ -1,6 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Anchor, Badge, Button, Card, Container, Group, Loader, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Container,
+  Group,
+  Loader,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { ApiError, call, client } from '../../api';
 import type { RsvpView } from '../../../shared/schemas/meetings';
 
@@ -27,7 +43,19 @@ export function RsvpPage() {
     setView(v);
     setAnswer(v.state === 'declined' ? 'decline' : 'accept');
     setReason(v.declineReason ?? '');
-    setRows(v.delegates.length ? v.delegates.map((d) => ({ id: d.id, name: d.name, position: d.position ?? '', phone: d.phone ?? '', email: d.email ?? '', nip: d.nip ?? '', officerId: d.officerId })) : [emptyRow()]);
+    setRows(
+      v.delegates.length
+        ? v.delegates.map((d) => ({
+            id: d.id,
+            name: d.name,
+            position: d.position ?? '',
+            phone: d.phone ?? '',
+            email: d.email ?? '',
+            nip: d.nip ?? '',
+            officerId: d.officerId,
+          }))
+        : [emptyRow()],
+    );
   };
   useEffect(() => {
     call(client.GET('/api/rsvp/{token}', { params: { path: { token } } }))
@@ -35,13 +63,28 @@ export function RsvpPage() {
       .catch((e) => setError(e instanceof ApiError ? e.message : 'Gagal memuat undangan'));
   }, [token]);
 
-  if (error && !view) return <Container size={480} py="lg"><Alert color="red" title="Tautan tidak dapat dibuka">{error}</Alert></Container>;
+  if (error && !view)
+    return (
+      <Container size={480} py="lg">
+        <Alert color="red" title="Tautan tidak dapat dibuka">
+          {error}
+        </Alert>
+      </Container>
+    );
   if (!view) return <Loader m="xl" />;
 
   const setRow = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const pickOfficer = (i: number, id: string | null) => {
     const o = view.officers.find((x) => x.id === id);
-    if (o) setRow(i, { officerId: o.id, name: o.name, position: o.position ?? '', phone: o.phone ?? '', email: o.email ?? '', nip: o.nip ?? '' });
+    if (o)
+      setRow(i, {
+        officerId: o.id,
+        name: o.name,
+        position: o.position ?? '',
+        phone: o.phone ?? '',
+        email: o.email ?? '',
+        nip: o.nip ?? '',
+      });
     else setRow(i, { officerId: null });
   };
   const submit = async () => {
@@ -53,7 +96,20 @@ export function RsvpPage() {
       const body =
         answer === 'decline'
           ? { answer: 'decline' as const, reason }
-          : { answer: 'accept' as const, delegates: rows.filter((r) => r.name.trim()).map((r) => ({ ...(r.id ? { id: r.id } : {}), name: r.name, position: r.position || null, phone: r.phone || null, email: r.email || null, nip: r.nip || null, officerId: r.officerId })) };
+          : {
+              answer: 'accept' as const,
+              delegates: rows
+                .filter((r) => r.name.trim())
+                .map((r) => ({
+                  ...(r.id ? { id: r.id } : {}),
+                  name: r.name,
+                  position: r.position || null,
+                  phone: r.phone || null,
+                  email: r.email || null,
+                  nip: r.nip || null,
+                  officerId: r.officerId,
+                })),
+            };
       load((await call(client.PUT('/api/rsvp/{token}', { params: { path: { token } }, body }))) as RsvpView);
       setSaved(true);
     } catch (e) {
@@ -70,19 +126,36 @@ export function RsvpPage() {
   return (
     <Container size={560} px="sm" py="md">
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">Undangan untuk {view.institution.name}</Text>
-        <Title order={2} size="h3">{m.title}</Title>
+        <Text size="sm" c="dimmed">
+          Undangan untuk {view.institution.name}
+        </Text>
+        <Title order={2} size="h3">
+          {m.title}
+        </Title>
         <Card withBorder padding="sm">
-          <Text size="sm"><b>Hari/tanggal:</b> {m.dateText}</Text>
-          <Text size="sm"><b>Waktu:</b> {m.timeText}</Text>
-          <Text size="sm"><b>Tempat:</b> {[m.venue, m.venueAddress].filter(Boolean).join(', ')}</Text>
-          <Anchor size="sm" href={`/api/rsvp/${token}/letter.pdf`} target="_blank">Surat undangan (PDF)</Anchor>
+          <Text size="sm">
+            <b>Hari/tanggal:</b> {m.dateText}
+          </Text>
+          <Text size="sm">
+            <b>Waktu:</b> {m.timeText}
+          </Text>
+          <Text size="sm">
+            <b>Tempat:</b> {[m.venue, m.venueAddress].filter(Boolean).join(', ')}
+          </Text>
+          <Anchor size="sm" href={`/api/rsvp/${token}/letter.pdf`} target="_blank">
+            Surat undangan (PDF)
+          </Anchor>
         </Card>
         {m.agenda.length > 0 && (
           <Card withBorder padding="sm">
-            <Text fw={600} size="sm" mb={4}>Susunan acara</Text>
+            <Text fw={600} size="sm" mb={4}>
+              Susunan acara
+            </Text>
             {m.agenda.map((a, i) => (
-              <Text size="sm" key={i}>{a.time} · {a.title}{a.speakers ? ` — ${a.speakers}` : ''}</Text>
+              <Text size="sm" key={i}>
+                {a.time} · {a.title}
+                {a.speakers ? ` — ${a.speakers}` : ''}
+              </Text>
             ))}
           </Card>
         )}
@@ -92,7 +165,11 @@ export function RsvpPage() {
           </Badge>
           <Text size="sm">Kuota: {view.quota} orang</Text>
         </Group>
-        {view.deadlineText && <Text size="sm" c="dimmed">Jawaban dapat diubah sampai {view.deadlineText}.</Text>}
+        {view.deadlineText && (
+          <Text size="sm" c="dimmed">
+            Jawaban dapat diubah sampai {view.deadlineText}.
+          </Text>
+        )}
         {saved && <Alert color="green">Jawaban tersimpan. Peserta dengan alamat e-mail menerima tiket QR.</Alert>}
         {error && <Alert color="red">{error}</Alert>}
         {view.canChange ? (
@@ -108,25 +185,75 @@ export function RsvpPage() {
                 {rows.map((r, i) => (
                   <Card withBorder padding="sm" key={r.id ?? `new-${i}`} data-testid="delegate">
                     <Stack gap={6}>
-                      <Text fw={600} size="sm">Peserta {i + 1}</Text>
+                      <Text fw={600} size="sm">
+                        Peserta {i + 1}
+                      </Text>
                       {view.officers.length > 0 && (
-                        <Select size="sm" label="Pilih dari pejabat humas instansi" placeholder="atau isi nama di bawah" clearable data={view.officers.map((o) => ({ value: o.id, label: o.name }))} value={r.officerId} onChange={(v) => pickOfficer(i, v)} />
+                        <Select
+                          size="sm"
+                          label="Pilih dari pejabat humas instansi"
+                          placeholder="atau isi nama di bawah"
+                          clearable
+                          data={view.officers.map((o) => ({ value: o.id, label: o.name }))}
+                          value={r.officerId}
+                          onChange={(v) => pickOfficer(i, v)}
+                        />
                       )}
-                      <TextInput size="sm" label="Nama" required value={r.name} onChange={(e) => setRow(i, { name: e.currentTarget.value })} />
-                      <TextInput size="sm" label="Jabatan" value={r.position} onChange={(e) => setRow(i, { position: e.currentTarget.value })} />
-                      <TextInput size="sm" label="Nomor HP/WhatsApp" value={r.phone} onChange={(e) => setRow(i, { phone: e.currentTarget.value })} error={fields[`delegates.${i}.phone`]} />
-                      <TextInput size="sm" label="E-mail (untuk tiket QR)" type="email" value={r.email} onChange={(e) => setRow(i, { email: e.currentTarget.value })} error={fields[`delegates.${i}.email`]} />
-                      <TextInput size="sm" label="NIP (bila ada)" value={r.nip} onChange={(e) => setRow(i, { nip: e.currentTarget.value })} error={fields[`delegates.${i}.nip`]} />
-                      {rows.length > 1 && <Button variant="subtle" color="red" size="xs" onClick={() => setRows(rows.filter((_, j) => j !== i))}>Hapus peserta</Button>}
+                      <TextInput
+                        size="sm"
+                        label="Nama"
+                        required
+                        value={r.name}
+                        onChange={(e) => setRow(i, { name: e.currentTarget.value })}
+                      />
+                      <TextInput
+                        size="sm"
+                        label="Jabatan"
+                        value={r.position}
+                        onChange={(e) => setRow(i, { position: e.currentTarget.value })}
+                      />
+                      <TextInput
+                        size="sm"
+                        label="Nomor HP/WhatsApp"
+                        value={r.phone}
+                        onChange={(e) => setRow(i, { phone: e.currentTarget.value })}
+                        error={fields[`delegates.${i}.phone`]}
+                      />
+                      <TextInput
+                        size="sm"
+                        label="E-mail (untuk tiket QR)"
+                        type="email"
+                        value={r.email}
+                        onChange={(e) => setRow(i, { email: e.currentTarget.value })}
+                        error={fields[`delegates.${i}.email`]}
+                      />
+                      <TextInput
+                        size="sm"
+                        label="NIP (bila ada)"
+                        value={r.nip}
+                        onChange={(e) => setRow(i, { nip: e.currentTarget.value })}
+                        error={fields[`delegates.${i}.nip`]}
+                      />
+                      {rows.length > 1 && (
+                        <Button variant="subtle" color="red" size="xs" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                          Hapus peserta
+                        </Button>
+                      )}
                     </Stack>
                   </Card>
                 ))}
-                {rows.length < view.quota && <Button variant="light" onClick={() => setRows([...rows, emptyRow()])}>Tambah peserta</Button>}
+                {rows.length < view.quota && (
+                  <Button variant="light" onClick={() => setRows([...rows, emptyRow()])}>
+                    Tambah peserta
+                  </Button>
+                )}
               </Stack>
             ) : (
               <Textarea label="Alasan" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fields.reason} />
             )}
-            <Button onClick={submit} loading={saving} fullWidth>Kirim jawaban</Button>
+            <Button onClick={submit} loading={saving} fullWidth>
+              Kirim jawaban
+            </Button>
           </>
         ) : (
           <Alert color="gray">Batas waktu konfirmasi sudah lewat. Hubungi panitia untuk perubahan.</Alert>

@@ -4,15 +4,38 @@ import type { Area } from '../area';
 import { lazyPage } from '../lazyPage';
 
 // Loaded when first opened, so the log-in page and the home stay within the first-load budget.
-const MeetingListPage = lazyPage(() => import('./MeetingPages'), (m) => m.MeetingListPage);
-const MeetingPage = lazyPage(() => import('./MeetingPages'), (m) => m.MeetingPage);
-const RsvpPage = lazyPage(() => import('./RsvpPage'), (m) => m.RsvpPage);
+const MeetingListPage = lazyPage(
+  () => import('./MeetingPages'),
+  (m) => m.MeetingListPage,
+);
+const MeetingPage = lazyPage(
+  () => import('./MeetingPages'),
+  (m) => m.MeetingPage,
+);
+const RsvpPage = lazyPage(
+  () => import('./RsvpPage'),
+  (m) => m.RsvpPage,
+);
 
 export const meetingsArea: Area = {
   name: 'meetings',
   routes: [
-    { path: 'meetings', element: <RequireAbility ability="meeting.read"><MeetingListPage /></RequireAbility> },
-    { path: 'meetings/:id', element: <RequireAbility ability="meeting.read"><MeetingPage /></RequireAbility> },
+    {
+      path: 'meetings',
+      element: (
+        <RequireAbility ability="meeting.read">
+          <MeetingListPage />
+        </RequireAbility>
+      ),
+    },
+    {
+      path: 'meetings/:id',
+      element: (
+        <RequireAbility ability="meeting.read">
+          <MeetingPage />
+        </RequireAbility>
+      ),
+    },
   ],
   nav: [{ to: '/meetings', label: () => 'Rapat', ability: 'meeting.read', order: 25 }],
 };

@@ -48,24 +48,36 @@ export function LetterheadPreview({ values }: { values: OrganisationSettings }) 
   return (
     <Stack gap="xs" component="section" aria-label={t.settings.preview}>
       <Title order={3}>{t.settings.preview}</Title>
-      <Text size="sm" c="dimmed">{t.settings.previewHint}</Text>
+      <Text size="sm" c="dimmed">
+        {t.settings.previewHint}
+      </Text>
       <Paper withBorder p="md" bg="white" style={{ containerType: 'inline-size' }}>
         <Box data-testid="letterhead-preview" style={{ color: '#000', fontFamily: 'Helvetica, Arial, sans-serif' }}>
           <Group gap={mm(3)} wrap="nowrap" align="center">
             {values.logoFileId ? (
-              <img src={logoUrl(values.logoFileId)} alt={t.settings.logoAlt} style={{ width: mm(22), maxHeight: mm(30), objectFit: 'contain', flex: 'none' }} />
+              <img
+                src={logoUrl(values.logoFileId)}
+                alt={t.settings.logoAlt}
+                style={{ width: mm(22), maxHeight: mm(30), objectFit: 'contain', flex: 'none' }}
+              />
             ) : null}
             <div style={{ flex: 1, minWidth: 0, textAlign: 'center', lineHeight: 1.2 }}>
               {names.map((line, i) => {
                 const max = i === 0 ? 15 : 14;
                 return (
-                  <div key={i} data-testid="letterhead-line" style={{ fontWeight: 700, fontSize: pt(fitSizePt(line, columnMm, max, max - 4, true)) }}>
+                  <div
+                    key={i}
+                    data-testid="letterhead-line"
+                    style={{ fontWeight: 700, fontSize: pt(fitSizePt(line, columnMm, max, max - 4, true)) }}
+                  >
                     {line}
                   </div>
                 );
               })}
               {details.map((line, i) => (
-                <div key={i} data-testid="letterhead-detail" style={{ fontSize: pt(fitSizePt(line, columnMm, 10, 8, false)) }}>{line}</div>
+                <div key={i} data-testid="letterhead-detail" style={{ fontSize: pt(fitSizePt(line, columnMm, 10, 8, false)) }}>
+                  {line}
+                </div>
               ))}
             </div>
           </Group>
@@ -75,8 +87,12 @@ export function LetterheadPreview({ values }: { values: OrganisationSettings }) 
         </Box>
       </Paper>
       <Group gap="xs">
-        <Text size="sm" c="dimmed">{t.settings.exampleAmount}:</Text>
-        <Text size="sm" fw={600} data-testid="rupiah-example">{rupiahExample(values.rupiahStyle)}</Text>
+        <Text size="sm" c="dimmed">
+          {t.settings.exampleAmount}:
+        </Text>
+        <Text size="sm" fw={600} data-testid="rupiah-example">
+          {rupiahExample(values.rupiahStyle)}
+        </Text>
       </Group>
     </Stack>
   );

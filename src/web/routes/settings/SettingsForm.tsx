@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Button, Card, FileButton, Group, Input, Radio, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Input,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, call, client, upload as uploadFile } from '../../api';
@@ -40,17 +55,45 @@ function UnitLinesEditor({ form }: { form: Form }) {
         return (
           <Group key={i} gap={4} align="flex-end" wrap="nowrap">
             <TextInput style={{ flex: 1 }} label={label} maxLength={120} {...form.getInputProps(`unitNameLines.${i}`)} />
-            <ActionIcon variant="subtle" color="gray" mb={4} aria-label={`${t.settings.moveUp}: ${label}`} disabled={i === 0}
-              onClick={() => form.reorderListItem('unitNameLines', { from: i, to: i - 1 })}>↑</ActionIcon>
-            <ActionIcon variant="subtle" color="gray" mb={4} aria-label={`${t.settings.moveDown}: ${label}`} disabled={i === lines.length - 1}
-              onClick={() => form.reorderListItem('unitNameLines', { from: i, to: i + 1 })}>↓</ActionIcon>
-            <ActionIcon variant="subtle" color="red" mb={4} aria-label={`${t.settings.removeLine}: ${label}`} disabled={lines.length === 1}
-              onClick={() => form.removeListItem('unitNameLines', i)}>✕</ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              mb={4}
+              aria-label={`${t.settings.moveUp}: ${label}`}
+              disabled={i === 0}
+              onClick={() => form.reorderListItem('unitNameLines', { from: i, to: i - 1 })}
+            >
+              ↑
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              mb={4}
+              aria-label={`${t.settings.moveDown}: ${label}`}
+              disabled={i === lines.length - 1}
+              onClick={() => form.reorderListItem('unitNameLines', { from: i, to: i + 1 })}
+            >
+              ↓
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mb={4}
+              aria-label={`${t.settings.removeLine}: ${label}`}
+              disabled={lines.length === 1}
+              onClick={() => form.removeListItem('unitNameLines', i)}
+            >
+              ✕
+            </ActionIcon>
           </Group>
         );
       })}
       {lines.length < maxLines ? (
-        <Group><Button size="xs" variant="default" onClick={() => form.insertListItem('unitNameLines', '')}>+ {t.settings.addLine}</Button></Group>
+        <Group>
+          <Button size="xs" variant="default" onClick={() => form.insertListItem('unitNameLines', '')}>
+            + {t.settings.addLine}
+          </Button>
+        </Group>
       ) : null}
     </Stack>
   );
@@ -78,15 +121,27 @@ function LogoField({ form }: { form: Form }) {
     <Input.Wrapper label={t.settings.logo} description={t.settings.logoHint} error={form.errors.logoFileId}>
       <Group mt="xs" gap="md" align="center">
         {logoFileId ? (
-          <img src={logoUrl(logoFileId)} alt={t.settings.logoAlt} style={{ width: 72, height: 72, objectFit: 'contain', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }} />
+          <img
+            src={logoUrl(logoFileId)}
+            alt={t.settings.logoAlt}
+            style={{ width: 72, height: 72, objectFit: 'contain', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}
+          />
         ) : (
-          <Text size="sm" c="dimmed">{t.settings.noLogo}</Text>
+          <Text size="sm" c="dimmed">
+            {t.settings.noLogo}
+          </Text>
         )}
         <FileButton onChange={(f) => f && upload.mutate(f)} accept="image/png,image/jpeg">
-          {(props) => <Button variant="default" loading={upload.isPending} {...props}>{logoFileId ? t.settings.replaceLogo : t.settings.uploadLogo}</Button>}
+          {(props) => (
+            <Button variant="default" loading={upload.isPending} {...props}>
+              {logoFileId ? t.settings.replaceLogo : t.settings.uploadLogo}
+            </Button>
+          )}
         </FileButton>
         {logoFileId ? (
-          <Button variant="subtle" color="red" title={t.settings.removeLogoHint} onClick={() => form.setFieldValue('logoFileId', null)}>{t.settings.removeLogo}</Button>
+          <Button variant="subtle" color="red" title={t.settings.removeLogoHint} onClick={() => form.setFieldValue('logoFileId', null)}>
+            {t.settings.removeLogo}
+          </Button>
         ) : null}
       </Group>
     </Input.Wrapper>
@@ -134,13 +189,30 @@ export function SettingsForm({ initial }: { initial: OrganisationSettings }) {
                 <Radio value="Rp." label={t.settings.rupiahStyles['Rp.']} />
               </Stack>
             </Radio.Group>
-            <Text size="xs" c="dimmed" mt="xs">{t.settings.exampleAmount}: {rupiahExample(values.rupiahStyle)}</Text>
+            <Text size="xs" c="dimmed" mt="xs">
+              {t.settings.exampleAmount}: {rupiahExample(values.rupiahStyle)}
+            </Text>
           </Card>
-          {form.isDirty() ? <Alert color="yellow" variant="light">{t.settings.unsaved}</Alert> : null}
+          {form.isDirty() ? (
+            <Alert color="yellow" variant="light">
+              {t.settings.unsaved}
+            </Alert>
+          ) : null}
           <ErrorAlert error={save.error} fieldsShown={fieldsShown} />
           <Group justify="flex-end">
-            <Button variant="default" disabled={!form.isDirty()} onClick={() => { form.reset(); save.reset(); }}>{t.settings.reset}</Button>
-            <Button type="submit" loading={save.isPending}>{t.common.save}</Button>
+            <Button
+              variant="default"
+              disabled={!form.isDirty()}
+              onClick={() => {
+                form.reset();
+                save.reset();
+              }}
+            >
+              {t.settings.reset}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t.common.save}
+            </Button>
           </Group>
         </Stack>
       </form>

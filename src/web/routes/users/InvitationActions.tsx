@@ -27,12 +27,23 @@ export function InvitationActions({ user, size = 'xs' }: { user: UserRow; size?:
   return (
     <>
       <Group gap="xs" wrap="nowrap">
-        <Button size={size} variant="light" color="yellow" loading={resend.isPending && resend.variables === true}
-          onClick={() => resend.mutate(true)} aria-label={`${t.users.resendInvitation} ${user.name}`}>
+        <Button
+          size={size}
+          variant="light"
+          color="yellow"
+          loading={resend.isPending && resend.variables === true}
+          onClick={() => resend.mutate(true)}
+          aria-label={`${t.users.resendInvitation} ${user.name}`}
+        >
           {t.users.resendInvitation}
         </Button>
-        <Button size={size} variant="subtle" loading={resend.isPending && resend.variables === false}
-          onClick={() => resend.mutate(false)} aria-label={`${t.users.copyInvitationLink} ${user.name}`}>
+        <Button
+          size={size}
+          variant="subtle"
+          loading={resend.isPending && resend.variables === false}
+          onClick={() => resend.mutate(false)}
+          aria-label={`${t.users.copyInvitationLink} ${user.name}`}
+        >
           {t.users.copyInvitationLink}
         </Button>
       </Group>
@@ -45,7 +56,9 @@ export function InvitationActions({ user, size = 'xs' }: { user: UserRow; size?:
             <Group justify="flex-end">
               <CopyButton value={link.link}>
                 {({ copied, copy }) => (
-                  <Button color={copied ? 'teal' : 'blue'} onClick={copy}>{copied ? t.users.copied : t.users.copy}</Button>
+                  <Button color={copied ? 'teal' : 'blue'} onClick={copy}>
+                    {copied ? t.users.copied : t.users.copy}
+                  </Button>
                 )}
               </CopyButton>
             </Group>

@@ -55,7 +55,9 @@ type EditValues = { name: string; role: Role; institutionId: string | null; acti
 function EditUserForm({ user, onClose }: { user: UserRow; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const form = useForm<EditValues>({ initialValues: { name: user.name, role: user.role, institutionId: user.institutionId, active: user.active } });
+  const form = useForm<EditValues>({
+    initialValues: { name: user.name, role: user.role, institutionId: user.institutionId, active: user.active },
+  });
   const { submit, alert, mutation } = useFormMutation(
     form,
     (v) => call(client.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: v })),

@@ -23,13 +23,23 @@ export function UsersPage() {
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
-  const { data, error, isLoading } = useQuery({ queryKey: ['users'], queryFn: () => call(client.GET('/api/users', { params: { query: { limit: 200 } } })) });
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['users'],
+    queryFn: () => call(client.GET('/api/users', { params: { query: { limit: 200 } } })),
+  });
   const items = data?.items ?? [];
 
   return (
     <>
-      <PageHeader title={t.users.title} description={t.users.description}
-        actions={<Button color="teal" onClick={() => setInviting(true)}>{t.users.invite}</Button>} />
+      <PageHeader
+        title={t.users.title}
+        description={t.users.description}
+        actions={
+          <Button color="teal" onClick={() => setInviting(true)}>
+            {t.users.invite}
+          </Button>
+        }
+      />
       <ErrorAlert error={error} />
       {isLoading ? <Text c="dimmed">{t.common.loading}</Text> : null}
       {phone ? (
@@ -40,10 +50,17 @@ export function UsersPage() {
                 <Text fw={600}>{u.name}</Text>
                 <StatusBadge user={u} t={t} />
               </Group>
-              <Text size="sm" c="dimmed">{u.email}</Text>
-              <Text size="sm">{t.users.roles[u.role]}{u.institutionName ? ` · ${u.institutionName}` : ''}</Text>
+              <Text size="sm" c="dimmed">
+                {u.email}
+              </Text>
+              <Text size="sm">
+                {t.users.roles[u.role]}
+                {u.institutionName ? ` · ${u.institutionName}` : ''}
+              </Text>
               <Group mt="xs" gap="xs">
-                <Button size="xs" variant="light" onClick={() => setEditing(u)}>{t.common.edit}</Button>
+                <Button size="xs" variant="light" onClick={() => setEditing(u)}>
+                  {t.common.edit}
+                </Button>
                 {u.invitationPending && u.active ? <InvitationActions user={u} /> : null}
               </Group>
             </Card>
@@ -70,12 +87,16 @@ export function UsersPage() {
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>{t.users.roles[u.role]}</Table.Td>
                   <Table.Td>{u.institutionName ?? '-'}</Table.Td>
-                  <Table.Td><StatusBadge user={u} t={t} /></Table.Td>
+                  <Table.Td>
+                    <StatusBadge user={u} t={t} />
+                  </Table.Td>
                   <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : t.users.never}</Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap" justify="flex-end">
                       {u.invitationPending && u.active ? <InvitationActions user={u} /> : null}
-                      <Button size="xs" variant="light" onClick={() => setEditing(u)} aria-label={`${t.common.edit} ${u.name}`}>{t.common.edit}</Button>
+                      <Button size="xs" variant="light" onClick={() => setEditing(u)} aria-label={`${t.common.edit} ${u.name}`}>
+                        {t.common.edit}
+                      </Button>
                     </Group>
                   </Table.Td>
                 </Table.Tr>

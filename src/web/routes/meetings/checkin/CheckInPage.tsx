@@ -5,7 +5,13 @@ import { BrowserQRCodeReader, type IScannerControls } from '@zxing/browser';
 import { ApiError, call, client } from '../../../api';
 import { useT } from '../../../i18n';
 import { normalizeSearch, searchTerms } from '../../../../shared/text';
-import { badgePrefix, ticketToken, type CheckInResult, type DeviceParticipant, type ParticipantList } from '../../../../shared/schemas/checkIn';
+import {
+  badgePrefix,
+  ticketToken,
+  type CheckInResult,
+  type DeviceParticipant,
+  type ParticipantList,
+} from '../../../../shared/schemas/checkIn';
 import {
   arrivalKey,
   arrivals as loadArrivals,
@@ -27,7 +33,9 @@ type Shown = { kind: 'ok' | 'already' | 'error'; text: string };
 
 /** "09.12" in WIB. */
 export function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).replace(':', '.');
+  return new Date(iso)
+    .toLocaleTimeString('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .replace(':', '.');
 }
 
 /** Today in WIB, clamped into the meeting's days (the server counts a check-in for the same day). */
@@ -117,13 +125,19 @@ export function CheckInPage() {
   }, [meetingId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const day = list ? meetingDay(list) : '';
-  const arrivedToday = useMemo(() => new Map(arrived.filter((a) => a.meetingDay === day).map((a) => [a.registrationId, a])), [arrived, day]);
+  const arrivedToday = useMemo(
+    () => new Map(arrived.filter((a) => a.meetingDay === day).map((a) => [a.registrationId, a])),
+    [arrived, day],
+  );
 
   const checkInPerson = async (p: DeviceParticipant, ticket?: string) => {
     if (!list) return;
     const known = arrivedToday.get(p.id);
     if (known) {
-      const by = known.byName || known.deviceLabel ? ` oleh ${[known.byName, known.deviceLabel && (known.byName ? `(${known.deviceLabel})` : known.deviceLabel)].filter(Boolean).join(' ')}` : '';
+      const by =
+        known.byName || known.deviceLabel
+          ? ` oleh ${[known.byName, known.deviceLabel && (known.byName ? `(${known.deviceLabel})` : known.deviceLabel)].filter(Boolean).join(' ')}`
+          : '';
       setShown({ kind: 'already', text: t.already(p.name, clock(known.checkedInAt), by) });
       return;
     }
@@ -131,8 +145,27 @@ export function CheckInPage() {
     const now = new Date().toISOString();
     const key = arrivalKey(meetingId, p.id, day);
     await recordLocally(
-      { clientId, meetingId, queuedAt: now, scannedAt: now, deviceLabel: device, localKey: key, ...(ticket ? { ticket } : { registrationId: p.id }) },
-      { id: clientId, registrationId: p.id, meetingDay: day, checkedInAt: now, checkedOutAt: null, byName: null, deviceLabel: device, meetingId, key, pending: true },
+      {
+        clientId,
+        meetingId,
+        queuedAt: now,
+        scannedAt: now,
+        deviceLabel: device,
+        localKey: key,
+        ...(ticket ? { ticket } : { registrationId: p.id }),
+      },
+      {
+        id: clientId,
+        registrationId: p.id,
+        meetingDay: day,
+        checkedInAt: now,
+        checkedOutAt: null,
+        byName: null,
+        deviceLabel: device,
+        meetingId,
+        key,
+        pending: true,
+      },
     );
     setShown({ kind: 'ok', text: (navigator.onLine ? t.recorded : t.recordedOffline)(p.name, clock(now)) });
     await refresh();
@@ -155,7 +188,10 @@ export function CheckInPage() {
     // Not on this phone's list (a walk-in registered since): the server decides.
     try {
       const r = (await call(
-        client.POST('/api/meetings/{meetingId}/check-ins', { params: { path: { meetingId } }, body: { clientId: newClientId(), ticket: text, deviceLabel: device } }),
+        client.POST('/api/meetings/{meetingId}/check-ins', {
+          params: { path: { meetingId } },
+          body: { clientId: newClientId(), ticket: text, deviceLabel: device },
+        }),
       )) as CheckInResult;
       setShown({ kind: r.status === 'checked_in' ? 'ok' : 'already', text: r.message });
       await download();
@@ -204,10 +240,15 @@ export function CheckInPage() {
   const matches = useMemo(() => {
     const terms = searchTerms(query, 5);
     if (!list || !terms.length) return [];
-    return list.participants.filter((p) => terms.every((term) => normalizeSearch(`${p.name} ${p.institution ?? ''}`).includes(term))).slice(0, 20);
+    return list.participants
+      .filter((p) => terms.every((term) => normalizeSearch(`${p.name} ${p.institution ?? ''}`).includes(term)))
+      .slice(0, 20);
   }, [list, query]);
 
-  const recent = useMemo(() => [...arrivedToday.values()].sort((a, b) => b.checkedInAt.localeCompare(a.checkedInAt)).slice(0, 10), [arrivedToday]);
+  const recent = useMemo(
+    () => [...arrivedToday.values()].sort((a, b) => b.checkedInAt.localeCompare(a.checkedInAt)).slice(0, 10),
+    [arrivedToday],
+  );
   const nameOf = (id: string) => list?.participants.find((p) => p.id === id);
 
   if (list === undefined) return <Loader m="xl" />;
@@ -217,18 +258,30 @@ export function CheckInPage() {
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div style={{ minWidth: 0 }}>
             <Title order={3}>{t.title}</Title>
-            {list && <Text size="sm" c="dimmed" lineClamp={2}>{list.meeting.title}</Text>}
+            {list && (
+              <Text size="sm" c="dimmed" lineClamp={2}>
+                {list.meeting.title}
+              </Text>
+            )}
           </div>
-          <Badge color={online ? 'teal' : 'red'} data-testid="network-state">{online ? t.online : t.offline}</Badge>
+          <Badge color={online ? 'teal' : 'red'} data-testid="network-state">
+            {online ? t.online : t.offline}
+          </Badge>
         </Group>
         <Alert color={waiting ? 'yellow' : 'teal'} p="xs" data-testid="waiting">
           <Group justify="space-between" gap="xs">
-            <Text size="sm" fw={600} data-testid="waiting-count" data-count={waiting}>{waiting ? t.waiting(waiting) : t.allSynced}</Text>
+            <Text size="sm" fw={600} data-testid="waiting-count" data-count={waiting}>
+              {waiting ? t.waiting(waiting) : t.allSynced}
+            </Text>
             <Button size="compact-sm" variant="light" onClick={() => void sync()} disabled={!online || syncing || !waiting}>
               {syncing ? t.syncing : t.syncNow}
             </Button>
           </Group>
-          {syncError && <Text size="xs" c="red">{syncError}</Text>}
+          {syncError && (
+            <Text size="xs" c="red">
+              {syncError}
+            </Text>
+          )}
         </Alert>
         {!list ? (
           <Alert color="red">{t.noList}</Alert>
@@ -238,20 +291,44 @@ export function CheckInPage() {
               {t.listSaved(list.participants.length, clock(list.savedAt))} · {t.meetingDay(day)}
             </Text>
             {shown && (
-              <Alert color={shown.kind === 'ok' ? 'teal' : shown.kind === 'already' ? 'yellow' : 'red'} data-testid="result" data-kind={shown.kind}>
+              <Alert
+                color={shown.kind === 'ok' ? 'teal' : shown.kind === 'already' ? 'yellow' : 'red'}
+                data-testid="result"
+                data-kind={shown.kind}
+              >
                 <Text fw={700}>{shown.text}</Text>
               </Alert>
             )}
             <Group grow gap="xs">
-              <Button onClick={() => setScanning((s) => !s)} variant={scanning ? 'outline' : 'filled'}>{scanning ? t.stopScan : t.scan}</Button>
+              <Button onClick={() => setScanning((s) => !s)} variant={scanning ? 'outline' : 'filled'}>
+                {scanning ? t.stopScan : t.scan}
+              </Button>
               <FileButton onChange={(f) => void scanFile(f)} accept="image/*">
-                {(props) => <Button variant="light" {...props} data-testid="scan-image">{t.scanImage}</Button>}
+                {(props) => (
+                  <Button variant="light" {...props} data-testid="scan-image">
+                    {t.scanImage}
+                  </Button>
+                )}
               </FileButton>
             </Group>
-            {cameraError && <Text size="sm" c="red">{t.cameraError}</Text>}
+            {cameraError && (
+              <Text size="sm" c="red">
+                {t.cameraError}
+              </Text>
+            )}
             {scanning && <video ref={videoRef} style={{ width: '100%', borderRadius: 8, background: '#000' }} muted playsInline />}
-            <TextInput label={t.search} placeholder={t.searchPlaceholder} value={query} onChange={(e) => setQuery(e.currentTarget.value)} type="search" />
-            {query && !matches.length && <Text size="sm" c="dimmed">{t.noMatch}</Text>}
+            <TextInput
+              label={t.search}
+              placeholder={t.searchPlaceholder}
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+              type="search"
+            />
+            {query && !matches.length && (
+              <Text size="sm" c="dimmed">
+                {t.noMatch}
+              </Text>
+            )}
             <Stack gap={6}>
               {matches.map((p) => {
                 const a = arrivedToday.get(p.id);
@@ -259,13 +336,21 @@ export function CheckInPage() {
                   <Card key={p.id} withBorder p="xs" data-testid="match">
                     <Group justify="space-between" wrap="nowrap" gap="xs">
                       <div style={{ minWidth: 0 }}>
-                        <Text fw={600} size="sm" truncate>{p.name}</Text>
-                        <Text size="xs" c="dimmed" lineClamp={2}>{[p.position, p.institution].filter(Boolean).join(' · ')}</Text>
+                        <Text fw={600} size="sm" truncate>
+                          {p.name}
+                        </Text>
+                        <Text size="xs" c="dimmed" lineClamp={2}>
+                          {[p.position, p.institution].filter(Boolean).join(' · ')}
+                        </Text>
                       </div>
                       {a ? (
-                        <Badge color={a.pending ? 'yellow' : 'teal'} variant="light">{t.checkedIn} {clock(a.checkedInAt)}</Badge>
+                        <Badge color={a.pending ? 'yellow' : 'teal'} variant="light">
+                          {t.checkedIn} {clock(a.checkedInAt)}
+                        </Badge>
                       ) : (
-                        <Button size="compact-sm" onClick={() => void checkInPerson(p)}>{t.checkInButton}</Button>
+                        <Button size="compact-sm" onClick={() => void checkInPerson(p)}>
+                          {t.checkInButton}
+                        </Button>
                       )}
                     </Group>
                   </Card>
@@ -274,24 +359,46 @@ export function CheckInPage() {
             </Stack>
             {notes.length > 0 && (
               <Alert color="yellow" title={t.syncProblems} data-testid="notes">
-                <Stack gap={2}>{notes.map((n, i) => <Text key={i} size="sm">{n}</Text>)}</Stack>
+                <Stack gap={2}>
+                  {notes.map((n, i) => (
+                    <Text key={i} size="sm">
+                      {n}
+                    </Text>
+                  ))}
+                </Stack>
               </Alert>
             )}
             <Title order={5}>{t.recent}</Title>
             <Stack gap={2} data-testid="recent">
               {recent.map((a) => (
                 <Group key={a.key} justify="space-between" wrap="nowrap">
-                  <Text size="sm" truncate>{nameOf(a.registrationId)?.name ?? a.registrationId}</Text>
-                  <Text size="xs" c={a.pending ? 'yellow.8' : 'dimmed'}>{clock(a.checkedInAt)}{a.pending ? ` · ${t.pending}` : ''}</Text>
+                  <Text size="sm" truncate>
+                    {nameOf(a.registrationId)?.name ?? a.registrationId}
+                  </Text>
+                  <Text size="xs" c={a.pending ? 'yellow.8' : 'dimmed'}>
+                    {clock(a.checkedInAt)}
+                    {a.pending ? ` · ${t.pending}` : ''}
+                  </Text>
                 </Group>
               ))}
             </Stack>
           </>
         )}
-        <TextInput label={t.device} description={t.deviceHint} value={device} maxLength={40} onChange={(e) => setDevice(e.currentTarget.value)} onBlur={() => setDeviceLabel(device)} />
+        <TextInput
+          label={t.device}
+          description={t.deviceHint}
+          value={device}
+          maxLength={40}
+          onChange={(e) => setDevice(e.currentTarget.value)}
+          onBlur={() => setDeviceLabel(device)}
+        />
         <Group gap="xs">
-          <Button variant="subtle" size="compact-sm" onClick={() => void download()} disabled={!online}>{t.refreshList}</Button>
-          <Button variant="subtle" size="compact-sm" component={Link} to={`/meetings/${meetingId}/board`}>{t.board}</Button>
+          <Button variant="subtle" size="compact-sm" onClick={() => void download()} disabled={!online}>
+            {t.refreshList}
+          </Button>
+          <Button variant="subtle" size="compact-sm" component={Link} to={`/meetings/${meetingId}/board`}>
+            {t.board}
+          </Button>
         </Group>
       </Stack>
     </Container>

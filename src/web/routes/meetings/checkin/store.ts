@@ -9,7 +9,12 @@ import type { CheckInItem, CheckInRecord, DeviceParticipant, ParticipantList } f
  * - `arrivals`: who this phone knows to be in (from the server's list, its own scans and sync answers),
  *   so a second scan on the same phone answers "sudah check-in" without the network.
  */
-export type QueuedCheckIn = CheckInItem & { clientId: string; meetingId: string; queuedAt: string; /** The arrival this item recorded on the phone. */ localKey?: string };
+export type QueuedCheckIn = CheckInItem & {
+  clientId: string;
+  meetingId: string;
+  queuedAt: string /** The arrival this item recorded on the phone. */;
+  localKey?: string;
+};
 export type Arrival = CheckInRecord & { meetingId: string; key: string; pending: boolean };
 
 interface CheckInDb extends DBSchema {
@@ -37,7 +42,9 @@ export async function saveList(list: ParticipantList) {
   const tx = db.transaction(['lists', 'arrivals'], 'readwrite');
   await tx.objectStore('lists').put({ ...list, savedAt: new Date().toISOString() }, list.meeting.id);
   for (const c of list.checkIns) {
-    await tx.objectStore('arrivals').put({ ...c, meetingId: list.meeting.id, key: arrivalKey(list.meeting.id, c.registrationId, c.meetingDay), pending: false });
+    await tx
+      .objectStore('arrivals')
+      .put({ ...c, meetingId: list.meeting.id, key: arrivalKey(list.meeting.id, c.registrationId, c.meetingDay), pending: false });
   }
   await tx.done;
 }
@@ -75,7 +82,9 @@ export async function settle(meetingId: string, clientId: string, record: CheckI
   await tx.objectStore('queue').delete(clientId);
   if (localKey && !record) await tx.objectStore('arrivals').delete(localKey);
   if (record) {
-    await tx.objectStore('arrivals').put({ ...record, meetingId, key: arrivalKey(meetingId, record.registrationId, record.meetingDay), pending: false });
+    await tx
+      .objectStore('arrivals')
+      .put({ ...record, meetingId, key: arrivalKey(meetingId, record.registrationId, record.meetingDay), pending: false });
   }
   await tx.done;
 }

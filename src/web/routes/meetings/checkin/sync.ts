@@ -39,7 +39,8 @@ async function run(meetingId: string): Promise<SyncOutcome> {
       const q = chunk[j]!;
       if (r.ok) {
         await settle(meetingId, r.clientId, r.checkIn);
-        if (r.status === 'already' && r.checkIn.deviceLabel !== q.deviceLabel) outcome.notes.push({ clientId: r.clientId, message: r.message });
+        if (r.status === 'already' && r.checkIn.deviceLabel !== q.deviceLabel)
+          outcome.notes.push({ clientId: r.clientId, message: r.message });
       } else {
         await settle(meetingId, r.clientId, null, q.localKey);
         outcome.notes.push({ clientId: r.clientId, message: r.error.message });
@@ -58,7 +59,9 @@ export function syncQueue(meetingId: string): Promise<SyncOutcome> {
   if (running) return running;
   const go = () => run(meetingId);
   const locks = (navigator as Navigator & { locks?: { request: (name: string, fn: () => Promise<SyncOutcome>) => unknown } }).locks;
-  const started: Promise<SyncOutcome> = (locks ? (locks.request(`simpul-checkin-sync-${meetingId}`, go) as unknown as Promise<SyncOutcome>) : go()).finally(() => {
+  const started: Promise<SyncOutcome> = (
+    locks ? (locks.request(`simpul-checkin-sync-${meetingId}`, go) as unknown as Promise<SyncOutcome>) : go()
+  ).finally(() => {
     running = null;
   });
   running = started;
