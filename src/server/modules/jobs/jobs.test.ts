@@ -143,7 +143,8 @@ describe('mail log without SMTP', () => {
       const body = await waitFor(
         async () => {
           const b = (await s.request('GET', '/api/jobs/mail?state=unsent')).json();
-          return b.total >= 1 && b;
+          // The worker marks the mail while we ask: wait until the page itself holds it.
+          return b.items.length >= 1 && b;
         },
         10_000,
         'kept',
