@@ -42,7 +42,8 @@ test('a personal API token is shown once, works as a Bearer token, and can be re
   await page.getByRole('dialog').getByRole('button', { name: 'Buat' }).click();
   const secret = (await page.getByTestId('token-secret').textContent())!.trim();
   expect(secret).toMatch(/^smp_/);
-  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).click();
+  // The dialog's own button (the corner close button has the same name).
+  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
 
   const me = await request.get('/api/auth/me', { headers: { authorization: `Bearer ${secret}` } });
   expect((await me.json()).user.role).toBe('admin');
