@@ -50,20 +50,6 @@ export function monthNumber(word: string): number | null {
   for (const [re, n] of months) if (re.test(w)) return n;
   return null;
 }
-export const monthNames = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 type MonthMention = { month: number; day: number | null; year: number | null };
 
