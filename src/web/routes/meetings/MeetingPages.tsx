@@ -179,6 +179,14 @@ export function MeetingPage() {
       <Text size="sm" c="dimmed">
         Kegiatan: {m.activityTitle} ({m.fiscalYear}) · Pengelola: {m.managers.map((x) => x.name).join(', ')}
       </Text>
+      <Group gap="xs">
+        <Button component={Link} to={`/meetings/${m.id}/checkin`} size="xs" variant="light">
+          Check-in peserta
+        </Button>
+        <Button component={Link} to={`/meetings/${m.id}/board`} size="xs" variant="light">
+          Papan kehadiran
+        </Button>
+      </Group>
       {error && (
         <Alert color="red" data-testid="meeting-error">
           {error}
