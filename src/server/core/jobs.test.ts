@@ -168,7 +168,9 @@ describe('job queue (pg-boss on the application database)', () => {
     const crashed = new PgBoss({ db: sqlExecutor(database.db), supervise: false, schedule: false, migrate: false } as never);
     // Queued for later, so the live workers leave it alone; the crashed process takes it regardless of its start time.
     const id = await enqueue({ db: database.db }, crashQueue, { n: 7 }, { startAfter: new Date(Date.now() + 3_600_000) });
-    const claimed = (await crashed.fetch('test_crash', { db: sqlExecutor(database.db), ignoreStartAfter: true } as never)) as { id: string }[];
+    const claimed = (await crashed.fetch('test_crash', { db: sqlExecutor(database.db), ignoreStartAfter: true } as never)) as {
+      id: string;
+    }[];
     expect(claimed.map((j) => j.id)).toEqual([id]);
     expect((await jobs('test_crash')).find((j) => j.id === id)!.state).toBe('active');
     // After its expiry (1 s) maintenance puts it back, and a live worker runs it.
