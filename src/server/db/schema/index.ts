@@ -5,3 +5,4 @@ export * from './settings';
 export * from './activities';
 export * from './mail';
 export * from './meetings';
+export * from './outcomes';
