@@ -6,3 +6,4 @@ export * from './activities';
 export * from './mail';
 export * from './meetings';
 export * from './outcomes';
+export * from './releases';
