@@ -12,6 +12,7 @@ import { settings as idSettings } from './id/settings';
 import { jobs as idJobs } from './id/jobs';
 import { checkIn as idCheckIn } from './id/checkIn';
 import { common as enCommon } from './en/common';
+import { forum as idForum } from './id/forum';
 import { auth as enAuth } from './en/auth';
 import { home as enHome } from './en/home';
 import { directory as enDirectory } from './en/directory';
@@ -25,6 +26,7 @@ import { jobs as enJobs } from './en/jobs';
 import { checkIn as enCheckIn } from './en/checkIn';
 
 /**
+import { forum as enForum } from './en/forum';
  * One typed dictionary per area (src/web/i18n/{id,en}/<area>.ts). Indonesian is the reference shape;
  * the English files must have the same keys (the type checker enforces it). To add an area: create both
  * files and add one entry to each object below.
@@ -45,6 +47,7 @@ const id = {
 };
 export type Messages = typeof id;
 const en: Messages = {
+  forum: idForum,
   common: enCommon,
   auth: enAuth,
   home: enHome,
@@ -61,6 +64,7 @@ const en: Messages = {
 
 export const languages = ['id', 'en'] as const;
 export type Lang = (typeof languages)[number];
+  forum: enForum,
 export const dictionaries: Record<Lang, Messages> = { id, en };
 
 const storageKey = 'simpul.lang';

@@ -15,6 +15,7 @@ import { AcceptInvitationPage, ResetPasswordPage } from './auth/SetPasswordForm'
 import { lazyPage } from './lazyPage';
 import { checkInRoutes } from './meetings/checkin';
 import { meetingsArea, rsvpRoutes } from './meetings';
+import { forumArea, forumPublicRoutes } from './forum';
 
 // Pages past the home load when first opened (own chunks): the first load stays small on mobile data.
 const HomePage = lazyPage(
@@ -69,7 +70,7 @@ const adminArea: Area = {
 };
 
 /** Every area of the logged-in app. Another area (e.g. activities) is mounted by adding it here. */
-export const areas: Area[] = [homeArea, directoryArea, activitiesArea, meetingsArea, adminArea, settingsArea, jobsArea];
+export const areas: Area[] = [homeArea, directoryArea, activitiesArea, meetingsArea, forumArea, adminArea, settingsArea, jobsArea];
 
 function NotFound() {
   const t = useT();
@@ -87,6 +88,7 @@ function NotFound() {
 const routes: RouteObject[] = [
   ...checkInRoutes,
   ...rsvpRoutes,
+  ...forumPublicRoutes,
   {
     element: <PublicLayout />,
     children: [
