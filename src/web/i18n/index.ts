@@ -11,8 +11,8 @@ import { activities as idActivities } from './id/activities';
 import { settings as idSettings } from './id/settings';
 import { jobs as idJobs } from './id/jobs';
 import { checkIn as idCheckIn } from './id/checkIn';
-import { common as enCommon } from './en/common';
 import { forum as idForum } from './id/forum';
+import { common as enCommon } from './en/common';
 import { auth as enAuth } from './en/auth';
 import { home as enHome } from './en/home';
 import { directory as enDirectory } from './en/directory';
@@ -24,9 +24,9 @@ import { activities as enActivities } from './en/activities';
 import { settings as enSettings } from './en/settings';
 import { jobs as enJobs } from './en/jobs';
 import { checkIn as enCheckIn } from './en/checkIn';
+import { forum as enForum } from './en/forum';
 
 /**
-import { forum as enForum } from './en/forum';
  * One typed dictionary per area (src/web/i18n/{id,en}/<area>.ts). Indonesian is the reference shape;
  * the English files must have the same keys (the type checker enforces it). To add an area: create both
  * files and add one entry to each object below.
@@ -44,10 +44,10 @@ const id = {
   settings: idSettings,
   jobs: idJobs,
   checkIn: idCheckIn,
+  forum: idForum,
 };
 export type Messages = typeof id;
 const en: Messages = {
-  forum: idForum,
   common: enCommon,
   auth: enAuth,
   home: enHome,
@@ -60,11 +60,11 @@ const en: Messages = {
   settings: enSettings,
   jobs: enJobs,
   checkIn: enCheckIn,
+  forum: enForum,
 };
 
 export const languages = ['id', 'en'] as const;
 export type Lang = (typeof languages)[number];
-  forum: enForum,
 export const dictionaries: Record<Lang, Messages> = { id, en };
 
 const storageKey = 'simpul.lang';
