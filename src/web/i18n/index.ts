@@ -10,6 +10,7 @@ import { account as idAccount } from './id/account';
 import { activities as idActivities } from './id/activities';
 import { settings as idSettings } from './id/settings';
 import { jobs as idJobs } from './id/jobs';
+import { releases as idReleases } from './id/releases';
 import { checkIn as idCheckIn } from './id/checkIn';
 import { forum as idForum } from './id/forum';
 import { common as enCommon } from './en/common';
@@ -23,6 +24,7 @@ import { account as enAccount } from './en/account';
 import { activities as enActivities } from './en/activities';
 import { settings as enSettings } from './en/settings';
 import { jobs as enJobs } from './en/jobs';
+import { releases as enReleases } from './en/releases';
 import { checkIn as enCheckIn } from './en/checkIn';
 import { forum as enForum } from './en/forum';
 
@@ -43,6 +45,7 @@ const id = {
   activities: idActivities,
   settings: idSettings,
   jobs: idJobs,
+  releases: idReleases,
   checkIn: idCheckIn,
   forum: idForum,
 };
@@ -59,6 +62,7 @@ const en: Messages = {
   activities: enActivities,
   settings: enSettings,
   jobs: enJobs,
+  releases: enReleases,
   checkIn: enCheckIn,
   forum: enForum,
 };
