@@ -15,13 +15,16 @@ export default defineConfig({
   testDir: 'test/e2e',
   // A capturing SMTP server, so tests can follow invitation and password reset links.
   globalSetup: './test/e2e/mailbox.ts',
-  timeout: 60_000,
+  // Every page a test visits is also checked by axe at two widths (test/e2e/fixtures.ts): that takes time.
+  timeout: 120_000,
   workers: 1,
   // The JSON report feeds the one-line total of scripts/test.mjs; it goes to a file, not the console.
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'id-ID',
+    // No half-finished transitions while axe measures colours (the app honours reduced motion).
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -119,6 +119,8 @@ const theme = createTheme({
     // The modal's close button (an icon) is named for screen readers.
     // Plain objects (not Modal.extend): importing the components here would put them in the first load.
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup' } } },
+    // So is a notification's ("Perubahan disimpan" and the like).
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup pemberitahuan' } } },
     // Hints under the input, so inputs side by side stay aligned whatever the length of their hints.
     InputWrapper: InputWrapper.extend({ defaultProps: { inputWrapperOrder: ['label', 'input', 'description', 'error'] } }),
   },

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible } from './axe';
 import { loginAsAdmin } from './login';
 import { createMember, signedInContext } from './member';
@@ -6,6 +7,9 @@ import { createMember, signedInContext } from './member';
 // Every screen of the SPA and the public pages, at desktop width and on a 360 px phone, checked by axe-core
 // (WCAG 2.1 A/AA, serious and critical violations fail). Not covered here: the check-in screen and board
 // (meetings/:id/checkin, meetings/:id/board) and the meetings screens, still being built by their owners.
+// This file runs axe itself, at both widths: the automatic check of ./fixtures would only repeat it.
+test.use({ axeEveryPage: false });
+
 const viewports = [
   { name: 'desktop', size: { width: 1280, height: 800 } },
   { name: 'phone', size: { width: 360, height: 740 } },
@@ -96,4 +100,18 @@ test('keyboard: the first Tab reaches a skip link that moves to the page content
   await expect(skip).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.locator('#main')).toBeFocused();
+});
+
+test('keyboard: after a navigation focus is on the new page heading; closing a modal returns focus to its button', async ({ page }) => {
+  await loginAsAdmin(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Kegiatan', exact: true }).click();
+  const heading = page.locator('#main h2').first();
+  await expect(heading).toBeFocused();
+  const trigger = page.getByRole('button', { name: 'Impor dari Word' });
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(trigger).toBeFocused();
 });

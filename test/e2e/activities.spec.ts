@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { accountCodeMessage } from '../../src/shared/accountCode';
 import { loginAsAdmin } from './login';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { loginAsAdmin } from './login';
 
 test('an administrator invites a committee member, and the audit trail shows it with its data', async ({ page }) => {

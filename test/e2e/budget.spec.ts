@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createMember, signedInContext } from './member';
 
 // First-load budget for officers on mobile data: the JavaScript and CSS a cold browser transfers

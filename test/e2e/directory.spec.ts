@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { loginAsAdmin } from './login';
 
 test('adding an institution: the server refuses a bad region code and e-mail next to those fields, then saves', async ({ page }) => {

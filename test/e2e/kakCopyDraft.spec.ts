@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { loginAsAdmin } from './login';
 
 /** The copy dialog asks for the fiscal year; a draft's download first says it carries the DRAF mark. */

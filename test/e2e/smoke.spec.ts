@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { e2eAdmin } from './env';
 
 test('the web app loads in Indonesian and sends a visitor to the login page', async ({ page }) => {

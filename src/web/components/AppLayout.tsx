@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useFocusOnNavigate } from './useFocusOnNavigate';
 import { AppShell, Avatar, Burger, Center, Group, Loader, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -71,6 +72,7 @@ export function AppLayout({ nav }: { nav: NavEntry[] }) {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   useEffect(close, [location.pathname, close]);
+  useFocusOnNavigate();
 
   if (isLoading)
     return (

@@ -13,5 +13,6 @@ export const audit: typeof base = {
   field: 'Field',
   before: 'Before',
   after: 'After',
+  diff: 'Data before and after',
   noDetails: 'No data details.',
 };

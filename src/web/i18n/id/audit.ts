@@ -12,4 +12,5 @@ export const audit = {
   before: 'Sebelum',
   after: 'Sesudah',
   noDetails: 'Tidak ada rincian data.',
+  diff: 'Data sebelum dan sesudah',
 };

@@ -110,7 +110,7 @@ export function AccountPage() {
           {tokens.data?.items.length === 0 ? <Text c="dimmed">{t.account.noTokens}</Text> : null}
           {tokens.data?.items.length ? (
             <Table.ScrollContainer minWidth={640}>
-              <Table>
+              <Table aria-label={t.account.tokens}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t.account.tokenName}</Table.Th>

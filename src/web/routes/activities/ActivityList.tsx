@@ -107,7 +107,7 @@ export function ActivityListPage() {
         </Stack>
       ) : items.length ? (
         <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover opacity={list.isFetching ? 0.7 : 1}>
+          <Table striped highlightOnHover opacity={list.isFetching ? 0.7 : 1} aria-label={t.activities.title}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{a.activity}</Table.Th>

@@ -89,7 +89,7 @@ export function BudgetLinesSection({ activity, canEdit, issues }: SectionProps) 
         </Stack>
       ) : (
         <Table.ScrollContainer minWidth={920}>
-          <Table striped withTableBorder fz="sm" verticalSpacing={6} horizontalSpacing={8}>
+          <Table striped withTableBorder fz="sm" verticalSpacing={6} horizontalSpacing={8} aria-label={t.activities.section.budget}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>
@@ -159,7 +159,13 @@ export function BudgetLinesSection({ activity, canEdit, issues }: SectionProps) 
         {b.comparison}
       </Text>
       <Table.ScrollContainer minWidth={300}>
-        <Table withTableBorder fz={phone ? 'xs' : 'sm'} horizontalSpacing={phone ? 6 : 'sm'} data-testid="budget-comparison">
+        <Table
+          withTableBorder
+          fz={phone ? 'xs' : 'sm'}
+          horizontalSpacing={phone ? 6 : 'sm'}
+          data-testid="budget-comparison"
+          aria-label={t.activities.budget.comparison}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th />

@@ -139,7 +139,7 @@ export function CommitteeSection({ activity, canEdit, issues }: SectionProps) {
           ))}
         </Stack>
       ) : (
-        <Table striped withTableBorder fz="sm">
+        <Table striped withTableBorder fz="sm" aria-label={t.activities.section.committee}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{c.role}</Table.Th>

@@ -162,7 +162,7 @@ export function SpeakersSection({ activity, canEdit, issues }: SectionProps) {
         </Stack>
       ) : (
         <Table.ScrollContainer minWidth={900}>
-          <Table striped withTableBorder fz="sm">
+          <Table striped withTableBorder fz="sm" aria-label={t.activities.section.speakers}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{s.name}</Table.Th>

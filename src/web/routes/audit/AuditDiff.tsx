@@ -30,7 +30,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return (
     <Table.ScrollContainer minWidth={500}>
-      <Table withTableBorder withColumnBorders fz="xs" layout="fixed">
+      <Table withTableBorder withColumnBorders fz="xs" layout="fixed" aria-label={t.audit.diff}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w="22%">{t.audit.field}</Table.Th>

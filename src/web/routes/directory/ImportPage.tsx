@@ -40,7 +40,7 @@ function PreviewTable({ preview, filter }: { preview: Preview; filter: Filter })
   const rows = filter === 'all' ? preview.rows : preview.rows.filter((r) => r.status === filter);
   return (
     <Table.ScrollContainer minWidth={Math.max(700, columns.length * 130 + 320)}>
-      <Table withTableBorder fz="sm" data-testid="import-preview">
+      <Table withTableBorder fz="sm" data-testid="import-preview" aria-label={t.importer.previewTitle(preview.fileName)}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t.importer.row}</Table.Th>

@@ -170,7 +170,7 @@ export function InstitutionListPage() {
         </Stack>
       ) : items.length ? (
         <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover opacity={isFetching ? 0.7 : 1}>
+          <Table striped highlightOnHover opacity={isFetching ? 0.7 : 1} aria-label={t.directory.title}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t.directory.name}</Table.Th>

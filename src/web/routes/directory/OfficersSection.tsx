@@ -110,7 +110,7 @@ export function OfficersSection({ institution, canWrite }: { institution: Instit
         ))
       ) : items.length ? (
         <Table.ScrollContainer minWidth={900}>
-          <Table striped>
+          <Table striped aria-label={t.directory.officers}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t.directory.officer.name}</Table.Th>

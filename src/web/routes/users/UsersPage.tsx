@@ -68,7 +68,7 @@ export function UsersPage() {
         </Stack>
       ) : (
         <Table.ScrollContainer minWidth={1000}>
-          <Table striped highlightOnHover>
+          <Table striped highlightOnHover aria-label={t.users.title}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t.users.name}</Table.Th>
