@@ -24,7 +24,7 @@ function memberItem(member: PublicMember, lang: PublicLang): SafeHtml {
 function memberGroup(group: MemberGroup, lang: PublicLang): SafeHtml {
   const id = `kategori-${group.category.replace(/_/g, '-')}`;
   return html`<section class="category" id="${id}" aria-labelledby="${id}-judul">
-<h3 id="${id}-judul">${categoryLabel(group.category, lang)} <span class="count">${texts[lang].count(group.members.length)}</span></h3>
+<h2 id="${id}-judul">${categoryLabel(group.category, lang)} <span class="count">${texts[lang].count(group.members.length)}</span></h2>
 <ul class="members"${lang === 'en' ? html` lang="id"` : null}>
 ${group.members.map((m) => memberItem(m, lang))}
 </ul>
@@ -32,15 +32,10 @@ ${group.members.map((m) => memberItem(m, lang))}
 `;
 }
 
-/**
- * The public home page. `news`, when given, is a rendered `<section id="berita">` of published
- * releases, placed between the introduction and the member list; without it no news block is shown.
- */
-export function renderHomePage(opts: { lang: PublicLang; groups: MemberGroup[]; news?: SafeHtml; now?: Date }): string {
-  const { lang, groups } = opts;
+/** The forum's introduction (name, purpose, three aims): the top of the portal's home page. */
+export function renderIntro(lang: PublicLang): SafeHtml {
   const t = texts[lang];
-  const total = groups.reduce((n, g) => n + g.members.length, 0);
-  const main = html`<section id="tentang" class="intro" aria-labelledby="judul">
+  return html`<section id="tentang" class="intro" aria-labelledby="judul">
 <div class="wrap">
 <h1 id="judul">${t.forumName}</h1>
 ${lang === 'en' ? html`<p class="official-name" lang="id">${forumNameId}</p>` : null}
@@ -50,14 +45,29 @@ ${lang === 'en' ? html`<p class="official-name" lang="id">${forumNameId}</p>` : 
 ${t.purposes.map((p) => html`<li><strong>${p.title}</strong><span>${p.text}</span></li>`)}
 </ol>
 </div>
-</section>
-${opts.news ?? null}
-<section id="anggota" class="members-section" aria-labelledby="anggota-judul">
+</section>`;
+}
+
+/** The member list (/anggota): active member institutions grouped by category. */
+export function renderMembersPage(opts: { lang: PublicLang; groups: MemberGroup[]; baseUrl?: string; now?: Date }): string {
+  const { lang, groups } = opts;
+  const t = texts[lang];
+  const total = groups.reduce((n, g) => n + g.members.length, 0);
+  const main = html`<section id="anggota" class="members-section" aria-labelledby="anggota-judul">
 <div class="wrap">
-<h2 id="anggota-judul">${t.membersTitle}</h2>
+<h1 id="anggota-judul">${t.membersTitle}</h1>
 <p>${total > 0 ? t.membersSummary(total, groups.length) : t.noMembers}</p>
 ${groups.map((g) => memberGroup(g, lang))}
 </div>
 </section>`;
-  return publicLayout({ lang, title: t.forumName, description: t.description, main, now: opts.now }).value;
+  return publicLayout({
+    lang,
+    title: `${t.membersTitle} · ${t.forumName}`,
+    description: t.description,
+    main,
+    now: opts.now,
+    path: '/anggota',
+    baseUrl: opts.baseUrl,
+    bilingual: true,
+  }).value;
 }

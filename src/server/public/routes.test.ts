@@ -27,7 +27,7 @@ const get = (url: string) => t.app.inject({ method: 'GET', url });
 
 /** The text of each category section, in page order, keyed by its heading. */
 function sections(body: string): { heading: string; items: string[] }[] {
-  return [...body.matchAll(/<section class="category"[\s\S]*?<h3[^>]*>([\s\S]*?)<\/h3>([\s\S]*?)<\/section>/g)].map((m) => ({
+  return [...body.matchAll(/<section class="category"[\s\S]*?<h2[^>]*>([\s\S]*?)<\/h2>([\s\S]*?)<\/section>/g)].map((m) => ({
     heading: m[1]!
       .replace(/<[^>]+>/g, '')
       .replace(/\s+/g, ' ')
@@ -36,12 +36,12 @@ function sections(body: string): { heading: string; items: string[] }[] {
   }));
 }
 
-describe('public home page', () => {
-  it('names the forum in Indonesian and is cacheable for a minute', async () => {
+describe('public home page and member list', () => {
+  it('names the forum in Indonesian and is cacheable for a minute, then stale while revalidating', async () => {
     const res = await get('/');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
-    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=600');
     expect(res.body).toContain('<html lang="id">');
     expect(res.body).toContain('<h1 id="judul">Forum Koordinasi Kehumasan Provinsi Sumatera Barat</h1>');
     expect(res.body).toContain('Media penyebarluasan informasi');
@@ -49,10 +49,11 @@ describe('public home page', () => {
     expect(res.body).toContain('Biro Humas Setda Provinsi Sumatera Barat');
     expect(res.body).toMatch(/<main id="isi">/);
     expect(res.body).not.toContain('<script');
+    expect(res.body).toMatch(/<a href="\/anggota">Anggota<\/a>/);
   });
 
   it('lists active members grouped by category, regencies and cities by region code, others by name', async () => {
-    const body = (await get('/')).body;
+    const body = (await get('/anggota')).body;
     const found = sections(body);
     expect(found.map((s) => s.heading)).toEqual([
       'Pemerintah Kabupaten/Kota 3 lembaga',
@@ -66,20 +67,20 @@ describe('public home page', () => {
   });
 
   it('hides inactive institutions', async () => {
-    const body = (await get('/')).body;
+    const body = (await get('/anggota')).body;
     expect(body).not.toContain('Badan Lama Yang Dibubarkan');
     expect(body).not.toContain('Badan/Lembaga Vertikal');
   });
 
   it('links websites with rel="noopener" and refuses script URLs', async () => {
-    const body = (await get('/')).body;
+    const body = (await get('/anggota')).body;
     expect(body).toContain('href="https://padang.go.id/" rel="noopener"');
     expect(body).toContain('href="https://agamkab.go.id/" rel="noopener"');
     expect(body).not.toContain('javascript:');
   });
 
   it('escapes names taken from the database', async () => {
-    const body = (await get('/')).body;
+    const body = (await get('/anggota')).body;
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(body).not.toContain('<script>alert(1)</script>');
   });
@@ -89,7 +90,7 @@ describe('public home page', () => {
     expect(en.statusCode).toBe(200);
     expect(en.body).toContain('<html lang="en">');
     expect(en.body).toContain('West Sumatra Province Public Relations Coordination Forum');
-    expect(sections(en.body)[0]!.heading).toBe('Regency/city government 3 institutions');
+    expect(sections((await get('/anggota?lang=en')).body)[0]!.heading).toBe('Regency/city government 3 institutions');
     expect(en.body).toMatch(/href="\/app\/login">Log in<\/a>/);
     const other = await get('/?lang=fr');
     expect(other.statusCode).toBe(200);
@@ -97,7 +98,7 @@ describe('public home page', () => {
   });
 
   it("shows an institution's phone grouped for reading, with a WhatsApp link only for a mobile number", async () => {
-    const body = (await get('/')).body;
+    const body = (await get('/anggota')).body;
     expect(body).toContain('<a href="tel:+6275172590" aria-label="Telepon Kota Padang">+62 751 72590</a></span>');
     expect(body).not.toContain('+6275172590<');
     expect(body).toContain('<a href="tel:+6281234567890" aria-label="Telepon Universitas Negeri Padang">+62 812 3456 7890</a>');

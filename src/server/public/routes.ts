@@ -1,27 +1,40 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { renderHomePage } from './homePage';
+import { renderMembersPage } from './homePage';
 import { favicon, stylesheet } from './layout';
 import { loadMemberGroups } from './members';
+import { createPortal, portalRoute } from './portal/plugin';
+import { portalTags } from './portal/invalidation';
+import { renderPortalHome } from './portal/homePage';
 import { publicLangs } from './texts';
 
-/** Server-rendered public pages: they work without JavaScript and may be cached by proxies for a minute. */
+const html = 'text/html; charset=utf-8';
+const langQuery = z.object({ lang: z.enum(publicLangs).catch('id').default('id') });
+
+/**
+ * Server-rendered public pages: they work without JavaScript. Pages are served from the portal's page cache
+ * (portal/pageCache.ts) with ETag, Last-Modified and Cache-Control for proxies; see portal/plugin.ts.
+ */
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/',
-    {
-      schema: {
-        hide: true,
-        // An unknown language falls back to Indonesian rather than refusing the visitor.
-        querystring: z.object({ lang: z.enum(publicLangs).catch('id').default('id') }),
-      },
-    },
-    async (req, reply) => {
-      const groups = await loadMemberGroups(req.ctx.db);
-      reply.header('cache-control', 'public, max-age=60').type('text/html; charset=utf-8');
-      return renderHomePage({ lang: req.query.lang, groups });
-    },
-  );
+  const portal = createPortal(app);
+
+  app.get('/', { ...portalRoute, schema: { hide: true, querystring: langQuery } }, async (req, reply) => {
+    const lang = req.query.lang;
+    return portal.page(req, reply, lang === 'en' ? '/?lang=en' : '/', async () => ({
+      body: await renderPortalHome({ db: req.ctx.db, lang, baseUrl: req.ctx.config.publicUrl }),
+      contentType: html,
+      tags: [portalTags.lists, portalTags.members],
+    }));
+  });
+
+  app.get('/anggota', { ...portalRoute, schema: { hide: true, querystring: langQuery } }, async (req, reply) => {
+    const lang = req.query.lang;
+    return portal.page(req, reply, lang === 'en' ? '/anggota?lang=en' : '/anggota', async () => ({
+      body: renderMembersPage({ lang, groups: await loadMemberGroups(req.ctx.db), baseUrl: req.ctx.config.publicUrl }),
+      contentType: html,
+      tags: [portalTags.members],
+    }));
+  });
 
   // The icon changes with a release at most: a week for the plain URL (the SPA's index.html links it), a year and
   // immutable for the hashed one the public pages link. Browsers asking /favicon.ico on their own are sent there.
