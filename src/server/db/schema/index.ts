@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './forum';
 export * from './audit';
 export * from './directory';
 export * from './settings';
