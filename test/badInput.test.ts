@@ -26,6 +26,7 @@ const publicWrites = [
   '/api/auth/invitation/accept',
   '/api/rsvp/{token}',
   '/api/rsvp/{token}/delegates',
+  '/api/forum/unsubscribe',
 ];
 
 beforeAll(async () => {

@@ -14,7 +14,22 @@ import { lifecycles, type SubjectType } from './lifecycles';
  *  3. the row's lifecycle (`lifecycles.ts`): its status lists the actions it allows; otherwise 409
  *     with a message that says which status the row must be in.
  */
+/**
+ * The coordination forum (issue 11). Every signed-in role reads and takes part; authors edit their own posts (within
+ * 30 minutes, checked by the use case) and resolve their own topics; the bureau (committee and administrators)
+ * edits any post, moderates, puts topics on a meeting's agenda and sees the overview; administrators edit categories.
+ */
+const forumActions = ['forum.read', 'forum.post', 'forum.edit', 'forum.resolve', 'forum.moderate', 'forum.categories'] as const;
+const forumMember: readonly (typeof forumActions)[number][] = ['forum.read', 'forum.post', 'forum.edit', 'forum.resolve'];
+const forumBureau: readonly (typeof forumActions)[number][] = [...forumMember, 'forum.moderate'];
+const ownsRow = (actor: { id: string }, subject: { ownerId?: string | null }) => !!subject.ownerId && subject.ownerId === actor.id;
+const forumRowRules = {
+  'forum.edit': { member: ownsRow, speaker: ownsRow },
+  'forum.resolve': { member: ownsRow, speaker: ownsRow },
+} as const;
+
 export const actions = [
+  ...forumActions,
   'directory.read',
   'institution.create',
   'institution.update',
@@ -98,6 +113,7 @@ const byRole: Record<Role, readonly Action[]> = {
     'directory.read',
     'officer.read',
     'institution.export',
+    ...forumBureau,
     ...committeeActivity,
     'apiToken.manage',
     'meeting.checkIn',
@@ -106,13 +122,14 @@ const byRole: Record<Role, readonly Action[]> = {
   member: [
     'directory.read',
     'institution.update',
+    ...forumMember,
     'officer.read',
     'officer.write',
     'activity.read',
     'apiToken.manage',
     'meeting.invitation.read',
   ],
-  speaker: ['directory.read', 'activity.read', 'apiToken.manage'],
+  speaker: ['directory.read', 'activity.read', 'apiToken.manage', ...forumMember],
 };
 
 const managesRow = (actor: User, subject: Subject) => !!subject.managerIds?.includes(actor.id);
@@ -120,6 +137,7 @@ const ownInstitution = (actor: User, subject: Subject) => !!actor.institutionId 
 
 /** Rules that look at the row, by action and role. A rule that answers false makes the row "not found". */
 const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subject: Subject) => boolean>>>> = {
+  ...forumRowRules,
   'institution.update': { member: ownInstitution },
   'officer.read': { member: ownInstitution },
   'officer.write': { member: ownInstitution },

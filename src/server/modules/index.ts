@@ -13,6 +13,7 @@ import { meetingRoutes } from './meetings/routes';
 import { rsvpRoutes } from './meetings/rsvpRoutes';
 import { checkInRoutes } from './meetings/checkInRoutes';
 import { jobRoutes } from './jobs/routes';
+import { forumRoutes } from './forum/routes';
 
 /** Every area's routes; add a module here to mount it. */
 export const modules: FastifyPluginAsync[] = [
@@ -30,4 +31,5 @@ export const modules: FastifyPluginAsync[] = [
   checkInRoutes,
   meetingRoutes,
   rsvpRoutes,
+  forumRoutes,
 ] as FastifyPluginAsync[];
