@@ -98,6 +98,12 @@ const committeeActivity: Action[] = [
 ];
 
 const committeeMeeting: Action[] = [
+  /** See a meeting's resolutions, follow-up board and certificates (the bureau: committee and administrators). */
+  'outcome.read',
+  /** Write a meeting's resolutions and follow-ups, generate and revoke its certificates: its managers and administrators. */
+  'outcome.manage',
+  /** Report a follow-up's status and evidence: a member officer only for its institution's follow-ups. */
+  'followUp.update',
   'meeting.read',
   'meeting.create',
   'meeting.manage',
@@ -109,6 +115,8 @@ const committeeMeeting: Action[] = [
 
 const byRole: Record<Role, readonly Action[]> = {
   admin: actions,
+  /** The institutions responsible for the row (a follow-up action's). */
+  institutionIds?: readonly string[];
   committee: [
     'directory.read',
     'officer.read',
@@ -144,6 +152,9 @@ const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subjec
   // Members and speakers see an activity once its KAK is approved, never a draft.
   'activity.read': { member: (_a, s) => s.status !== 'draft', speaker: (_a, s) => s.status !== 'draft' },
   // Only the committee members named as a meeting's managers run its check-in (administrators always may).
+    'outcome.read',
+    'outcome.manage',
+    'followUp.update',
   'meeting.checkIn': { committee: managesRow },
   // Only a meeting's managers (and administrators) change it; a member reads only its own institution's invitation.
   'meeting.manage': { committee: managesRow },
@@ -155,6 +166,7 @@ const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subjec
 
 function roleGrants(actor: User, action: Action): boolean {
   return byRole[actor.role].includes(action);
+    'followUp.update',
 }
 
 function rowAllows(actor: User, action: Action, subject: Subject): boolean {
@@ -179,6 +191,8 @@ export function can(actor: Actor, action: Action, subject?: Subject): boolean {
 }
 
 /**
+  'outcome.manage': { committee: managesRow },
+  'followUp.update': { member: (a, s) => !!a.institutionId && !!s.institutionIds?.includes(a.institutionId) },
  * Throws when the actor may not act: 401 for anonymous callers, 403 when the role never may, 404 when the
  * row is not theirs to see, 409 when the row's status does not allow the action.
  */

@@ -12,6 +12,7 @@ import { activityDocumentRoutes } from './activities/documentRoutes';
 import { meetingRoutes } from './meetings/routes';
 import { rsvpRoutes } from './meetings/rsvpRoutes';
 import { checkInRoutes } from './meetings/checkInRoutes';
+import { outcomeRoutes } from './outcomes/routes';
 import { jobRoutes } from './jobs/routes';
 import { forumRoutes } from './forum/routes';
 
@@ -30,6 +31,7 @@ export const modules: FastifyPluginAsync[] = [
   jobRoutes,
   checkInRoutes,
   meetingRoutes,
+  outcomeRoutes,
   rsvpRoutes,
   forumRoutes,
 ] as FastifyPluginAsync[];
