@@ -88,6 +88,17 @@ export const auditActionLabels: Record<string, Label> = {
   'meeting.send': { id: 'Undangan rapat dikirim', en: 'Meeting invitations sent' },
   'meeting.remind': { id: 'Pengingat rapat dikirim', en: 'Meeting reminder sent' },
   'registration.walkIn': { id: 'Peserta tanpa undangan didaftarkan', en: 'Walk-in participant registered' },
+  'resolution.create': { id: 'Rumusan rapat ditambahkan', en: 'Meeting resolution added' },
+  'resolution.update': { id: 'Rumusan rapat diubah', en: 'Meeting resolution changed' },
+  'resolution.delete': { id: 'Rumusan rapat dihapus', en: 'Meeting resolution removed' },
+  'followUp.create': { id: 'Tindak lanjut ditambahkan', en: 'Follow-up action added' },
+  'followUp.update': { id: 'Tindak lanjut diubah', en: 'Follow-up action changed' },
+  'followUp.delete': { id: 'Tindak lanjut dihapus', en: 'Follow-up action removed' },
+  'followUp.progress': { id: 'Perkembangan tindak lanjut dilaporkan', en: 'Follow-up progress reported' },
+  'followUp.evidence': { id: 'Bukti tindak lanjut diunggah', en: 'Follow-up evidence uploaded' },
+  'followUp.remind': { id: 'Pengingat tindak lanjut dikirim', en: 'Follow-up reminder sent' },
+  'certificate.generate': { id: 'Sertifikat dibuat', en: 'Certificates generated' },
+  'certificate.revoke': { id: 'Sertifikat dicabut', en: 'Certificate revoked' },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -107,23 +118,15 @@ export const auditEntityLabels: Record<string, Label> = {
   speaker: { id: 'Narasumber', en: 'Speaker' },
   settings: { id: 'Pengaturan', en: 'Settings' },
   mail: { id: 'E-mail', en: 'E-mail' },
-  'resolution.create': { id: 'Rumusan rapat ditambahkan', en: 'Meeting resolution added' },
-  'resolution.update': { id: 'Rumusan rapat diubah', en: 'Meeting resolution changed' },
-  'resolution.delete': { id: 'Rumusan rapat dihapus', en: 'Meeting resolution removed' },
-  'followUp.create': { id: 'Tindak lanjut ditambahkan', en: 'Follow-up action added' },
-  'followUp.update': { id: 'Tindak lanjut diubah', en: 'Follow-up action changed' },
-  'followUp.delete': { id: 'Tindak lanjut dihapus', en: 'Follow-up action removed' },
-  'followUp.progress': { id: 'Perkembangan tindak lanjut dilaporkan', en: 'Follow-up progress reported' },
-  'followUp.evidence': { id: 'Bukti tindak lanjut diunggah', en: 'Follow-up evidence uploaded' },
-  'followUp.remind': { id: 'Pengingat tindak lanjut dikirim', en: 'Follow-up reminder sent' },
-  'certificate.generate': { id: 'Sertifikat dibuat', en: 'Certificates generated' },
-  'certificate.revoke': { id: 'Sertifikat dicabut', en: 'Certificate revoked' },
   job: { id: 'Pekerjaan latar belakang', en: 'Background job' },
   check_in: { id: 'Kehadiran rapat', en: 'Meeting check-in' },
   meeting: { id: 'Rapat', en: 'Meeting' },
   agenda_session: { id: 'Sesi acara', en: 'Agenda session' },
   meeting_invitation: { id: 'Undangan rapat', en: 'Meeting invitation' },
   registration: { id: 'Pendaftaran peserta', en: 'Participant registration' },
+  resolution: { id: 'Rumusan rapat', en: 'Meeting resolution' },
+  follow_up: { id: 'Tindak lanjut', en: 'Follow-up action' },
+  certificate: { id: 'Sertifikat', en: 'Certificate' },
 };
 
 /** "Lembaga diubah" for institution.update; an unknown code is shown as it is. */
@@ -134,6 +137,3 @@ export function auditActionLabel(action: string, lang: 'id' | 'en' = 'id'): stri
 export function auditEntityLabel(entityType: string, lang: 'id' | 'en' = 'id'): string {
   return auditEntityLabels[entityType]?.[lang] ?? entityType;
 }
-  resolution: { id: 'Rumusan rapat', en: 'Meeting resolution' },
-  follow_up: { id: 'Tindak lanjut', en: 'Follow-up action' },
-  certificate: { id: 'Sertifikat', en: 'Certificate' },

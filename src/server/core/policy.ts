@@ -73,6 +73,12 @@ export const actions = [
   'meeting.overrideQuota',
   /** Read one institution's invitation and delegates (a member officer: its own institution only). */
   'meeting.invitation.read',
+  /** See a meeting's resolutions, follow-up board and certificates (the bureau: committee and administrators). */
+  'outcome.read',
+  /** Write a meeting's resolutions and follow-ups, generate and revoke its certificates: its managers and administrators. */
+  'outcome.manage',
+  /** Report a follow-up's status and evidence: a member officer only for its institution's follow-ups. */
+  'followUp.update',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -84,6 +90,8 @@ export type Subject = {
   ownerId?: string | null;
   /** The users who run the row (a meeting's managers: committee members named on it). */
   managerIds?: readonly string[];
+  /** The institutions responsible for the row (a follow-up action's). */
+  institutionIds?: readonly string[];
 };
 
 type User = Extract<Actor, { kind: 'user' }>;
@@ -98,12 +106,6 @@ const committeeActivity: Action[] = [
 ];
 
 const committeeMeeting: Action[] = [
-  /** See a meeting's resolutions, follow-up board and certificates (the bureau: committee and administrators). */
-  'outcome.read',
-  /** Write a meeting's resolutions and follow-ups, generate and revoke its certificates: its managers and administrators. */
-  'outcome.manage',
-  /** Report a follow-up's status and evidence: a member officer only for its institution's follow-ups. */
-  'followUp.update',
   'meeting.read',
   'meeting.create',
   'meeting.manage',
@@ -115,8 +117,6 @@ const committeeMeeting: Action[] = [
 
 const byRole: Record<Role, readonly Action[]> = {
   admin: actions,
-  /** The institutions responsible for the row (a follow-up action's). */
-  institutionIds?: readonly string[];
   committee: [
     'directory.read',
     'officer.read',
@@ -126,6 +126,9 @@ const byRole: Record<Role, readonly Action[]> = {
     'apiToken.manage',
     'meeting.checkIn',
     ...committeeMeeting,
+    'outcome.read',
+    'outcome.manage',
+    'followUp.update',
   ],
   member: [
     'directory.read',
@@ -136,6 +139,7 @@ const byRole: Record<Role, readonly Action[]> = {
     'activity.read',
     'apiToken.manage',
     'meeting.invitation.read',
+    'followUp.update',
   ],
   speaker: ['directory.read', 'activity.read', 'apiToken.manage', ...forumMember],
 };
@@ -152,9 +156,6 @@ const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subjec
   // Members and speakers see an activity once its KAK is approved, never a draft.
   'activity.read': { member: (_a, s) => s.status !== 'draft', speaker: (_a, s) => s.status !== 'draft' },
   // Only the committee members named as a meeting's managers run its check-in (administrators always may).
-    'outcome.read',
-    'outcome.manage',
-    'followUp.update',
   'meeting.checkIn': { committee: managesRow },
   // Only a meeting's managers (and administrators) change it; a member reads only its own institution's invitation.
   'meeting.manage': { committee: managesRow },
@@ -162,11 +163,12 @@ const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subjec
   'meeting.status': { committee: managesRow },
   'meeting.overrideQuota': { committee: managesRow },
   'meeting.invitation.read': { committee: managesRow, member: ownInstitution },
+  'outcome.manage': { committee: managesRow },
+  'followUp.update': { member: (a, s) => !!a.institutionId && !!s.institutionIds?.includes(a.institutionId) },
 };
 
 function roleGrants(actor: User, action: Action): boolean {
   return byRole[actor.role].includes(action);
-    'followUp.update',
 }
 
 function rowAllows(actor: User, action: Action, subject: Subject): boolean {
@@ -191,8 +193,6 @@ export function can(actor: Actor, action: Action, subject?: Subject): boolean {
 }
 
 /**
-  'outcome.manage': { committee: managesRow },
-  'followUp.update': { member: (a, s) => !!a.institutionId && !!s.institutionIds?.includes(a.institutionId) },
  * Throws when the actor may not act: 401 for anonymous callers, 403 when the role never may, 404 when the
  * row is not theirs to see, 409 when the row's status does not allow the action.
  */

@@ -9,6 +9,11 @@ import { forumDigestQueue } from '../forum/notify';
  * Every queue Simpul runs. A module that needs background work defines its queue with `defineQueue`
  * (core/jobs.ts) and adds it here; the serving process creates the queues and starts one worker each.
  */
-export const allQueues: QueueDefinition[] = [mailQueue, housekeepingQueue, meetingReminderQueue, followUpReminderQueue] as unknown as QueueDefinition[];
+export const allQueues: QueueDefinition[] = [
+  mailQueue,
+  housekeepingQueue,
+  meetingReminderQueue,
+  followUpReminderQueue,
+] as unknown as QueueDefinition[];
 /** The forum's daily digest (07.00 WIB). */
 allQueues.push(forumDigestQueue as unknown as QueueDefinition);
