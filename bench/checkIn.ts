@@ -11,6 +11,7 @@
  *
  *   npx tsx bench/checkIn.ts                  # PGlite, then PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_PG_URL=none npx tsx bench/checkIn.ts   # PGlite only
+ *   BENCH_PGLITE=none npx tsx bench/checkIn.ts   # PostgreSQL only
  * On PostgreSQL it creates a database of its own (simpul_bench_checkin_<random>) and drops it afterwards.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -84,6 +85,7 @@ async function run(label: string, database: Database) {
     const latencies: number[] = [];
     const answers: Record<string, number> = {};
     let next = 0;
+    const cpu0 = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -99,6 +101,7 @@ async function run(label: string, database: Database) {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     latencies.sort((a, b) => a - b);
     const rows = await database.db.execute(
       sql`select count(*)::int as n, count(distinct (registration_id, meeting_day))::int as people from check_ins where meeting_id = ${fx.meetingId}`,
@@ -107,7 +110,8 @@ async function run(label: string, database: Database) {
       (rows as unknown as { n: number; people: number }[]))[0]!;
     console.log(
       `${label}: ${jobs.length.toLocaleString('en-US')} check-in requests (${registrations.toLocaleString('en-US')} people, ${duplicates.length} duplicate scans, ${retries.length} retries), ${clients} clients: ` +
-        `${fmt(jobs.length / seconds)} check-ins/s, p50 ${fmt(pct(latencies, 50))} ms, p99 ${fmt(pct(latencies, 99))} ms, max ${fmt(latencies.at(-1)!)} ms`,
+        `${fmt(jobs.length / seconds)} check-ins/s, p50 ${fmt(pct(latencies, 50))} ms, p99 ${fmt(pct(latencies, 99))} ms, max ${fmt(latencies.at(-1)!)} ms; ` +
+        `Node.js CPU (server and clients) ${fmt((cpu.user + cpu.system) / 1000 / jobs.length)} ms per request`,
     );
     console.log(
       `${label}: answers ${JSON.stringify(answers)}; rows ${counted.n} for ${counted.people} people -> duplicate rows: ${counted.n - counted.people}`,
@@ -160,15 +164,19 @@ async function run(label: string, database: Database) {
   }
 }
 
+class Skip extends Error {}
 console.log(`cores: ${cpus().length}, load average (1 min): ${loadavg()[0]!.toFixed(1)}`);
 const dir = mkdtempSync(join(tmpdir(), 'simpul-bench-checkin-'));
 try {
+  if (process.env.BENCH_PGLITE === 'none') throw new Skip();
   const lite = await openDatabase({ dataDir: dir });
   try {
     await run('PGlite', lite);
   } finally {
     await lite.close();
   }
+} catch (err) {
+  if (!(err instanceof Skip)) throw err;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -64,6 +64,8 @@ const envSchema = z.object({
   DEMO: z.enum(['true', 'false', '1', '0']).optional(),
   NODE_ENV: z.string().optional(),
   TRUST_PROXY: trustProxySchema.optional(),
+  /** Key of the meetings' QR tickets (modules/meetings/tokens.ts reads it); required when NODE_ENV=production. */
+  TICKET_SECRET: z.string().trim().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
 });
 
 export type Config = {
@@ -105,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if ((e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) || (!e.ADMIN_EMAIL && e.ADMIN_PASSWORD)) {
     throw new ConfigError(['ADMIN_EMAIL and ADMIN_PASSWORD must be set together']);
+  }
+  if (e.NODE_ENV === 'production' && !e.TICKET_SECRET) {
+    throw new ConfigError(["TICKET_SECRET must be set in production (the key of the meetings' QR tickets; e.g. openssl rand -base64 32)"]);
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {

@@ -13,7 +13,6 @@ export async function seedDemoMeeting(db: Db, activityId: string): Promise<{ id:
   const [existing] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.activityId, activityId));
   if (existing) return { id: existing.id, created: false };
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
     const [m] = await tx
       .insert(meetings)
       .values({
@@ -112,9 +111,7 @@ export async function seedDemoMeeting(db: Db, activityId: string): Promise<{ id:
             },
           ];
       for (const p of people) {
-        await tx
-          .insert(registrations)
-          .values({ ...(await newTicket(txDb)), meetingId, invitationId: inv.id, institutionId: inv.institutionId, ...p });
+        await tx.insert(registrations).values({ ...newTicket(), meetingId, invitationId: inv.id, institutionId: inv.institutionId, ...p });
       }
     }
     return { id: meetingId, created: true };

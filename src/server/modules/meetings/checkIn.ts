@@ -1,13 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { audit } from '../../core/audit';
-import { inTransaction, type Ctx } from '../../core/context';
+import { actorLabel, inTransaction, type Ctx } from '../../core/context';
 import { ConflictError, DomainError, NotFoundError, StateError } from '../../core/errors';
 import { sha256 } from '../../core/passwords';
+import { authorize } from '../../core/policy';
+import { auditLog } from '../../db/schema/audit';
 import { users } from '../../db/schema/auth';
 import { institutions } from '../../db/schema/directory';
-import { checkIns, registrations } from '../../db/schema/meetings';
+import { checkIns, meetings, registrations } from '../../db/schema/meetings';
 import { badgePrefix, ticketToken, type CheckInItem, type CheckInRecord, type CheckInResult } from '../../../shared/schemas/checkIn';
-import { clockWib, loadCheckInMeeting, meetingDayOf, type MeetingRow } from './checkInMeeting';
+import {
+  checkInMeetingRoot,
+  clockWib,
+  loadCheckInMeeting,
+  managerIdsColumn,
+  meetingDayOf,
+  parseManagerIds,
+  type MeetingRow,
+} from './checkInMeeting';
 
 /**
  * Check-in on the day. Correctness lives in the database: `check_ins` has a unique client id (a retried or
@@ -91,73 +102,141 @@ export function alreadyMessage(name: string, r: CheckInRecord, today: string): s
   return `${name} sudah check-in ${when}${by}`;
 }
 
-/** Applies one check-in for an already authorized meeting; throws a DomainError when it cannot be applied. */
-export async function applyCheckIn(ctx: Ctx, meeting: MeetingRow, item: CheckInItem): Promise<CheckInResult> {
-  if (meeting.status === 'cancelled') throw new StateError('Rapat ini dibatalkan; check-in ditutup.');
+const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
+
+/**
+ * Records the arrival and its audit row in ONE statement (a data-modifying CTE: atomic without an explicit
+ * transaction, one round trip): `INSERT ... ON CONFLICT DO NOTHING` into check_ins, and the audit row only for
+ * a row that was inserted. The check-in's id is chosen here so the audit row is complete. Returns the record
+ * when this call inserted it, else null (a retry of this client id, or the person is already in today).
+ */
+async function insertArrival(
+  ctx: Ctx,
+  meeting: MeetingRow,
+  item: CheckInItem,
+  person: Found,
+  at: Date,
+  day: string,
+): Promise<CheckInRecord | null> {
   const actor = ctx.actor.kind === 'user' ? ctx.actor : null;
+  const r: CheckInRecord = {
+    id: randomUUID(),
+    registrationId: person.id,
+    meetingDay: day,
+    checkedInAt: at.toISOString(),
+    checkedOutAt: null,
+    byName: actor?.name ?? null,
+    deviceLabel: item.deviceLabel ?? null,
+  };
+  const after = JSON.stringify({ ...r, meetingId: meeting.id, clientId: item.clientId });
+  const c = checkIns;
+  const a = auditLog;
+  const rows = rowsOf<{ id: string }>(
+    await ctx.db.execute(sql`
+      with ins as (
+        insert into ${c} (${sql.identifier(c.id.name)}, ${sql.identifier(c.registrationId.name)}, ${sql.identifier(c.meetingId.name)},
+          ${sql.identifier(c.meetingDay.name)}, ${sql.identifier(c.clientId.name)}, ${sql.identifier(c.checkedInAt.name)},
+          ${sql.identifier(c.byUserId.name)}, ${sql.identifier(c.deviceLabel.name)})
+        values (${r.id}, ${person.id}, ${meeting.id}, ${day}, ${item.clientId}, ${r.checkedInAt}::timestamptz, ${actor?.id ?? null}, ${r.deviceLabel})
+        on conflict do nothing
+        returning ${sql.identifier(c.id.name)}
+      )
+      insert into ${a} (${sql.identifier(a.actorId.name)}, ${sql.identifier(a.actorLabel.name)}, ${sql.identifier(a.action.name)},
+        ${sql.identifier(a.entityType.name)}, ${sql.identifier(a.entityId.name)}, ${sql.identifier(a.after.name)}, ${sql.identifier(a.requestId.name)})
+      select ${actor?.id ?? null}::uuid, ${actorLabel(ctx.actor)}, 'meeting.checkIn', 'check_in', ins.id::text, ${after}::jsonb, ${ctx.requestId}
+      from ins
+      returning ${sql.identifier(a.entityId.name)} as id`),
+  );
+  return rows.length ? r : null;
+}
+
+/** The answer when nothing was inserted: the replay of this client id, or "already" with the first arrival. */
+async function answerExisting(ctx: Ctx, item: CheckInItem, person: Found, day: string): Promise<CheckInResult> {
+  const participant = { id: person.id, name: person.name, position: person.position, institution: person.institution };
+  const [existing] = await ctx.db
+    .select({ row: checkIns, byName: users.name })
+    .from(checkIns)
+    .leftJoin(users, eq(users.id, checkIns.byUserId))
+    .where(or(eq(checkIns.clientId, item.clientId), and(eq(checkIns.registrationId, person.id), eq(checkIns.meetingDay, day))))
+    .orderBy(sql`(${checkIns.clientId} = ${item.clientId}) desc`)
+    .limit(1);
+  if (!existing) throw new ConflictError('Check-in bertabrakan dengan perubahan lain; kirim ulang.');
+  const r = record(existing.row, existing.byName);
+  if (existing.row.clientId === item.clientId) {
+    if (existing.row.registrationId !== person.id) throw new ConflictError('ID klien ini sudah dipakai untuk check-in peserta lain');
+    return {
+      clientId: item.clientId,
+      status: 'checked_in',
+      message: `${person.name} tercatat hadir pukul ${clockWib(new Date(r.checkedInAt))}`,
+      checkIn: r,
+      participant,
+    };
+  }
+  return { clientId: item.clientId, status: 'already', message: alreadyMessage(person.name, r, day), checkIn: r, participant };
+}
+
+/** Applies one check-in of a person already found (and judged) for an authorized meeting. */
+async function applyFound(ctx: Ctx, meeting: MeetingRow, item: CheckInItem, person: Found): Promise<CheckInResult> {
+  if (meeting.status === 'cancelled') throw new StateError('Rapat ini dibatalkan; check-in ditutup.');
   const now = new Date();
   const scanned = item.scannedAt ? new Date(item.scannedAt) : now;
   const at = scanned > now ? now : scanned;
   const day = meetingDayOf(meeting, at);
-  return inTransaction(ctx, async (tx) => {
-    const person = await findRegistration(tx, meeting, item);
-    const participant = { id: person.id, name: person.name, position: person.position, institution: person.institution };
-    const [inserted] = await tx.db
-      .insert(checkIns)
-      .values({
-        registrationId: person.id,
-        meetingId: meeting.id,
-        meetingDay: day,
-        clientId: item.clientId,
-        checkedInAt: at,
-        byUserId: actor?.id ?? null,
-        deviceLabel: item.deviceLabel ?? null,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted) {
-      const r = record(inserted, actor?.name ?? null);
-      await audit(tx, {
-        action: 'meeting.checkIn',
-        entityType: 'check_in',
-        entityId: inserted.id,
-        after: { ...r, meetingId: meeting.id, clientId: item.clientId },
-      });
-      return {
-        clientId: item.clientId,
-        status: 'checked_in',
-        message: `${person.name} tercatat hadir pukul ${clockWib(at)}`,
-        checkIn: r,
-        participant,
-      };
-    }
-    // Nothing inserted: this client id was applied before (a retry), or the person is already in today.
-    const [existing] = await tx.db
-      .select({ row: checkIns, byName: users.name })
-      .from(checkIns)
-      .leftJoin(users, eq(users.id, checkIns.byUserId))
-      .where(or(eq(checkIns.clientId, item.clientId), and(eq(checkIns.registrationId, person.id), eq(checkIns.meetingDay, day))))
-      .orderBy(sql`(${checkIns.clientId} = ${item.clientId}) desc`)
-      .limit(1);
-    if (!existing) throw new ConflictError('Check-in bertabrakan dengan perubahan lain; kirim ulang.');
-    const r = record(existing.row, existing.byName);
-    if (existing.row.clientId === item.clientId) {
-      if (existing.row.registrationId !== person.id) throw new ConflictError('ID klien ini sudah dipakai untuk check-in peserta lain');
-      return {
-        clientId: item.clientId,
-        status: 'checked_in',
-        message: `${person.name} tercatat hadir pukul ${clockWib(new Date(r.checkedInAt))}`,
-        checkIn: r,
-        participant,
-      };
-    }
-    return { clientId: item.clientId, status: 'already', message: alreadyMessage(person.name, r, day), checkIn: r, participant };
-  });
+  const inserted = await insertArrival(ctx, meeting, item, person, at, day);
+  if (!inserted) return answerExisting(ctx, item, person, day);
+  return {
+    clientId: item.clientId,
+    status: 'checked_in',
+    message: `${person.name} tercatat hadir pukul ${clockWib(at)}`,
+    checkIn: inserted,
+    participant: { id: person.id, name: person.name, position: person.position, institution: person.institution },
+  };
 }
 
+/** Applies one check-in for an already authorized meeting; throws a DomainError when it cannot be applied. */
+export async function applyCheckIn(ctx: Ctx, meeting: MeetingRow, item: CheckInItem): Promise<CheckInResult> {
+  if (meeting.status === 'cancelled') throw new StateError('Rapat ini dibatalkan; check-in ditutup.');
+  return applyFound(ctx, meeting, item, await findRegistration(ctx, meeting, item));
+}
+
+/**
+ * One check-in (a scan at the desk). The hot path, in two round trips after the session: one query reads the
+ * meeting, its managers (for the policy) and the person the QR names; one statement inserts the arrival with its
+ * audit row. Only a retry or a duplicate scan costs a third (reading the earlier arrival).
+ */
 export async function checkIn(ctx: Ctx, meetingId: string, item: CheckInItem): Promise<CheckInResult> {
-  const meeting = await loadCheckInMeeting(ctx, meetingId);
-  return applyCheckIn(ctx, meeting, item);
+  authorize(ctx.actor, 'meeting.checkIn');
+  const key = wanted(item);
+  const [row] = await ctx.db
+    .select({
+      meeting: meetings,
+      managerIds: managerIdsColumn,
+      regId: registrations.id,
+      regMeetingId: registrations.meetingId,
+      cancelledAt: registrations.cancelledAt,
+      name: registrations.name,
+      position: registrations.position,
+      institution: institutions.name,
+    })
+    .from(meetings)
+    .leftJoin(registrations, key ? ('id' in key ? eq(registrations.id, key.id) : eq(registrations.ticketTokenHash, key.hash)) : sql`false`)
+    .leftJoin(institutions, eq(institutions.id, registrations.institutionId))
+    .where(eq(meetings.id, meetingId));
+  if (!row) throw new NotFoundError(checkInMeetingRoot.notFound);
+  const meeting: MeetingRow = { ...row.meeting, managerIds: parseManagerIds(row.managerIds) };
+  authorize(ctx.actor, 'meeting.checkIn', { type: 'meeting', ...checkInMeetingRoot.subject(meeting) });
+  if (meeting.status === 'cancelled') throw new StateError('Rapat ini dibatalkan; check-in ditutup.');
+  const found: Found | undefined = row.regId
+    ? {
+        id: row.regId,
+        meetingId: row.regMeetingId!,
+        cancelledAt: row.cancelledAt,
+        name: row.name!,
+        position: row.position,
+        institution: row.institution,
+      }
+    : undefined;
+  return applyFound(ctx, meeting, item, judge(meeting, item, found));
 }
 
 type BatchResult = ({ ok: true } & CheckInResult) | { ok: false; clientId: string; error: { code: string; message: string } };

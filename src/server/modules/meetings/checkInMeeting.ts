@@ -8,6 +8,12 @@ import type { CheckInMeeting } from '../../../shared/schemas/checkIn';
 
 export type MeetingRow = typeof meetings.$inferSelect & { managerIds: string[] };
 
+/** The ids of a meeting's managers as one column of a query on `meetings` (a JSON array). */
+export const managerIdsColumn = sql<
+  string[] | string
+>`coalesce((select json_agg(${meetingManagers.userId}) from ${meetingManagers} where ${meetingManagers.meetingId} = ${meetings.id}), '[]'::json)`;
+export const parseManagerIds = (v: string[] | string): string[] => (typeof v === 'string' ? (JSON.parse(v) as string[]) : v);
+
 /** The meeting as the check-in sees it: its row and the users who run it (what the policy's row rule reads). */
 export const checkInMeetingRoot: AggregateRoot<MeetingRow> = {
   type: 'meeting',
@@ -16,17 +22,9 @@ export const checkInMeetingRoot: AggregateRoot<MeetingRow> = {
   subject: (row) => ({ status: row.status, managerIds: row.managerIds }),
   async load(ctx, id) {
     // One round trip: the meeting and its managers' ids (every check-in request starts here).
-    const [row] = await ctx.db
-      .select({
-        meeting: meetings,
-        managerIds: sql<
-          string[]
-        >`coalesce((select json_agg(${meetingManagers.userId}) from ${meetingManagers} where ${meetingManagers.meetingId} = ${meetings.id}), '[]'::json)`,
-      })
-      .from(meetings)
-      .where(eq(meetings.id, id));
+    const [row] = await ctx.db.select({ meeting: meetings, managerIds: managerIdsColumn }).from(meetings).where(eq(meetings.id, id));
     if (!row) return undefined;
-    return { ...row.meeting, managerIds: typeof row.managerIds === 'string' ? (JSON.parse(row.managerIds) as string[]) : row.managerIds };
+    return { ...row.meeting, managerIds: parseManagerIds(row.managerIds) };
   },
 };
 

@@ -4,7 +4,7 @@ import { shortInstitutionName } from './invitations';
 import { enqueueMail } from '../../core/mailOutbox';
 import { attachment, ticketMailText, ticketUrl } from './mailing';
 import { meetingIcs, ticketPdf, ticketQrPng } from './tickets';
-import { ticketToken } from './tokens';
+import { printableTicket } from './tokens';
 
 /**
  * The confirmation e-mail of one delegate (queued in the transaction that registers them): the QR ticket inline
@@ -17,7 +17,7 @@ export async function queueDelegateConfirmation(
   institutionName: string | null,
 ): Promise<void> {
   if (!r.email) return;
-  const token = await ticketToken(tx.db, r.id);
+  const token = await printableTicket(tx.db, r);
   const institution = institutionName ? shortInstitutionName(institutionName) : null;
   const info = { token, name: r.name, position: r.position, institution, meeting: m };
   const { text, html } = ticketMailText(m, { name: r.name, institution, token, ctx: tx });

@@ -394,7 +394,7 @@ describe('RSVP without an account', () => {
       ['tiket.pdf', null],
       ['rapat.ics', null],
     ]);
-    const token = await ticketToken(t.database.db, reg!.id);
+    const token = ticketToken(reg!.id);
     expect(reg!.ticketTokenHash).not.toContain(token);
     const ics = await t.app.inject({ method: 'GET', url: `/api/tickets/${token}/calendar.ics` });
     expect(ics.statusCode).toBe(200);

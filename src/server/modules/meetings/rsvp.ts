@@ -246,7 +246,7 @@ export async function answerRsvp(
     }
     const added = [];
     for (const d of fresh) {
-      const ticket = await newTicket(tx.db);
+      const ticket = newTicket();
       const [row] = await tx.db
         .insert(registrations)
         .values({
@@ -302,7 +302,7 @@ export async function addRsvpDelegate(ctx: Ctx, token: string, delegate: Delegat
     );
     if (n >= inv.quota) throw new ValidationError(quotaFull(institutionName, inv.quota), { delegates: `Maksimal ${inv.quota} peserta` });
     await checkCapacity(tx, m, 1);
-    const ticket = await newTicket(tx.db);
+    const ticket = newTicket();
     const [row] = await tx.db
       .insert(registrations)
       .values({

@@ -73,7 +73,7 @@ export async function registerWalkIn(
           throw new ValidationError(`Kapasitas ${m.venue} ${m.capacity} orang sudah terisi`, { overrideQuota: 'Kapasitas penuh' });
       }
       const d = input.delegate;
-      const ticket = await newTicket(tx.db);
+      const ticket = newTicket();
       const [row] = await tx.db
         .insert(registrations)
         .values({
