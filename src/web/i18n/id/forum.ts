@@ -91,6 +91,7 @@ export const forum = {
   followMode: 'Pemberitahuan e-mail',
   followNone: 'Tidak mengikuti',
   followImmediate: 'Setiap ada balasan',
+  followImmediateTopics: 'Setiap ada topik baru',
   followDigest: 'Ringkasan harian (07.00 WIB)',
   followSaved: 'Pilihan pemberitahuan disimpan',
   followCategory: 'Ikuti kategori ini',
@@ -102,6 +103,9 @@ export const forum = {
   discussedAt: (meeting: string, session: string) => `Dibahas pada ${meeting}, sesi ${session}`,
   discussedAtNoSession: (meeting: string) => `Dibahas pada ${meeting}`,
   resolution: 'Lihat keputusan rapat',
+  mergedInto: 'Topik ini digabung ke',
+  close: 'Tandai selesai',
+  reopen: 'Buka kembali',
   attachmentsTitle: 'Lampiran',
   // moderation
   moderation: 'Moderasi',
@@ -156,6 +160,8 @@ export const forum = {
   categoryOrder: 'Urutan',
   categoryActive: 'Aktif',
   addCategory: 'Tambah kategori',
+  moveUp: 'Naikkan',
+  moveDown: 'Turunkan',
   topics: 'Topik',
   // unsubscribe
   unsubscribeTitle: 'Berhenti berlangganan',

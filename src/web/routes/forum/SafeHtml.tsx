@@ -1,4 +1,5 @@
 import '@mantine/core/styles/Typography.css';
+import './forum.css';
 import { Typography, type TypographyProps } from '@mantine/core';
 import { Fragment } from 'react';
 

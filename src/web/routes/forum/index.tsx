@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
+import { PublicLayout } from '../../components/PublicLayout';
+import { forumAbility } from './api';
 import type { Area } from '../area';
 import { lazyPage } from '../lazyPage';
 
@@ -44,8 +46,14 @@ export const forumArea: Area = {
     { path: 'forum/overview', element: <OverviewPage /> },
     { path: 'forum/categories', element: <CategoriesPage /> },
   ],
-  nav: [{ to: '/forum', label: (t) => t.forum.nav, order: 30 }],
+  nav: [
+    { to: '/forum', label: (t) => t.forum.nav, ability: forumAbility.read, order: 30 },
+    { to: '/forum/overview', label: (t) => t.forum.navOverview, ability: forumAbility.moderate, order: 31 },
+    { to: '/forum/categories', label: (t) => t.forum.navCategories, ability: forumAbility.categories, order: 32 },
+  ],
 };
 
 /** The e-mail's unsubscribe link works without logging in (no app shell): /app/forum/unsubscribe?token=... */
-export const forumPublicRoutes: RouteObject[] = [{ path: 'forum/unsubscribe', element: <UnsubscribePage /> }];
+export const forumPublicRoutes: RouteObject[] = [
+  { element: <PublicLayout />, children: [{ path: 'forum/unsubscribe', element: <UnsubscribePage /> }] },
+];

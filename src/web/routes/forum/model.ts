@@ -1,9 +1,8 @@
 import type { Messages } from '../../i18n';
 
-/** Topic statuses as the server names them, with their badge colours (the badge always carries its text too). */
-export const topicStatuses = ['open', 'answered', 'closed', 'in_meeting'] as const;
-export type TopicStatus = (typeof topicStatuses)[number];
+export { topicStatuses, type TopicStatus } from '../../../shared/forum';
 
+/** Badge colours of the topic statuses (the badge always carries its text too). */
 export const statusColors: Record<string, string> = {
   open: 'blue',
   answered: 'green',
@@ -12,14 +11,6 @@ export const statusColors: Record<string, string> = {
 };
 
 export const statusLabel = (t: Messages, status: string) => t.forum.statuses[status] ?? status;
-
-export const forumKeys = {
-  all: ['forum'] as const,
-  topics: (query: object) => ['forum', 'topics', query] as const,
-  topic: (id: string) => ['forum', 'topic', id] as const,
-  categories: ['forum', 'categories'] as const,
-  overview: ['forum', 'overview'] as const,
-};
 
 /** "2,5 MB" */
 export function formatBytes(n: number, lang: 'id' | 'en'): string {
