@@ -1,5 +1,6 @@
 import { activityStatusLabels, type ActivityStatus } from '../../shared/schemas/activities';
 import { meetingStatusLabels, type MeetingStatus } from '../../shared/meetingStates';
+import { releaseStatusLabels, type ReleaseStatus } from '../../shared/releaseStates';
 import type { Action } from './policy';
 
 /**
@@ -33,7 +34,7 @@ const activity: Lifecycle = {
 };
 
 /** The kinds of row the policy knows; a kind with a lifecycle has its entry below. */
-export type SubjectType = 'activity' | 'institution' | 'officer' | 'meeting';
+export type SubjectType = 'activity' | 'institution' | 'officer' | 'meeting' | 'release';
 
 const meetingGoverned: readonly Action[] = ['meeting.manage', 'meeting.send', 'meeting.checkIn', 'meeting.overrideQuota'];
 
@@ -58,4 +59,45 @@ const meeting: Lifecycle = {
   },
 };
 
-export const lifecycles: Partial<Record<SubjectType, Lifecycle>> = { activity, meeting };
+const releaseGoverned: readonly Action[] = [
+  'release.write',
+  'release.delete',
+  'release.submit',
+  'release.review',
+  'release.publish',
+  'release.correct',
+  'release.unpublish',
+];
+
+/**
+ * A release is written (draft), sent for review (submitted), approved or sent back (rejected, editable and
+ * resubmittable), then published now or scheduled (embargo); published or scheduled releases are corrected by
+ * editors (revisions kept) and can be taken down (unpublished) and published again.
+ */
+const release: Lifecycle = {
+  governs: (a) => releaseGoverned.includes(a),
+  allows: {
+    draft: ['release.write', 'release.delete', 'release.submit'],
+    submitted: ['release.review'],
+    rejected: ['release.write', 'release.delete', 'release.submit'],
+    approved: ['release.review', 'release.publish'],
+    scheduled: ['release.publish', 'release.correct', 'release.unpublish'],
+    published: ['release.correct', 'release.unpublish'],
+    unpublished: ['release.publish', 'release.correct'],
+  } satisfies Record<ReleaseStatus, readonly Action[]>,
+  refusal: (status, action) => {
+    const label = releaseStatusLabels[status as ReleaseStatus] ?? status;
+    if (action === 'release.write')
+      return `Rilis berstatus ${label} tidak dapat diubah oleh penulis. Editor dapat mengoreksinya setelah terbit; rilis yang menunggu persetujuan dapat dikembalikan oleh editor.`;
+    if (action === 'release.delete') return `Rilis berstatus ${label} tidak dapat dihapus; hanya Draf atau rilis yang dikembalikan.`;
+    if (action === 'release.submit') return `Rilis berstatus ${label} tidak dapat diajukan; hanya Draf atau rilis yang dikembalikan.`;
+    if (action === 'release.review') return `Rilis berstatus ${label} tidak sedang menunggu persetujuan.`;
+    if (action === 'release.publish')
+      return `Rilis berstatus ${label} tidak dapat diterbitkan; rilis harus disetujui editor terlebih dahulu.`;
+    if (action === 'release.correct')
+      return `Rilis berstatus ${label} belum terbit; ubah isinya lewat penulis (Draf) atau kembalikan ke penulis.`;
+    return `Rilis berstatus ${label} tidak sedang terbit atau terjadwal.`;
+  },
+};
+
+export const lifecycles: Partial<Record<SubjectType, Lifecycle>> = { activity, meeting, release };

@@ -3,6 +3,30 @@ import { ForbiddenError, NotFoundError, StateError, UnauthenticatedError } from 
 import { lifecycles, type SubjectType } from './lifecycles';
 
 /**
+ * Press releases (issue 14). Writers (every member officer for its own institution; the bureau, i.e. committee and
+ * administrators, for every institution) write, submit and delete drafts; review, publish, correct and unpublish
+ * also need the EDITOR flag (table release_editors, set by administrators; checked by modules/releases/editors.ts
+ * with a 403): a member editor for its own institution's releases, a committee editor for any, administrators always.
+ */
+const releaseActions = [
+  'release.read',
+  'release.write',
+  'release.delete',
+  'release.submit',
+  'release.review',
+  'release.publish',
+  'release.correct',
+  'release.unpublish',
+  'release.editors',
+] as const;
+const releaseWork: readonly (typeof releaseActions)[number][] = releaseActions.filter((a) => a !== 'release.editors');
+const releaseOwnInstitution = {
+  member: (actor: { institutionId: string | null }, subject: { institutionId?: string | null }) =>
+    !!actor.institutionId && subject.institutionId === actor.institutionId,
+};
+const releaseRowRules = Object.fromEntries(releaseWork.map((a) => [a, releaseOwnInstitution]));
+
+/**
  * The one place that decides who may do what, looking at the caller and at the row acted on.
  * Routes and use cases call `authorize`; queries that list private rows are scoped with
  * `institutionScope` so rows of another institution are never found.
@@ -31,6 +55,7 @@ const forumRowRules = {
 export const actions = [
   ...forumActions,
   'directory.read',
+  ...releaseActions,
   'institution.create',
   'institution.update',
   'institution.deactivate',
@@ -119,6 +144,7 @@ const byRole: Record<Role, readonly Action[]> = {
   admin: actions,
   committee: [
     'directory.read',
+    ...releaseWork,
     'officer.read',
     'institution.export',
     ...forumBureau,
@@ -132,6 +158,7 @@ const byRole: Record<Role, readonly Action[]> = {
   ],
   member: [
     'directory.read',
+    ...releaseWork,
     'institution.update',
     ...forumMember,
     'officer.read',
@@ -153,6 +180,7 @@ const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subjec
   'institution.update': { member: ownInstitution },
   'officer.read': { member: ownInstitution },
   'officer.write': { member: ownInstitution },
+  ...releaseRowRules,
   // Members and speakers see an activity once its KAK is approved, never a draft.
   'activity.read': { member: (_a, s) => s.status !== 'draft', speaker: (_a, s) => s.status !== 'draft' },
   // Only the committee members named as a meeting's managers run its check-in (administrators always may).

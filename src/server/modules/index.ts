@@ -7,6 +7,7 @@ import { directoryRoutes } from './directory/routes';
 import { settingsRoutes } from './settings/routes';
 import { publicRoutes } from '../public/routes';
 import { activityRoutes } from './activities/routes';
+import { releaseRoutes } from './releases/routes';
 import { importRoutes } from './activities/importRoutes';
 import { activityDocumentRoutes } from './activities/documentRoutes';
 import { meetingRoutes } from './meetings/routes';
@@ -26,6 +27,7 @@ export const modules: FastifyPluginAsync[] = [
   settingsRoutes,
   publicRoutes,
   activityRoutes,
+  releaseRoutes,
   importRoutes,
   activityDocumentRoutes,
   jobRoutes,

@@ -1,5 +1,6 @@
 import type { QueueDefinition } from '../../core/jobs';
 import { mailQueue } from '../../core/mailOutbox';
+import { releasePublishQueue } from '../releases/publishJob';
 import { housekeepingQueue } from '../../core/housekeeping';
 import { followUpReminderQueue } from '../outcomes/followUpReminders';
 import { meetingReminderQueue } from '../meetings/reminders';
@@ -17,3 +18,5 @@ export const allQueues: QueueDefinition[] = [
 ] as unknown as QueueDefinition[];
 /** The forum's daily digest (07.00 WIB). */
 allQueues.push(forumDigestQueue as unknown as QueueDefinition);
+/** Embargoed releases become public at their time. */
+allQueues.push(releasePublishQueue as unknown as QueueDefinition);
