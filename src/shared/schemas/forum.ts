@@ -229,6 +229,12 @@ export const addToAgendaOutput = z.object({
 export const searchHitOutput = z.object({
   kind: z.enum(['topic', 'reply']),
   topicId: z.string(),
+  /** The topic's (also for a reply hit): as in TopicSummary. */
+  type: z.enum(topicTypes),
+  voteCount: z.number().int(),
+  replyCount: z.number().int(),
+  locked: z.boolean(),
+  hasSolution: z.boolean(),
   replyId: z.string().nullable(),
   title: z.string(),
   snippet: z.string(),

@@ -197,7 +197,6 @@ export async function unsubscribe(ctx: Ctx, token: string): Promise<{ ok: true; 
         .leftJoin(forumTopics, eq(forumTopics.id, forumFollows.topicId))
         .leftJoin(forumCategories, eq(forumCategories.id, forumFollows.categoryId))
         .where(eq(forumFollows.id, row.followId));
-      // The link stays valid (and answers the same) after the follow is gone: a second click is harmless.
       if (f) {
         await tx.db.delete(forumFollows).where(eq(forumFollows.id, f.follow.id));
         await audit(tx, { action: 'forumFollow.unsubscribe', entityType: 'forum_follow', entityId: f.follow.id, before: f.follow });

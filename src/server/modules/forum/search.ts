@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../core/context';
 import { ValidationError } from '../../core/errors';
 import { authorize } from '../../core/policy';
-import type { TopicStatus } from '../../../shared/forum';
+import type { TopicStatus, TopicType } from '../../../shared/forum';
 import type { SearchHit, searchQuery } from '../../../shared/schemas/forum';
 import { decodeCursor, encodeCursor, pageOf } from './cursor';
 
@@ -41,6 +41,11 @@ type Row = {
   reply_id: string | null;
   rank: number;
   title: string;
+  type: string;
+  vote_count: number;
+  reply_count: number;
+  locked: boolean;
+  has_solution: boolean;
   headline: string;
   category_id: string;
   category_name: string;
@@ -85,7 +90,8 @@ export async function searchForum(ctx: Ctx, q: z.output<typeof searchQuery>): Pr
        where numnode(q.query) > 0 and r.search @@ q.query and r.hidden_at is null and ${and([...topicWhere, ...dateWhere(sql`r.created_at`)])}
     ),
     page as (select * from hits h ${after} order by h.rank desc, h.id desc limit ${q.limit + 1})
-    select p.kind, p.id, p.topic_id, p.reply_id, p.rank, p.created_at, t.title, t.category_id, c.name as category_name, t.status,
+    select p.kind, p.id, p.topic_id, p.reply_id, p.rank, p.created_at, t.title, t.type, t.vote_count, t.reply_count, t.locked,
+           t.accepted_reply_id is not null as has_solution, t.category_id, c.name as category_name, t.status,
            coalesce(r.institution_id, t.institution_id) as institution_id, i.name as institution_name, i.short_name as institution_short,
            u.id as author_id, u.name as author_name,
            ts_headline('indonesian', case when p.kind = 'topic' then t.title || ' — ' || left(t.body_text, 5000) else left(r.body_text, 5000) end,
@@ -104,6 +110,11 @@ export async function searchForum(ctx: Ctx, q: z.output<typeof searchQuery>): Pr
     items: page.rows.map((r) => ({
       kind: r.kind,
       topicId: r.topic_id,
+      type: r.type as TopicType,
+      voteCount: r.vote_count,
+      replyCount: r.reply_count,
+      locked: r.locked,
+      hasSolution: r.has_solution,
       replyId: r.reply_id,
       title: r.title,
       snippet: safeSnippet(r.headline ?? ''),
