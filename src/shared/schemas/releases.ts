@@ -45,10 +45,15 @@ const releaseFields = {
   slug: z.union([slugField(), z.literal(''), z.null()]).optional(),
 };
 
-export const createReleaseInput = z.strictObject({ ...releaseFields, institutionId: uuid().optional() });
-export const updateReleaseInput = z.strictObject(releaseFields).partial().extend({ version: versionField() });
-
 const instant = (label: string) => z.iso.datetime({ offset: true, error: `${label} harus tanggal dan jam yang valid (ISO 8601)` });
+/** The writer's requested embargo time (the editor decides when approving or publishing). */
+const requestedPublishAt = () => z.union([instant('Waktu terbit'), z.null()]).optional();
+
+export const createReleaseInput = z.strictObject({ ...releaseFields, publishAt: requestedPublishAt(), institutionId: uuid().optional() });
+export const updateReleaseInput = z
+  .strictObject({ ...releaseFields, publishAt: requestedPublishAt() })
+  .partial()
+  .extend({ version: versionField() });
 
 export const versionOnlyInput = z.strictObject({ version: versionField() });
 export const approveReleaseInput = z.strictObject({

@@ -370,6 +370,19 @@ describe('releases: embargo, corrections, unpublish', () => {
     expect(row!.status).toBe('published');
   }, 40_000);
 
+  it("the writer's requested embargo time is kept and used when the editor publishes without a time", async () => {
+    const past = await writer.request('POST', '/api/releases', body('Minta embargo lampau', { publishAt: '2021-05-01T08:00:00+07:00' }));
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.fields.publishAt).toMatch(/sudah lewat/);
+    const at = new Date(Date.now() + 86_400_000);
+    const a = await toApproved('Minta embargo besok', { publishAt: at.toISOString() });
+    expect(a).toMatchObject({ status: 'approved', publishAt: at.toISOString() });
+    const p = await editor.request('POST', `/api/releases/${a.id}/publish`, { version: a.version });
+    expect(p.json()).toMatchObject({ status: 'scheduled', publishAt: at.toISOString() });
+    const now = await editor.request('POST', `/api/releases/${a.id}/publish`, { version: p.json().version, publishAt: null });
+    expect(now.json().status).toBe('published');
+  });
+
   it('rescheduling leaves the old job without effect; unschedule goes back to approved', async () => {
     const a = await toApproved('Rilis dijadwal ulang');
     const s1 = (

@@ -20,10 +20,7 @@ import { presentRelease } from './present';
 import { releasePublishQueue } from './publishJob';
 import { releaseRoot, type ReleaseRow } from './releaseRoot';
 import { isPubliclyVisible, releasePath } from './visibility';
-import { auditView, contentChanges, pick } from './writeRelease';
-
-/** How far ahead an embargo may be set (a mistyped year is refused). */
-export const maxEmbargoDays = 366;
+import { auditView, checkEmbargo, contentChanges, pick } from './writeRelease';
 
 export function eventOf(reason: ReleaseVisibilityEvent['reason'], row: ReleaseRow, before?: ReleaseRow): ReleaseVisibilityEvent {
   const moved =
@@ -104,15 +101,7 @@ async function publication(tx: Ctx, row: ReleaseRow, now: Date, publishAt: strin
   const visibleNow = isPubliclyVisible(row, now);
   const featuredSet = featured === undefined ? {} : { featured };
   if (publishAt) {
-    const at = new Date(publishAt);
-    if (at.getTime() <= now.getTime()) {
-      const message = 'Waktu embargo sudah lewat. Pilih waktu yang akan datang, atau terbitkan sekarang.';
-      throw new ValidationError(message, { publishAt: message });
-    }
-    if (at.getTime() > now.getTime() + maxEmbargoDays * 86_400_000) {
-      const message = `Waktu embargo terlalu jauh: paling lama ${maxEmbargoDays} hari dari sekarang.`;
-      throw new ValidationError(message, { publishAt: message });
-    }
+    const at = checkEmbargo(publishAt, now);
     if (visibleNow) {
       throw new StateError('Rilis ini sudah tampil untuk publik; tarik rilis terlebih dahulu bila ingin menjadwalkan ulang.');
     }
@@ -173,9 +162,14 @@ export async function approveRelease(ctx: Ctx, id: string, input: z.output<typeo
   });
 }
 
+/** An approved release's time requested by its writer, when still ahead: publish without a time then schedules it. */
+function requestedOf(row: ReleaseRow, now: Date): string | null {
+  return row.status === 'approved' && row.publishAt && row.publishAt.getTime() > now.getTime() ? row.publishAt.toISOString() : null;
+}
+
 export async function publishRelease(ctx: Ctx, id: string, input: z.output<typeof publishReleaseInput>) {
   return step(ctx, id, { action: 'release.publish', version: input.version, editor: true }, (tx, row, now) =>
-    publication(tx, row, now, input.publishAt, input.featured),
+    publication(tx, row, now, input.publishAt === undefined ? requestedOf(row, now) : input.publishAt, input.featured),
   );
 }
 

@@ -22,6 +22,28 @@ export async function releaseFileIds(ctx: Ctx, releaseId: string): Promise<Set<s
   return new Set(rows.map((r) => r.fileId));
 }
 
+/** How far ahead an embargo may be set (a mistyped year is refused). */
+export const maxEmbargoDays = 366;
+
+/** Checks an embargo time: in the future, within a year. Null stays null. */
+export function checkEmbargo(publishAt: string | Date, now = new Date()): Date {
+  const at = new Date(publishAt);
+  if (at.getTime() <= now.getTime()) {
+    const message = 'Waktu embargo sudah lewat. Pilih waktu yang akan datang, atau terbitkan sekarang.';
+    throw new ValidationError(message, { publishAt: message });
+  }
+  if (at.getTime() > now.getTime() + maxEmbargoDays * 86_400_000) {
+    const message = `Waktu embargo terlalu jauh: paling lama ${maxEmbargoDays} hari dari sekarang.`;
+    throw new ValidationError(message, { publishAt: message });
+  }
+  return at;
+}
+
+/** The writer's requested publication time (kept in publish_at until an editor publishes or schedules). */
+function requestedTime(publishAt: string | null | undefined): Date | null {
+  return publishAt ? checkEmbargo(publishAt) : null;
+}
+
 /** The institution a new release is issued by: a member's own; the bureau's choice, or the bureau itself. */
 async function issuingInstitution(ctx: Ctx, wanted: string | undefined): Promise<string> {
   const actor = ctx.actor;
@@ -54,6 +76,7 @@ export async function createRelease(ctx: Ctx, input: CreateInput) {
   authorize(ctx.actor, 'release.write', { type: 'release', status: 'draft', institutionId });
   const { body, bodyText } = cleanBody(input.body ?? '', new Set());
   const tags = input.tags ?? [];
+  const publishAt = requestedTime(input.publishAt);
   const created = await inTransaction(ctx, async (tx) => {
     const slug = await uniqueSlug(tx, { slug: input.slug, title: input.title });
     const [row] = await tx.db
@@ -71,6 +94,7 @@ export async function createRelease(ctx: Ctx, input: CreateInput) {
         releaseNumber: input.releaseNumber ?? null,
         contact: input.contact ?? null,
         slug,
+        publishAt,
       })
       .returning();
     await audit(tx, { action: 'release.create', entityType: 'release', entityId: row!.id, after: auditView(row!) });
@@ -105,9 +129,10 @@ export async function contentChanges(
 }
 
 export async function updateRelease(ctx: Ctx, id: string, input: UpdateInput) {
-  const { version, slug, ...fields } = input;
+  const { version, slug, publishAt, ...fields } = input;
   const { result } = await writeAggregate(ctx, releaseRoot, id, { action: 'release.write', version }, async (tx, row) => {
     const set = await contentChanges(tx, row, fields);
+    if (publishAt !== undefined) set.publishAt = requestedTime(publishAt);
     if (slug !== undefined && slug !== row.slug) {
       if (row.firstPublishedAt)
         throw new ValidationError('Slug tidak dapat diubah setelah rilis pernah terbit', { slug: 'Slug sudah tetap' });
