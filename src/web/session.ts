@@ -20,6 +20,8 @@ export type Ability =
   | 'settings.manage'
   | 'apiToken.manage'
   | 'jobs.manage'
+  | 'outcome.read'
+  | 'followUp.update'
   | 'meeting.read';
 
 export type Role = 'admin' | 'committee' | 'member' | 'speaker';

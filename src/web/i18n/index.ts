@@ -12,6 +12,7 @@ import { settings as idSettings } from './id/settings';
 import { jobs as idJobs } from './id/jobs';
 import { releases as idReleases } from './id/releases';
 import { checkIn as idCheckIn } from './id/checkIn';
+import { outcomes as idOutcomes } from './id/outcomes';
 import { forum as idForum } from './id/forum';
 import { common as enCommon } from './en/common';
 import { auth as enAuth } from './en/auth';
@@ -26,6 +27,7 @@ import { settings as enSettings } from './en/settings';
 import { jobs as enJobs } from './en/jobs';
 import { releases as enReleases } from './en/releases';
 import { checkIn as enCheckIn } from './en/checkIn';
+import { outcomes as enOutcomes } from './en/outcomes';
 import { forum as enForum } from './en/forum';
 
 /**
@@ -47,6 +49,7 @@ const id = {
   jobs: idJobs,
   releases: idReleases,
   checkIn: idCheckIn,
+  outcomes: idOutcomes,
   forum: idForum,
 };
 export type Messages = typeof id;
@@ -64,6 +67,7 @@ const en: Messages = {
   jobs: enJobs,
   releases: enReleases,
   checkIn: enCheckIn,
+  outcomes: enOutcomes,
   forum: enForum,
 };
 

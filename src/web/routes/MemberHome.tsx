@@ -20,6 +20,7 @@ function PhoneLink({ value }: { value: string }) {
   );
 }
 import { statusColors } from './activities/types';
+import { MyFollowUps } from './outcomes/FollowUpList';
 
 function taskText(task: MemberTask, t: Messages): string {
   const h = t.home.tasks;
@@ -194,6 +195,7 @@ export function MemberHome({ institutionId }: { institutionId: string }) {
           )}
         </Card>
       ) : null}
+      <MyFollowUps />
       <Activities />
     </Stack>
   );

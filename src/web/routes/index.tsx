@@ -15,6 +15,7 @@ import { AcceptInvitationPage, ResetPasswordPage } from './auth/SetPasswordForm'
 import { lazyPage } from './lazyPage';
 import { checkInRoutes } from './meetings/checkin';
 import { meetingsArea, rsvpRoutes } from './meetings';
+import { outcomesArea } from './outcomes';
 import { forumArea, forumPublicRoutes } from './forum';
 
 // Pages past the home load when first opened (own chunks): the first load stays small on mobile data.
@@ -71,6 +72,8 @@ const adminArea: Area = {
 
 /** Every area of the logged-in app. Another area (e.g. activities) is mounted by adding it here. */
 export const areas: Area[] = [homeArea, directoryArea, activitiesArea, meetingsArea, forumArea, adminArea, settingsArea, jobsArea];
+// Meeting outcomes: resolutions, follow-ups and certificates (issue 10).
+areas.push(outcomesArea);
 
 function NotFound() {
   const t = useT();

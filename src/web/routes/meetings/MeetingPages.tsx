@@ -186,6 +186,9 @@ export function MeetingPage() {
         <Button component={Link} to={`/meetings/${m.id}/board`} size="xs" variant="light">
           Papan kehadiran
         </Button>
+        <Button component={Link} to={`/meetings/${m.id}/outcomes`} size="xs" variant="light">
+          Rumusan, tindak lanjut &amp; sertifikat
+        </Button>
       </Group>
       {error && (
         <Alert color="red" data-testid="meeting-error">
