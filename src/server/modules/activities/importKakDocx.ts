@@ -15,8 +15,10 @@ export type DocParagraph = {
   text: string;
   /** Word list numbering (w:numPr, directly or through the paragraph style). */
   numbering: { numId: string; level: number; format: NumberFormat } | null;
+  /** Where the paragraph is, for the user: "paragraf 12", "halaman 2". */
+  at?: string;
 };
-export type DocTable = { kind: 'table'; rows: string[][] };
+export type DocTable = { kind: 'table'; rows: string[][]; at?: string };
 export type DocBlock = DocParagraph | DocTable;
 
 /**
@@ -29,6 +31,9 @@ const docxMaxEntries = 2000;
 const tooBig = () => new ValidationError('Isi dokumen terlalu besar untuk dibaca sebagai KAK.');
 
 type XNode = Record<string, unknown>;
+
+/** The text given to an empty shaded table cell (a mark in a schedule grid). */
+export const shadedMark = '■';
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -146,6 +151,7 @@ function textOf(nodes: XNode[], out: string[]): void {
     else if (tag === 'w:noBreakHyphen') out.push('-');
     else if (
       tag === 'w:del' ||
+      tag === 'w:moveFrom' ||
       tag === 'w:instrText' ||
       tag === 'w:delText' ||
       tag === 'w:pPr' ||
@@ -217,7 +223,11 @@ function table(tbl: XNode, ctx: Context): DocTable {
           // A cell spanning columns fills them all, so that column indices follow the table grid.
           const tcPr = first(children(n, 'w:tc'), 'w:tcPr');
           const span = tcPr ? first(children(tcPr, 'w:tcPr'), 'w:gridSpan') : undefined;
-          cells.push(cellText(n, ctx));
+          const shd = tcPr ? first(children(tcPr, 'w:tcPr'), 'w:shd') : undefined;
+          const fill = shd ? (attr(shd, 'w:fill') ?? '').toLowerCase() : '';
+          const text = cellText(n, ctx);
+          // An empty shaded cell marks a month or week in a schedule grid.
+          cells.push(!text && fill && fill !== 'auto' && fill !== 'ffffff' ? shadedMark : text);
           for (let i = 1; i < Math.min(Number(span ? attr(span, 'w:val') : 1) || 1, 64); i++) cells.push('');
         } else if (t === 'w:sdt' || t === 'w:sdtContent' || t === 'w:customXml') collectCells(children(n, t));
       }
@@ -285,6 +295,12 @@ async function readDocx(buf: Buffer): Promise<DocBlock[]> {
   }
   if (!body) throw new ValidationError('Dokumen Word ini tidak berisi badan dokumen (w:body).');
   const blocks: DocBlock[] = [];
-  walk(children(body, 'w:body'), ctx, (b) => blocks.push(b));
+  let paragraphs = 0;
+  let tables = 0;
+  walk(children(body, 'w:body'), ctx, (b) => {
+    if (b.kind === 'p') b.at = `paragraf ${++paragraphs}`;
+    else b.at = `tabel ${++tables}`;
+    blocks.push(b);
+  });
   return blocks;
 }

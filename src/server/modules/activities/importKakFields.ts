@@ -230,3 +230,28 @@ export function parseNip(s: string): string | null {
   const digits = m[1]!.replace(/\D/g, '');
   return digits.length === 18 ? digits : null;
 }
+
+/** A funding source named at the start of a line ("APBK Kabupaten Aceh Besar Tahun Anggaran 2020") -> the source. */
+export function sourceAtStart(s: string): string | null {
+  const m =
+    /^((?:APBD|APBK|APBN|APBDes|DPA|DAK|DAU|DBH|BLUD|Dana (?:Alokasi Khusus|Alokasi Umum|Bagi Hasil|Desa|Otonomi Khusus|Keistimewaan)|Anggaran Pendapatan dan Belanja)\b[^.;:()]*?)(?:\s+(?:Tahun|TA\.?)(?:\s+Anggaran)?\s*:?\s*\d{4})?\s*(?:[.;:(]|$)/i.exec(
+      clean(s),
+    );
+  return m ? clean(m[1]!).replace(/,$/, '') : null;
+}
+
+/** A funding source in running text, also APBK (Aceh), DAK and Dana Desa, cut before "Tahun Anggaran" or "sebesar". */
+export function findSourceInText(s: string): string | null {
+  const m =
+    /(?:melalui|bersumber\s+dari|berasal\s+dari|dibebankan\s+(?:pada|kepada)|dari)\s+(?:dana\s+)?((?:APBD|APBK|APBN|APBDes|DPA|DAK|DAU|BLUD|Dana (?:Alokasi Khusus|Desa|Otonomi Khusus)|Anggaran Pendapatan dan Belanja)\b[^.;:()]*)/i.exec(
+      clean(s),
+    );
+  return m ? normaliseSource(m[1]!) : null;
+}
+
+export function normaliseSource(s: string): string {
+  return clean(s)
+    .split(/\s+(?:Tahun|TA\.?)(?:\s+Anggaran)?\s*:?\s*\d{4}|\s+(?:sebesar|dengan|yang|untuk|senilai)\b/i)[0]!
+    .replace(/[,.]$/, '')
+    .trim();
+}

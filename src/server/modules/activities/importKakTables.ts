@@ -14,6 +14,9 @@ export type ReadTable =
   | { kind: 'schedule'; steps: Step[]; problems: string[] }
   | { kind: 'funding'; quarters: [number, number, number, number]; label: string; total: number | null; problems: string[] };
 
+/** A month name in a header cell; also when a narrow PDF column broke it ("Ag u"). */
+const monthOfHeader = (c: string): number | null => monthNumber(clean(c)) ?? monthNumber(clean(c).replace(/\s+/g, ''));
+const isMark = (c: string) => /^[xXvV✓✔√■█•*]$|^ok$/i.test(c);
 const quote = (s: string, max = 80) => `"${s.length > max ? `${s.slice(0, max - 1)}…` : s}"`;
 const quarterOf = (cell: string): number | null => {
   const m = /^(?:tri\s*b?\s*wulan|tw\.?)\s*-?\s*(IV|I{1,3}|[1-4])$/i.exec(cell);
@@ -43,7 +46,8 @@ function schedule(rows: string[][], h: number, stepCol: number, timeCol: number,
       problems.push(`Baris jadwal tanpa uraian kegiatan: ${quote(row.join(' | '))}`);
       continue;
     }
-    const range = parseMonthRange(time);
+    const quarters = parseMonthRange(time) ? null : quarterRange(time);
+    const range = parseMonthRange(time) ?? (quarters ? { ...quarters, startDate: null, endDate: null } : null);
     if (!range) {
       problems.push(`Waktu jadwal tidak dikenali untuk ${quote(step)}: ${quote(time || '(kosong)')}`);
       continue;
@@ -84,6 +88,42 @@ function monthChart(rows: string[][], h: number, stepCol: number, monthCols: Map
     steps.push({ step, startMonth: Math.min(...marked), endMonth: Math.max(...marked), kind: kindOf(step), status: 'planned' });
   }
   return { kind: 'schedule', steps, problems };
+}
+
+/** A schedule drawn against Triwulan I..IV: each marked quarter is three months. */
+function quarterChart(rows: string[][], h: number, stepCol: number, quarterCols: Map<number, number>): ReadTable {
+  const steps: Step[] = [];
+  const problems: string[] = [];
+  for (const row of rows.slice(h + 1)) {
+    const step = clean(row[stepCol] ?? '');
+    const marked = [...quarterCols].filter(([col]) => clean(row[col] ?? '') !== '').map(([, q]) => q);
+    if (!step) continue;
+    if (!marked.length) {
+      problems.push(`Jadwal tanpa triwulan bertanda untuk ${quote(step)}`);
+      continue;
+    }
+    steps.push({
+      step,
+      startMonth: (Math.min(...marked) - 1) * 3 + 1,
+      endMonth: Math.max(...marked) * 3,
+      kind: kindOf(step),
+      status: 'planned',
+    });
+  }
+  return { kind: 'schedule', steps, problems };
+}
+
+/** "Triwulan II", "TW I - II", "Triwulan III s.d. IV" -> months; null when no quarter is named. */
+export function quarterRange(s: string): { startMonth: number; endMonth: number } | null {
+  const m =
+    /(?:tri\s*wulan|tw\.?)\s*-?\s*(IV|I{1,3}|[1-4])\b(?:\s*(?:-|–|s\.?\s*d\.?|sampai(?:\s+dengan)?)\s*(?:(?:tri\s*wulan|tw\.?)\s*)?(IV|I{1,3}|[1-4])\b)?/i.exec(
+      s,
+    );
+  if (!m) return null;
+  const q = (v: string) => ({ I: 1, II: 2, III: 3, IV: 4 })[v.toUpperCase() as 'I'] ?? Number(v);
+  const a = q(m[1]!);
+  const b = m[2] ? q(m[2]) : a;
+  return { startMonth: (a - 1) * 3 + 1, endMonth: b * 3 };
 }
 
 function funding(rows: string[][], h: number, quarterCols: Map<number, number>): ReadTable {
@@ -133,12 +173,21 @@ export function readTable(table: DocTable): ReadTable {
       const q = quarterOf(c);
       if (q) quarterCols.set(i, q);
     });
-    if (quarterCols.size >= 2) return funding(rows, h, quarterCols);
+    if (quarterCols.size >= 2) {
+      // Marks (X, v, ✓, shading) under the quarters make a schedule; amounts make the funding plan.
+      const body = rows.slice(h + 1).flatMap((r) => [...quarterCols.keys()].map((i) => clean(r[i] ?? '')));
+      const stepCol = header.findIndex((c) => isStepHeader(c) && !isTimeHeader(c) && !quarterOf(c));
+      if (stepCol >= 0 && body.some(isMark) && !body.some((c) => (parseRupiah(c) ?? 0) > 0))
+        return quarterChart(rows, h, stepCol, quarterCols);
+      return funding(rows, h, quarterCols);
+    }
 
     const stepCol = header.findIndex((c) => isStepHeader(c) && !isTimeHeader(c));
     if (stepCol < 0) continue;
     const timeCol = header.findIndex((c, i) => i !== stepCol && isTimeHeader(c));
-    if (timeCol >= 0) {
+    // "Bulan" over a row of month names is a chart, not a time column.
+    const monthsBelow = (rows[h + 1] ?? []).filter((c) => monthOfHeader(c)).length >= 3;
+    if (timeCol >= 0 && !monthsBelow) {
       const responsibleCol = header.findIndex((c) => /penanggung\s*jawab|^pj$|^pelaksana$/i.test(c));
       return schedule(rows, h, stepCol, timeCol, responsibleCol);
     }
@@ -146,9 +195,21 @@ export function readTable(table: DocTable): ReadTable {
     // The month names may sit in this header row or in the one below it (a "Bulan" cell spanning them).
     for (const r of [h, h + 1]) {
       (rows[r] ?? []).forEach((c, i) => {
-        const m = monthNumber(clean(c));
+        const m = monthOfHeader(c);
         if (m && i !== stepCol) monthCols.set(i, m);
       });
+      // Weeks under months: a month cell spans its week columns (1..4 or I..IV in the row below).
+      const weeks = (rows[r + 1] ?? []).map((c) => /^(?:m(?:inggu)?\s*-?\s*)?(?:[1-5]|I{1,3}|IV|V)$/i.test(clean(c)));
+      if (monthCols.size >= 1 && weeks.filter(Boolean).length >= 4 && weeks.filter(Boolean).length > monthCols.size) {
+        let month: number | null = null;
+        (rows[r] ?? []).forEach((c, i) => {
+          const m = monthOfHeader(c);
+          if (m && i !== stepCol) month = m;
+          else if (clean(c)) month = null;
+          if (month && weeks[i]) monthCols.set(i, month);
+        });
+        return monthChart(rows, r + 1, stepCol, monthCols);
+      }
       if (monthCols.size >= 3) {
         return monthChart(rows, r, stepCol, monthCols);
       }
