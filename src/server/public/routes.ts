@@ -5,7 +5,7 @@ import { favicon, stylesheet } from './layout';
 import { loadMemberGroups } from './members';
 import { createPortal, portalRoute } from './portal/plugin';
 import { portalTags } from './portal/invalidation';
-import { renderPortalHome } from './portal/homePage';
+import { registerPortalRoutes } from './portal/routes';
 import { publicLangs } from './texts';
 
 const html = 'text/html; charset=utf-8';
@@ -17,15 +17,7 @@ const langQuery = z.object({ lang: z.enum(publicLangs).catch('id').default('id')
  */
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   const portal = createPortal(app);
-
-  app.get('/', { ...portalRoute, schema: { hide: true, querystring: langQuery } }, async (req, reply) => {
-    const lang = req.query.lang;
-    return portal.page(req, reply, lang === 'en' ? '/?lang=en' : '/', async () => ({
-      body: await renderPortalHome({ db: req.ctx.db, lang, baseUrl: req.ctx.config.publicUrl }),
-      contentType: html,
-      tags: [portalTags.lists, portalTags.members],
-    }));
-  });
+  registerPortalRoutes(app, portal);
 
   app.get('/anggota', { ...portalRoute, schema: { hide: true, querystring: langQuery } }, async (req, reply) => {
     const lang = req.query.lang;
