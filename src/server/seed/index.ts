@@ -3,6 +3,7 @@ import { seedReferenceInstitutions } from './referenceInstitutions';
 import { seedDemoOfficers } from './demoOfficers';
 import { seedDemoActivity } from './demoActivity';
 import { seedDemoMeeting } from './demoMeeting';
+import { seedDemoForum } from './demoForum';
 
 /**
  * Reference data every installation needs (regencies and cities, BUMD, universities, ...).
@@ -18,4 +19,5 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedDemoOfficers(db);
   const activity = await seedDemoActivity(db);
   await seedDemoMeeting(db, activity.id);
+  await seedDemoForum(db);
 }
