@@ -57,10 +57,18 @@ function checkSignature(buf: Buffer): void {
     throw notDocx('Berkas ini PDF, bukan dokumen Word (.docx). Buka KAK di Word lalu simpan sebagai .docx.');
   }
   if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    // A password-protected .docx is an OLE container holding "EncryptionInfo" and "EncryptedPackage".
+    if (buf.includes(Buffer.from('EncryptedPackage', 'utf16le')) || buf.includes(Buffer.from('EncryptionInfo', 'utf16le'))) {
+      throw new ValidationError(
+        'Dokumen Word ini dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca. Buka di Word, hapus kata sandinya, simpan, lalu unggah lagi.',
+      );
+    }
     throw notDocx('Berkas ini dokumen Word lama (.doc) yang belum didukung. Simpan ulang sebagai .docx lalu coba lagi.');
   }
   if (!(head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05))) {
-    throw notDocx('Berkas ini bukan dokumen Word (.docx). Pilih berkas .docx hasil simpan dari Word atau LibreOffice.');
+    throw notDocx(
+      'Berkas ini bukan dokumen Word (.docx) maupun PDF. Pilih KAK berupa .docx (hasil simpan Word atau LibreOffice) atau PDF yang teksnya dapat dipilih.',
+    );
   }
 }
 
