@@ -3,6 +3,7 @@ import { mailQueue } from '../../core/mailOutbox';
 import { releasePublishQueue } from '../releases/publishJob';
 import { housekeepingQueue } from '../../core/housekeeping';
 import { followUpReminderQueue } from '../outcomes/followUpReminders';
+import { certificateQueue } from '../outcomes/certificates';
 import { meetingReminderQueue } from '../meetings/reminders';
 import { forumDigestQueue } from '../forum/notify';
 
@@ -15,6 +16,7 @@ export const allQueues: QueueDefinition[] = [
   housekeepingQueue,
   meetingReminderQueue,
   followUpReminderQueue,
+  certificateQueue,
 ] as unknown as QueueDefinition[];
 /** The forum's daily digest (07.00 WIB). */
 allQueues.push(forumDigestQueue as unknown as QueueDefinition);

@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { binaryResponse, mimeTypes, okOutput } from '../../../shared/schemas/common';
 import {
+  certificateBatchOutput,
+  certificateListOutput,
+  certificateListQuery,
+  certificateOutput,
+  certificateParams,
+  generateCertificatesBody,
+  generateCertificatesOutput,
+  issueCertificateBody,
+  revokeCertificateBody,
   followUpBody,
   followUpListOutput,
   followUpListQuery,
@@ -18,6 +27,17 @@ import {
 import { versionQuery } from '../../../shared/schemas/version';
 import { z } from '../../../shared/zod';
 import { readUpload } from '../../core/upload';
+import {
+  certificateFile,
+  certificateProgress,
+  generateCertificates,
+  issueCertificate,
+  listCertificates,
+  revokeCertificate,
+  ticketCertificateFile,
+  verifyCertificate,
+} from './certificates';
+import { verifyNotFoundPage, verifyPage } from './verifyPage';
 import { evidenceFile, evidenceMaxBytes, evidenceTypes, uploadEvidence } from './evidence';
 import { followUpBoardXlsx, resolutionsPdf } from './outcomeDocuments';
 import {
@@ -233,4 +253,111 @@ export const outcomeRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.type(mimeTypes.pdf).headers(attachmentHeaders(f.name)).send(f.bytes);
     },
   );
+
+  // Certificates (sertifikat)
+  app.get(
+    '/api/meetings/:id/certificates',
+    {
+      schema: {
+        tags,
+        summary: "A meeting's certificates by number",
+        params: outcomeMeetingParams,
+        querystring: certificateListQuery,
+        response: { 200: certificateListOutput },
+      },
+    },
+    async (req) => listCertificates(req.ctx, req.params.id, req.query),
+  );
+  app.get(
+    '/api/meetings/:id/certificates/progress',
+    {
+      schema: {
+        tags,
+        summary: 'How far the latest bulk generation is',
+        params: outcomeMeetingParams,
+        response: { 200: certificateBatchOutput },
+      },
+    },
+    async (req) => certificateProgress(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/meetings/:id/certificates/generate',
+    {
+      schema: {
+        tags,
+        summary: 'Certificates for everyone eligible without one (checked-in participants, speakers, committee), made by the job queue',
+        params: outcomeMeetingParams,
+        body: generateCertificatesBody,
+        response: { 200: generateCertificatesOutput },
+      },
+    },
+    async (req) => generateCertificates(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/meetings/:id/certificates',
+    {
+      schema: {
+        tags,
+        summary: 'One certificate for one person (a participant must have checked in)',
+        params: outcomeMeetingParams,
+        body: issueCertificateBody,
+        response: { 201: generateCertificatesOutput },
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return issueCertificate(req.ctx, req.params.id, req.body);
+    },
+  );
+  app.post(
+    '/api/certificates/:id/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a certificate',
+        params: certificateParams,
+        body: revokeCertificateBody,
+        response: { 200: certificateOutput },
+      },
+    },
+    async (req) => revokeCertificate(req.ctx, req.params.id, req.body.reason),
+  );
+  app.get(
+    '/api/certificates/:id/file.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'One certificate as PDF (the bureau)',
+        params: certificateParams,
+        response: { 200: binaryResponse([mimeTypes.pdf], 'The certificate') },
+      },
+    },
+    async (req, reply) => {
+      const f = await certificateFile(req.ctx, req.params.id);
+      return reply.type(mimeTypes.pdf).headers(attachmentHeaders(f.name)).send(f.body);
+    },
+  );
+  app.get(
+    '/api/tickets/:token/certificate.pdf',
+    {
+      config: { public: true, rateLimit: { max: 120, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: "A participant's certificate through their ticket link",
+        params: z.object({ token: z.string().min(20).max(100) }),
+        response: { 200: binaryResponse([mimeTypes.pdf], 'The certificate') },
+      },
+    },
+    async (req, reply) => {
+      const f = await ticketCertificateFile(req.ctx, req.params.token);
+      return reply.type(mimeTypes.pdf).headers(attachmentHeaders(f.name)).send(f.body);
+    },
+  );
+  // The public verification page the certificate's QR code opens: server-rendered, cacheable for five minutes.
+  app.get('/sertifikat/:verifyId', { schema: { hide: true, params: z.object({ verifyId: z.string().max(100) }) } }, async (req, reply) => {
+    const found = await verifyCertificate(req.ctx, req.params.verifyId);
+    reply.type('text/html; charset=utf-8').header('x-robots-tag', 'noindex');
+    if (!found) return reply.status(404).header('cache-control', 'public, max-age=60').send(verifyNotFoundPage());
+    return reply.header('cache-control', 'public, max-age=300').send(verifyPage(found));
+  });
 };
