@@ -42,3 +42,14 @@ export function invalidatePortal(change?: { releaseId?: string; institutionId?: 
   }
   return dropped;
 }
+
+/** The counters of every portal cache in this process (benchmarks, diagnostics). */
+export function portalCacheStats() {
+  const total = { pages: 0, bytes: 0, hits: 0, misses: 0, notModified: 0, stored: 0, invalidations: 0, dropped: 0 };
+  for (const cache of caches) {
+    total.pages += cache.size;
+    total.bytes += cache.storedBytes;
+    for (const k of Object.keys(cache.stats) as (keyof PageCache['stats'])[]) total[k] += cache.stats[k];
+  }
+  return total;
+}
