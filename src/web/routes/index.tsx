@@ -9,6 +9,7 @@ import { directoryArea } from './directory';
 import { activitiesArea } from './activities';
 import { settingsArea } from './settings';
 import { jobsArea } from './jobs';
+import { releasesArea } from './releases';
 import { LoginPage } from './auth/Login';
 import { ForgotPasswordPage } from './auth/ForgotPassword';
 import { AcceptInvitationPage, ResetPasswordPage } from './auth/SetPasswordForm';
@@ -71,7 +72,17 @@ const adminArea: Area = {
 };
 
 /** Every area of the logged-in app. Another area (e.g. activities) is mounted by adding it here. */
-export const areas: Area[] = [homeArea, directoryArea, activitiesArea, meetingsArea, forumArea, adminArea, settingsArea, jobsArea];
+export const areas: Area[] = [
+  homeArea,
+  directoryArea,
+  activitiesArea,
+  meetingsArea,
+  releasesArea,
+  forumArea,
+  adminArea,
+  settingsArea,
+  jobsArea,
+];
 // Meeting outcomes: resolutions, follow-ups and certificates (issue 10).
 areas.push(outcomesArea);
 

@@ -38,6 +38,7 @@ export const releases: typeof base = {
     publishAt: 'Published',
     author: 'Writer',
     submittedAt: 'Submitted',
+    actions: 'Actions',
   },
   fields: {
     title: 'Title',
@@ -51,6 +52,7 @@ export const releases: typeof base = {
     releaseNumberHint: 'Optional, e.g. 012/HUMAS/XII/2026.',
     institution: 'Issuing institution',
     contactName: 'Contact person',
+    contactPosition: 'Contact position',
     contactPhone: 'Contact phone',
     contactEmail: 'Contact e-mail',
   },
@@ -74,6 +76,8 @@ export const releases: typeof base = {
     aspect: 'Shape',
     aspects: { wide: 'Wide 16:9', classic: '4:3', square: 'Square 1:1', free: 'Original (no crop)' },
     zoom: 'Zoom',
+    cropArea: 'Crop frame: move the image with the arrow keys; zoom with the slider below it',
+    clearFile: 'Clear the chosen file',
     alt: 'Alternative text',
     altHint: 'Required: describe the image for readers who cannot see it.',
     caption: 'Caption',
@@ -88,6 +92,7 @@ export const releases: typeof base = {
     cover: 'Main image',
     notImage: 'This file is not a readable image.',
     fileRequired: 'Choose an image file.',
+    afterSave: 'Images and attachments can be added once the draft is saved.',
   },
   attachments: {
     add: 'Add an attachment',
@@ -98,6 +103,9 @@ export const releases: typeof base = {
     remove: 'Remove attachment',
     removeQuestion: 'Remove this attachment?',
     empty: 'No attachments yet.',
+    fileRequired: 'Choose an attachment file.',
+    choose: 'Choose a file…',
+    title: 'Attachment title (optional)',
   },
   schedule: {
     mode: 'When to publish',
@@ -107,9 +115,17 @@ export const releases: typeof base = {
     publishAtHint: 'Western Indonesia Time (UTC+7). Before this time the release shows nowhere: portal, feeds, sitemap, search.',
     wib: 'WIB',
     embargoUntil: (when) => `Embargoed until ${when}`,
+    requestHint: 'Your request to the editor; the editor sets the publication time when approving.',
+    requested: (when) => `Requested for ${when}`,
   },
   actions: {
+    approveComment: 'Note for the writer (optional)',
+    publishToo: 'Publish or schedule it as well',
+    unpublishReason: 'Reason for taking it down',
+    reschedule: 'Change the publication time',
+    unschedule: 'Cancel the schedule',
     saveDraft: 'Save draft',
+    saveCorrection: 'Save correction',
     saved: 'Draft saved',
     created: 'Draft release created',
     submit: 'Send for review',
@@ -155,6 +171,7 @@ export const releases: typeof base = {
   history: {
     empty: 'No history yet.',
     important: 'Significant change',
+    revision: (n) => (n === 1 ? 'First published' : `Revision ${n}`),
     by: 'by',
   },
   preview: {

@@ -37,6 +37,7 @@ export const releases = {
     publishAt: 'Terbit',
     author: 'Penulis',
     submittedAt: 'Diajukan',
+    actions: 'Tindakan',
   },
   fields: {
     title: 'Judul',
@@ -50,6 +51,7 @@ export const releases = {
     releaseNumberHint: 'Opsional, misalnya 012/HUMAS/XII/2026.',
     institution: 'Lembaga penerbit',
     contactName: 'Narahubung',
+    contactPosition: 'Jabatan narahubung',
     contactPhone: 'Telepon narahubung',
     contactEmail: 'E-mail narahubung',
   },
@@ -73,6 +75,8 @@ export const releases = {
     aspect: 'Bentuk',
     aspects: { wide: 'Lebar 16:9', classic: '4:3', square: 'Persegi 1:1', free: 'Asli (tanpa potong)' },
     zoom: 'Perbesaran',
+    cropArea: 'Bingkai potongan: geser gambar dengan tombol panah; perbesaran dengan penggeser di bawahnya',
+    clearFile: 'Hapus pilihan berkas',
     alt: 'Teks alternatif',
     altHint: 'Wajib: jelaskan isi gambar bagi pembaca yang tidak dapat melihatnya.',
     caption: 'Keterangan gambar',
@@ -87,6 +91,7 @@ export const releases = {
     cover: 'Gambar utama',
     notImage: 'Berkas ini bukan gambar yang dapat dibaca.',
     fileRequired: 'Pilih berkas gambar.',
+    afterSave: 'Gambar dan lampiran dapat ditambahkan setelah draf disimpan.',
   },
   attachments: {
     add: 'Tambah lampiran',
@@ -97,6 +102,9 @@ export const releases = {
     remove: 'Hapus lampiran',
     removeQuestion: 'Hapus lampiran ini?',
     empty: 'Belum ada lampiran.',
+    fileRequired: 'Pilih berkas lampiran.',
+    choose: 'Pilih berkas…',
+    title: 'Judul lampiran (opsional)',
   },
   schedule: {
     mode: 'Kapan diterbitkan',
@@ -106,9 +114,17 @@ export const releases = {
     publishAtHint: 'Waktu Indonesia Barat (UTC+7). Sebelum waktu ini rilis tidak tampil di mana pun: portal, umpan, peta situs, pencarian.',
     wib: 'WIB',
     embargoUntil: (when: string) => `Embargo sampai ${when}`,
+    requestHint: 'Permintaan Anda kepada editor; editor menetapkan waktu terbit saat menyetujui.',
+    requested: (when: string) => `Diminta terbit ${when}`,
   },
   actions: {
+    approveComment: 'Catatan untuk penulis (opsional)',
+    publishToo: 'Langsung terbitkan atau jadwalkan',
+    unpublishReason: 'Alasan penarikan',
+    reschedule: 'Ubah jadwal terbit',
+    unschedule: 'Batalkan jadwal',
     saveDraft: 'Simpan draf',
+    saveCorrection: 'Simpan koreksi',
     saved: 'Draf disimpan',
     created: 'Draf rilis dibuat',
     submit: 'Ajukan untuk ditinjau',
@@ -154,6 +170,7 @@ export const releases = {
   history: {
     empty: 'Belum ada riwayat.',
     important: 'Perubahan penting',
+    revision: (n: number) => (n === 1 ? 'Terbit pertama' : `Revisi ${n}`),
     by: 'oleh',
   },
   preview: {
