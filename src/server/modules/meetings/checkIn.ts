@@ -5,6 +5,7 @@ import { actorLabel, inTransaction, type Ctx } from '../../core/context';
 import { ConflictError, DomainError, NotFoundError, StateError } from '../../core/errors';
 import { sha256 } from '../../core/passwords';
 import { authorize } from '../../core/policy';
+import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema/audit';
 import { users } from '../../db/schema/auth';
 import { institutions } from '../../db/schema/directory';
@@ -200,14 +201,11 @@ export async function applyCheckIn(ctx: Ctx, meeting: MeetingRow, item: CheckInI
 }
 
 /**
- * One check-in (a scan at the desk). The hot path, in two round trips after the session: one query reads the
- * meeting, its managers (for the policy) and the person the QR names; one statement inserts the arrival with its
- * audit row. Only a retry or a duplicate scan costs a third (reading the earlier arrival).
+ * The meeting, its managers' ids and the person a check-in names (by registration id or ticket hash), as one
+ * prepared statement per database (parsed and planned once per connection).
  */
-export async function checkIn(ctx: Ctx, meetingId: string, item: CheckInItem): Promise<CheckInResult> {
-  authorize(ctx.actor, 'meeting.checkIn');
-  const key = wanted(item);
-  const [row] = await ctx.db
+function buildRead(db: Db, by: 'id' | 'hash') {
+  return db
     .select({
       meeting: meetings,
       managerIds: managerIdsColumn,
@@ -219,9 +217,33 @@ export async function checkIn(ctx: Ctx, meetingId: string, item: CheckInItem): P
       institution: institutions.name,
     })
     .from(meetings)
-    .leftJoin(registrations, key ? ('id' in key ? eq(registrations.id, key.id) : eq(registrations.ticketTokenHash, key.hash)) : sql`false`)
+    .leftJoin(registrations, eq(by === 'id' ? registrations.id : registrations.ticketTokenHash, sql.placeholder('key')))
     .leftJoin(institutions, eq(institutions.id, registrations.institutionId))
-    .where(eq(meetings.id, meetingId));
+    .where(eq(meetings.id, sql.placeholder('meetingId')))
+    .prepare(`check_in_read_by_${by}`);
+}
+const reads = new WeakMap<object, Record<'id' | 'hash', ReturnType<typeof buildRead>>>();
+function readForCheckIn(db: Db, by: 'id' | 'hash') {
+  let r = reads.get(db);
+  if (!r) {
+    r = { id: buildRead(db, 'id'), hash: buildRead(db, 'hash') };
+    reads.set(db, r);
+  }
+  return r[by];
+}
+
+/**
+ * One check-in (a scan at the desk). The hot path, in two round trips after the session: one query reads the
+ * meeting, its managers (for the policy) and the person the QR names; one statement inserts the arrival with its
+ * audit row. Only a retry or a duplicate scan costs a third (reading the earlier arrival).
+ */
+export async function checkIn(ctx: Ctx, meetingId: string, item: CheckInItem): Promise<CheckInResult> {
+  authorize(ctx.actor, 'meeting.checkIn');
+  const key = wanted(item);
+  const [row] = await readForCheckIn(ctx.db, key && 'id' in key ? 'id' : 'hash').execute({
+    meetingId,
+    key: key ? ('id' in key ? key.id : key.hash) : '',
+  });
   if (!row) throw new NotFoundError(checkInMeetingRoot.notFound);
   const meeting: MeetingRow = { ...row.meeting, managerIds: parseManagerIds(row.managerIds) };
   authorize(ctx.actor, 'meeting.checkIn', { type: 'meeting', ...checkInMeetingRoot.subject(meeting) });
