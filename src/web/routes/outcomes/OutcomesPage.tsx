@@ -29,6 +29,7 @@ import { useT } from '../../i18n';
 import { formatDateId } from '../../../shared/dates';
 import type { Outcomes, Resolution } from '../../../shared/schemas/outcomes';
 import { FollowUpStatusBadge } from './StatusBadge';
+import { CertificatesSection } from './CertificatesSection';
 
 const outcomesKey = (id: string) => ['outcomes', id];
 
@@ -72,12 +73,16 @@ export function OutcomesPage() {
         <Tabs.List>
           <Tabs.Tab value="resolutions">{t.outcomes.byResolution}</Tabs.Tab>
           <Tabs.Tab value="institutions">{t.outcomes.byInstitution}</Tabs.Tab>
+          <Tabs.Tab value="certificates">{t.outcomes.certificates.title}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="resolutions" pt="md">
           <Resolutions data={data} />
         </Tabs.Panel>
         <Tabs.Panel value="institutions" pt="md">
           <ByInstitution data={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="certificates" pt="md">
+          <CertificatesSection meetingId={id} canManage={data.can.manage} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
