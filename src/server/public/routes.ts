@@ -25,6 +25,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       body: renderMembersPage({ lang, groups: await loadMemberGroups(req.ctx.db), baseUrl: req.ctx.config.publicUrl }),
       contentType: html,
       tags: [portalTags.members],
+      // The directory has no change hook: the member list is read again after a minute at most.
+      maxAgeMs: 60_000,
     }));
   });
 
