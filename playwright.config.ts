@@ -13,6 +13,8 @@ if (!process.env.TEST_WORKER_INDEX) rmSync(dataDir, { recursive: true, force: tr
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Traces and failure pages per port, so runs side by side keep their own.
+  outputDir: `test-results/e2e-${port}`,
   // A capturing SMTP server, so tests can follow invitation and password reset links.
   globalSetup: './test/e2e/mailbox.ts',
   // Every page a test visits is also checked by axe at two widths (test/e2e/fixtures.ts): that takes time.
@@ -41,12 +43,15 @@ export default defineConfig({
   webServer: {
     command: 'npm run build --silent && npx tsx src/server/main.ts serve',
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 120_000,
+    // The build and a first start on a busy 2-core machine (the demo seed, pg-boss's schema) can take minutes.
+    timeout: 300_000,
     reuseExistingServer: false,
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      // Its own build of the SPA: a run on another port rebuilding dist/web must not pull the files from under it.
+      WEB_DIST: `node_modules/.cache/simpul-e2e-web-${port}`,
       DEMO: 'true',
       ADMIN_EMAIL: e2eAdmin.email,
       ADMIN_PASSWORD: e2eAdmin.password,

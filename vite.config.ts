@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -48,6 +48,7 @@ export default defineConfig({
   base: '/app/',
   // Brotli and gzip copies of every asset, served as they are by @fastify/static (preCompressed).
   plugins: [react(), precompress()],
-  build: { outDir: '../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // WEB_DIST (relative to the repository root) lets several browser-test runs on one machine build side by side.
+  build: { outDir: resolve(process.cwd(), process.env.WEB_DIST ?? 'dist/web'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

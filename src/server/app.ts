@@ -54,7 +54,8 @@ export type AppDeps = {
 };
 export type App = FastifyInstance;
 
-const webDist = resolve(process.cwd(), 'dist/web');
+// The built SPA; WEB_DIST is for browser-test runs that build their own copy side by side (playwright.config.ts).
+const webDist = resolve(process.cwd(), process.env.WEB_DIST ?? 'dist/web');
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
