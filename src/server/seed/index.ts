@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { seedReferenceInstitutions } from './referenceInstitutions';
 import { seedDemoOfficers } from './demoOfficers';
 import { seedDemoActivity } from './demoActivity';
+import { seedDemoReleases } from './demoReleases';
 import { seedDemoMeeting } from './demoMeeting';
 import { seedDemoForum } from './demoForum';
 
@@ -17,6 +18,7 @@ export async function seedReference(db: Db): Promise<void> {
 export async function seedDemo(db: Db): Promise<void> {
   await seedReference(db);
   await seedDemoOfficers(db);
+  await seedDemoReleases(db);
   const activity = await seedDemoActivity(db);
   await seedDemoMeeting(db, activity.id);
   await seedDemoForum(db);

@@ -36,9 +36,10 @@ describe('bulk releases for benchmarks', () => {
       .from(releases)
       .where(and(publicReleaseCondition, sql`${releases.search} @@ websearch_to_tsquery('indonesian', 'jembatan Bukittinggi')`));
     expect(hits!.n).toBeGreaterThan(0);
-    const [span] = (
-      await database.db.execute(sql`select extract(epoch from max(publish_at) - min(publish_at)) / 86400 / 365 as years from releases`)
-    ).rows as { years: number }[];
+    const result = await database.db.execute(
+      sql`select extract(epoch from max(publish_at) - min(publish_at)) / 86400 / 365 as years from releases`,
+    );
+    const [span] = (result as unknown as { rows: { years: number }[] }).rows;
     expect(Number(span!.years)).toBeGreaterThan(6.9);
     expect(await deleteGeneratedReleases(database.db)).toBe(2_500);
   });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../core/audit';
 import { anonymous, type Ctx } from '../../core/context';
-import { defineQueue, type JobContext } from '../../core/jobs';
+import { defineQueue, enqueue, type JobContext } from '../../core/jobs';
 import { releases } from '../../db/schema/index';
 import { emitReleaseVisibilityChanged } from './events';
 import { releasePath } from './visibility';
@@ -67,4 +67,19 @@ export const releasePublishQueue = defineQueue({
   retryBackoff: true,
   expireInSeconds: 120,
   handler: (data, jc) => liftEmbargo(jc, data),
+  // Every scheduled release has its job, also after a restore or a seed that ran before the queue existed; a
+  // job already queued for the same time is kept (singleton key), and a duplicate would find nothing to do.
+  onStart: async (db) => {
+    const due = await db.select({ id: releases.id, publishAt: releases.publishAt }).from(releases).where(eq(releases.status, 'scheduled'));
+    for (const r of due) {
+      if (!r.publishAt) continue;
+      const publishAt = r.publishAt.toISOString();
+      await enqueue(
+        { db },
+        releasePublishQueue,
+        { releaseId: r.id, publishAt },
+        { startAfter: r.publishAt, singletonKey: `${r.id}:${publishAt}` },
+      );
+    }
+  },
 });

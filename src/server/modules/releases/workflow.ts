@@ -106,7 +106,12 @@ async function publication(tx: Ctx, row: ReleaseRow, now: Date, publishAt: strin
       throw new StateError('Rilis ini sudah tampil untuk publik; tarik rilis terlebih dahulu bila ingin menjadwalkan ulang.');
     }
     await firstRevision(tx, row);
-    await enqueue(tx, releasePublishQueue, { releaseId: row.id, publishAt: at.toISOString() }, { startAfter: at });
+    await enqueue(
+      tx,
+      releasePublishQueue,
+      { releaseId: row.id, publishAt: at.toISOString() },
+      { startAfter: at, singletonKey: `${row.id}:${at.toISOString()}` },
+    );
     // The path's YYYY/MM follow the planned time until the release has been public once.
     const firstPublishedAt = row.unpublishedAt ? (row.firstPublishedAt ?? at) : at;
     return {
