@@ -8,6 +8,7 @@ import { agendaSessions, forumTopicAgenda, forumTopics } from '../../db/schema/i
 import type { addToAgendaBody, TopicSummary } from '../../../shared/schemas/forum';
 import { meetingRoot } from '../meetings/meetingRoot';
 import { presentSummary, selectSummaries } from './present';
+import { descIndexed } from './topics';
 
 /** The most voted topics still open (Terbuka or Terjawab), visible and not yet on an agenda: the bureau's shortlist. */
 export async function agendaCandidates(ctx: Ctx, limit: number): Promise<{ topics: TopicSummary[] }> {
@@ -22,7 +23,7 @@ export async function agendaCandidates(ctx: Ctx, limit: number): Promise<{ topic
         isNull(forumTopicAgenda.topicId),
       ),
     )
-    .orderBy(desc(forumTopics.voteCount), desc(forumTopics.lastActivityAt), desc(forumTopics.id))
+    .orderBy(descIndexed(forumTopics.voteCount), descIndexed(forumTopics.id))
     .limit(limit);
   return { topics: rows.map(presentSummary) };
 }

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../core/context';
 import { authorize } from '../../core/policy';
 import { forumTopics } from '../../db/schema/index';
 import type { overviewOutput } from '../../../shared/schemas/forum';
 import { presentSummary, selectSummaries } from './present';
+import { descIndexed } from './topics';
 
 /**
  * The bureau's overview: open topics by category and age, open topics without a visible reply for more than
@@ -39,7 +40,7 @@ export async function forumOverview(ctx: Ctx): Promise<z.output<typeof overviewO
       .limit(20),
     selectSummaries(ctx)
       .where(and(visible, inArray(forumTopics.status, ['open', 'answered'])))
-      .orderBy(desc(forumTopics.voteCount), desc(forumTopics.id))
+      .orderBy(descIndexed(forumTopics.voteCount), descIndexed(forumTopics.id))
       .limit(10),
     rows<{ institution_id: string; name: string; topics: number; replies: number }>(sql`
       with posts as (

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../core/context';
 import { can } from '../../core/policy';
@@ -99,9 +99,8 @@ export function presentSummary(r: SummaryRow): TopicSummary {
   };
 }
 
-export async function attachmentsOf(ctx: Ctx, by: { topicId?: string; replyIds?: string[] }) {
-  const where = by.topicId ? eq(forumAttachments.topicId, by.topicId) : inArray(forumAttachments.replyId, by.replyIds ?? []);
-  if (by.replyIds && by.replyIds.length === 0) return [];
+/** The attachments of a topic's question (`topicId`) or of its replies (`repliesOf`: one parameter, whatever the page size). */
+export async function attachmentsOf(ctx: Ctx, by: { topicId: string } | { repliesOf: string }) {
   return ctx.db
     .select({
       id: forumAttachments.id,
@@ -111,9 +110,24 @@ export async function attachmentsOf(ctx: Ctx, by: { topicId?: string; replyIds?:
       replyId: forumAttachments.replyId,
     })
     .from(forumAttachments)
-    .where(where)
+    .where(
+      'topicId' in by
+        ? eq(forumAttachments.topicId, by.topicId)
+        : inArray(
+            forumAttachments.replyId,
+            ctx.db.select({ id: forumReplies.id }).from(forumReplies).where(eq(forumReplies.topicId, by.repliesOf)),
+          ),
+    )
     .orderBy(asc(forumAttachments.createdAt), asc(forumAttachments.id));
 }
+
+/** A table's columns without its search document (a tsvector the answers never need: it is large to read and send). */
+function withoutSearch<T extends { search: unknown }>(columns: T): Omit<T, 'search'> {
+  const { search: _search, ...rest } = columns;
+  return rest;
+}
+const replyColumns = withoutSearch(getTableColumns(forumReplies));
+const topicColumns = withoutSearch(getTableColumns(forumTopics));
 
 const quoted = alias(forumReplies, 'quoted');
 const quotedAuthor = alias(users, 'quoted_author');
@@ -122,7 +136,7 @@ const quotedAuthor = alias(users, 'quoted_author');
 export function selectReplies(ctx: Ctx) {
   return ctx.db
     .select({
-      reply: forumReplies,
+      reply: replyColumns,
       authorName: users.name,
       institutionName: institutions.name,
       institutionShort: institutions.shortName,
@@ -144,7 +158,7 @@ export type ReplyJoinRow = Awaited<ReturnType<ReturnType<typeof selectReplies>['
 
 /** Presents replies of one topic (with their attachments and what the actor may do with each). */
 export async function presentReplies(ctx: Ctx, topic: TopicRow, rows: ReplyJoinRow[]): Promise<ForumReply[]> {
-  const files = await attachmentsOf(ctx, { replyIds: rows.map((r) => r.reply.id) });
+  const files = rows.length ? await attachmentsOf(ctx, { repliesOf: topic.id }) : [];
   const bureau = isBureau(ctx.actor);
   const open = !closedForParticipation(topic, 'balasan');
   const mayResolve = can(ctx.actor, 'forum.resolve', postSubject(topic)) && !topic.mergedIntoId;
@@ -193,7 +207,7 @@ export async function presentReply(ctx: Ctx, topic: TopicRow, replyId: string): 
 /** A topic as its page shows it: the question, the accepted solution right under it, the meeting it went to. */
 export async function presentTopic(ctx: Ctx, id: string): Promise<TopicDetail> {
   const [row] = await ctx.db
-    .select({ ...summaryColumns, topic: forumTopics, hiddenByName: hiddenBy.name })
+    .select({ ...summaryColumns, topic: topicColumns, hiddenByName: hiddenBy.name })
     .from(forumTopics)
     .innerJoin(forumCategories, eq(forumCategories.id, forumTopics.categoryId))
     .innerJoin(users, eq(users.id, forumTopics.authorId))

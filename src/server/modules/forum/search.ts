@@ -34,6 +34,13 @@ export function safeSnippet(headline: string): string {
   return inMark ? `${out}</mark>` : out;
 }
 
+/**
+ * Ranking reads every candidate's document, so it is bounded: of a query matching more than this many topics (or
+ * replies), the first this many matches found are ranked. A precise query (a rare word, a phrase, several words)
+ * matches fewer and is ranked over all its matches; a single very common word gets good matches, not all of them.
+ */
+export const candidateCap = 500;
+
 type Row = {
   kind: 'topic' | 'reply';
   id: string;
@@ -60,7 +67,7 @@ type Row = {
 
 /**
  * Full-text search over topics and replies (PostgreSQL `indonesian` configuration, websearch syntax: "kata kunci",
- * OR, -kata), best first by ts_rank (title counts more than body), paged by keyset on (rank, id). Hidden and merged
+ * OR, -kata), best first by ts_rank (title counts more than body; see candidateCap), paged by keyset on (rank, id). Hidden and merged
  * posts are not searched. A query of operators or stop words only matches nothing (an empty page, not an error).
  */
 export async function searchForum(ctx: Ctx, q: z.output<typeof searchQuery>): Promise<{ items: SearchHit[]; nextCursor: string | null }> {
@@ -82,12 +89,16 @@ export async function searchForum(ctx: Ctx, q: z.output<typeof searchQuery>): Pr
     with q as (select websearch_to_tsquery('indonesian', ${q.q}) as query),
     hits as (
       select 'topic' as kind, t.id as id, t.id as topic_id, null::uuid as reply_id, ts_rank(t.search, q.query)::float8 as rank, t.created_at
-        from forum_topics t, q
-       where numnode(q.query) > 0 and t.search @@ q.query and ${and([...topicWhere, ...dateWhere(sql`t.created_at`)])}
+        from (select t.id, t.search, t.created_at
+                from forum_topics t, q
+               where numnode(q.query) > 0 and t.search @@ q.query and ${and([...topicWhere, ...dateWhere(sql`t.created_at`)])}
+               limit ${candidateCap}) t, q
       union all
       select 'reply', r.id, r.topic_id, r.id, ts_rank(r.search, q.query)::float8, r.created_at
-        from forum_replies r join forum_topics t on t.id = r.topic_id, q
-       where numnode(q.query) > 0 and r.search @@ q.query and r.hidden_at is null and ${and([...topicWhere, ...dateWhere(sql`r.created_at`)])}
+        from (select r.id, r.topic_id, r.search, r.created_at
+                from forum_replies r join forum_topics t on t.id = r.topic_id, q
+               where numnode(q.query) > 0 and r.search @@ q.query and r.hidden_at is null and ${and([...topicWhere, ...dateWhere(sql`r.created_at`)])}
+               limit ${candidateCap}) r, q
     ),
     page as (select * from hits h ${after} order by h.rank desc, h.id desc limit ${q.limit + 1})
     select p.kind, p.id, p.topic_id, p.reply_id, p.rank, p.created_at, t.title, t.type, t.vote_count, t.reply_count, t.locked,

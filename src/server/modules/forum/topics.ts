@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
@@ -27,6 +28,12 @@ export async function activeCategory(ctx: Ctx, id: string) {
   if (!c.active) throw new StateError(`Kategori "${c.name}" sudah tidak dipakai: pilih kategori lain.`);
   return c;
 }
+
+/**
+ * Newest (or most voted) first, as the indexes are built (`DESC NULLS LAST`, drizzle's default for a descending index
+ * column): a plain `DESC` means NULLS FIRST, which those indexes cannot serve, and PostgreSQL would sort the table.
+ */
+export const descIndexed = (column: AnyPgColumn) => sql`${column} desc nulls last`;
 
 /** WIB calendar day to the instant it starts. */
 const wibDayStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Asia/Jakarta')`;
@@ -74,7 +81,9 @@ export async function listTopics(
     .innerJoin(users, eq(users.id, forumTopics.authorId))
     .leftJoin(institutions, eq(institutions.id, forumTopics.institutionId))
     .where(and(...where))
-    .orderBy(...(votes ? [desc(forumTopics.voteCount), desc(forumTopics.id)] : [desc(tsColumn), desc(forumTopics.id)]))
+    .orderBy(
+      ...(votes ? [descIndexed(forumTopics.voteCount), descIndexed(forumTopics.id)] : [descIndexed(tsColumn), descIndexed(forumTopics.id)]),
+    )
     .limit(q.limit + 1);
   const page = pageOf(rows, q.limit, (last) => (votes ? encodeCursor(last.voteCount, last.id) : encodeCursor(last.cursorTs, last.id)));
   return { items: page.rows.map(presentSummary), nextCursor: page.nextCursor };
