@@ -13,6 +13,7 @@ import { jobs as idJobs } from './id/jobs';
 import { releases as idReleases } from './id/releases';
 import { checkIn as idCheckIn } from './id/checkIn';
 import { outcomes as idOutcomes } from './id/outcomes';
+import { meetings as idMeetings } from './id/meetings';
 import { forum as idForum } from './id/forum';
 import { common as enCommon } from './en/common';
 import { auth as enAuth } from './en/auth';
@@ -28,6 +29,7 @@ import { jobs as enJobs } from './en/jobs';
 import { releases as enReleases } from './en/releases';
 import { checkIn as enCheckIn } from './en/checkIn';
 import { outcomes as enOutcomes } from './en/outcomes';
+import { meetings as enMeetings } from './en/meetings';
 import { forum as enForum } from './en/forum';
 
 /**
@@ -50,6 +52,7 @@ const id = {
   releases: idReleases,
   checkIn: idCheckIn,
   outcomes: idOutcomes,
+  meetings: idMeetings,
   forum: idForum,
 };
 export type Messages = typeof id;
@@ -68,6 +71,7 @@ const en: Messages = {
   releases: enReleases,
   checkIn: enCheckIn,
   outcomes: enOutcomes,
+  meetings: enMeetings,
   forum: enForum,
 };
 

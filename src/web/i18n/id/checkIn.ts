@@ -33,6 +33,11 @@ export const checkIn = {
   pending: 'menunggu',
   install: 'Pasang di layar utama',
   meetingDay: (d: string) => `Hari rapat: ${d}`,
+  checkOut: 'Check-out',
+  checkOutOf: (name: string) => `Check-out ${name}`,
+  checkedOut: (time: string) => `Keluar ${time}`,
+  checkedOutMessage: (name: string, time: string) => `${name} tercatat keluar pukul ${time}`,
+  checkOutNeedsNetwork: 'Check-out membutuhkan jaringan.',
   // Attendance board (projector)
   boardTitle: 'Kehadiran peserta',
   present: 'Hadir',

@@ -1,32 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Collapse, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { ApiError, call, client } from '../../api';
-import { categoryLabels, institutionCategories } from '../../../shared/categories';
-import { meetingStatusLabels, rsvpStateLabels, sendStateLabels } from '../../../shared/meetingStates';
+import { useT } from '../../i18n';
 import { formatMeetingDate, formatMeetingTime } from '../../../shared/meetingDates';
 import type { Delegate, Invitation, MeetingDetail, MeetingSummary } from '../../../shared/schemas/meetings';
+import { AgendaCard } from './AgendaCard';
+import { InvitationsCard } from './InvitationsCard';
+import { WalkInForm } from './WalkInForm';
 
-const message = (e: unknown) => (e instanceof ApiError ? e.message : 'Terjadi kesalahan');
+const message = (e: unknown, fallback: string) => (e instanceof ApiError ? e.message : fallback);
 
 /** Meetings of an activity (?activityId=), with a form to add one. */
 export function MeetingListPage() {
+  const t = useT().meetings;
   const [params, setParams] = useSearchParams();
   const activityId = params.get('activityId') ?? undefined;
   const [activities, setActivities] = useState<{ value: string; label: string }[]>([]);
@@ -54,8 +41,8 @@ export function MeetingListPage() {
   const load = useCallback(() => {
     call(client.GET('/api/meetings', { params: { query: { activityId, limit: 200, offset: 0 } } }))
       .then((r) => setItems(r.items as MeetingSummary[]))
-      .catch((e) => setError(message(e)));
-  }, [activityId]);
+      .catch((e) => setError(message(e, t.error)));
+  }, [activityId, t]);
   useEffect(load, [load]);
   const create = async () => {
     setError(null);
@@ -63,15 +50,15 @@ export function MeetingListPage() {
       await call(client.POST('/api/meetings', { body: { activityId: activityId!, ...form } }));
       load();
     } catch (e) {
-      setError(message(e));
+      setError(message(e, t.error));
     }
   };
   return (
     <Stack>
-      <Title order={2}>Rapat</Title>
+      <Title order={2}>{t.listTitle}</Title>
       <Select
-        label="Kegiatan"
-        placeholder="Semua kegiatan"
+        label={t.activity}
+        placeholder={t.allActivities}
         clearable
         searchable
         data={activities}
@@ -83,7 +70,7 @@ export function MeetingListPage() {
       {!items ? (
         <Loader />
       ) : items.length === 0 ? (
-        <Text c="dimmed">Belum ada rapat.</Text>
+        <Text c="dimmed">{t.none}</Text>
       ) : (
         <Stack gap="xs">
           {items.map((m) => (
@@ -92,13 +79,13 @@ export function MeetingListPage() {
                 <Anchor component={Link} to={`/meetings/${m.id}`} fw={600}>
                   {m.title}
                 </Anchor>
-                <Badge>{meetingStatusLabels[m.status]}</Badge>
+                <Badge>{t.status[m.status]}</Badge>
               </Group>
               <Text size="sm">
                 {formatMeetingDate(m.startDate, m.endDate)} · {formatMeetingTime(m.startTime, m.endTime)} · {m.venue}
               </Text>
               <Text size="sm" c="dimmed">
-                {m.invitationCount} instansi diundang · {m.acceptedCount} hadir · {m.delegateCount} peserta
+                {t.summary(m.invitationCount, m.acceptedCount, m.delegateCount)}
               </Text>
             </Card>
           ))}
@@ -106,23 +93,19 @@ export function MeetingListPage() {
       )}
       {activityId && (
         <Card withBorder padding="sm">
-          <Text fw={600}>Rapat baru</Text>
+          <Text fw={600}>{t.newMeeting}</Text>
           <Group align="flex-end" wrap="wrap">
-            <TextInput label="Nama rapat" value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
+            <TextInput label={t.meetingTitle} value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
+            <TextInput label={t.date} value={form.startDate} onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })} />
             <TextInput
-              label="Tanggal (YYYY-MM-DD)"
-              value={form.startDate}
-              onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })}
-            />
-            <TextInput
-              label="Mulai"
+              label={t.start}
               w={90}
               value={form.startTime}
               onChange={(e) => setForm({ ...form, startTime: e.currentTarget.value })}
             />
-            <TextInput label="Selesai" w={90} value={form.endTime} onChange={(e) => setForm({ ...form, endTime: e.currentTarget.value })} />
-            <TextInput label="Tempat" value={form.venue} onChange={(e) => setForm({ ...form, venue: e.currentTarget.value })} />
-            <Button onClick={create}>Buat rapat</Button>
+            <TextInput label={t.end} w={90} value={form.endTime} onChange={(e) => setForm({ ...form, endTime: e.currentTarget.value })} />
+            <TextInput label={t.venue} value={form.venue} onChange={(e) => setForm({ ...form, venue: e.currentTarget.value })} />
+            <Button onClick={create}>{t.create}</Button>
           </Group>
         </Card>
       )}
@@ -130,17 +113,15 @@ export function MeetingListPage() {
   );
 }
 
-/** One meeting: agenda editor (arrows to reorder), invitees, letters, sending with the send log, delegates. */
+/** One meeting: agenda editor, invitees, letters, sending with the send log, delegates and walk-ins. */
 export function MeetingPage() {
   const { id = '' } = useParams();
+  const t = useT().meetings;
   const [m, setM] = useState<MeetingDetail | null>(null);
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [delegates, setDelegates] = useState<Delegate[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [session, setSession] = useState({ startTime: '', endTime: '', title: '' });
-  const [category, setCategory] = useState<string | null>('regency_city');
-  const [waLinks, setWaLinks] = useState<{ institutionName: string; whatsappUrl: string | null; problem: string | null }[]>([]);
-  const [selected, setSelected] = useState<string[]>([]);
+  const [walkInOpen, setWalkInOpen] = useState(false);
   const load = useCallback(async () => {
     try {
       const [detail, inv, del] = await Promise.all([
@@ -152,42 +133,32 @@ export function MeetingPage() {
       setInvitations(inv.items as Invitation[]);
       setDelegates(del.items as Delegate[]);
     } catch (e) {
-      setError(message(e));
+      setError(message(e, t.error));
     }
-  }, [id]);
+  }, [id, t]);
   useEffect(() => void load(), [load]);
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(message(e));
-    }
-    await load();
-  };
   if (!m) return error ? <Alert color="red">{error}</Alert> : <Loader />;
-  const version = m.version;
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{m.title}</Title>
-        <Badge size="lg">{meetingStatusLabels[m.status]}</Badge>
+        <Badge size="lg">{t.status[m.status]}</Badge>
       </Group>
       <Text>
         {formatMeetingDate(m.startDate, m.endDate)} · {formatMeetingTime(m.startTime, m.endTime)} · {m.venue}
       </Text>
       <Text size="sm" c="dimmed">
-        Kegiatan: {m.activityTitle} ({m.fiscalYear}) · Pengelola: {m.managers.map((x) => x.name).join(', ')}
+        {t.activityLine(m.activityTitle, m.fiscalYear, m.managers.map((x) => x.name).join(', '))}
       </Text>
-      <Group gap="xs">
+      <Group gap="xs" wrap="wrap">
         <Button component={Link} to={`/meetings/${m.id}/checkin`} size="xs" variant="light">
-          Check-in peserta
+          {t.checkIn}
         </Button>
         <Button component={Link} to={`/meetings/${m.id}/board`} size="xs" variant="light">
-          Papan kehadiran
+          {t.board}
         </Button>
         <Button component={Link} to={`/meetings/${m.id}/outcomes`} size="xs" variant="light">
-          Rumusan, tindak lanjut &amp; sertifikat
+          {t.outcomes}
         </Button>
       </Group>
       {error && (
@@ -196,272 +167,47 @@ export function MeetingPage() {
         </Alert>
       )}
 
-      <Card withBorder>
-        <Title order={3} size="h4">
-          Susunan acara
-        </Title>
-        <Table>
-          <Table.Tbody>
-            {m.agenda.map((s, i) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  {s.startTime}–{s.endTime}
-                </Table.Td>
-                <Table.Td>
-                  {s.title}
-                  {s.speakerNames.length ? ` — ${s.speakerNames.join(', ')}` : ''}
-                </Table.Td>
-                {m.can.manage && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label="Naikkan"
-                        disabled={i === 0}
-                        onClick={() =>
-                          run(() =>
-                            call(
-                              client.POST('/api/meetings/{id}/agenda/{childId}/move', {
-                                params: { path: { id, childId: s.id } },
-                                body: { version, direction: 'up' },
-                              }),
-                            ),
-                          )
-                        }
-                      >
-                        ↑
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label="Turunkan"
-                        disabled={i === m.agenda.length - 1}
-                        onClick={() =>
-                          run(() =>
-                            call(
-                              client.POST('/api/meetings/{id}/agenda/{childId}/move', {
-                                params: { path: { id, childId: s.id } },
-                                body: { version, direction: 'down' },
-                              }),
-                            ),
-                          )
-                        }
-                      >
-                        ↓
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label="Hapus"
-                        onClick={() =>
-                          run(() =>
-                            call(
-                              client.DELETE('/api/meetings/{id}/agenda/{childId}', {
-                                params: { path: { id, childId: s.id }, query: { version } },
-                              }),
-                            ),
-                          )
-                        }
-                      >
-                        ×
-                      </ActionIcon>
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {m.can.manage && (
-          <Group align="flex-end" mt="xs" wrap="wrap">
-            <TextInput
-              label="Mulai"
-              w={90}
-              placeholder="08:30"
-              value={session.startTime}
-              onChange={(e) => setSession({ ...session, startTime: e.currentTarget.value })}
-            />
-            <TextInput
-              label="Selesai"
-              w={90}
-              placeholder="09:00"
-              value={session.endTime}
-              onChange={(e) => setSession({ ...session, endTime: e.currentTarget.value })}
-            />
-            <TextInput label="Acara" value={session.title} onChange={(e) => setSession({ ...session, title: e.currentTarget.value })} />
-            <Button
-              onClick={() =>
-                run(async () => {
-                  await call(client.POST('/api/meetings/{id}/agenda', { params: { path: { id } }, body: { version, ...session } }));
-                  setSession({ startTime: '', endTime: '', title: '' });
-                })
-              }
-            >
-              Tambah sesi
-            </Button>
-          </Group>
-        )}
-      </Card>
+      <AgendaCard m={m} reload={load} onError={setError} />
+      <InvitationsCard m={m} invitations={invitations} reload={load} onError={setError} />
 
       <Card withBorder>
-        <Group justify="space-between">
-          <Title order={3} size="h4">
-            Undangan ({invitations.length} instansi)
-          </Title>
-          <Group gap="xs">
-            <Button component="a" variant="light" size="xs" href={`/api/meetings/${id}/letters.pdf`}>
-              Semua surat (PDF)
-            </Button>
-            <Button component="a" variant="light" size="xs" href={`/api/meetings/${id}/letters.zip`}>
-              Semua surat (ZIP DOCX)
-            </Button>
-          </Group>
-        </Group>
+        <Title order={3} size="h4">
+          {t.delegates(delegates.length)}
+        </Title>
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped>
+            <Table.Tbody>
+              {delegates.map((d) => (
+                <Table.Tr key={d.id} data-testid="delegate-row">
+                  <Table.Td>{d.name}</Table.Td>
+                  <Table.Td>{d.position}</Table.Td>
+                  <Table.Td>{d.institutionName}</Table.Td>
+                  <Table.Td>
+                    {d.walkIn ? t.walkInLabel : ''}
+                    {d.quotaOverride ? t.overrideLabel : ''}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {m.can.manage && (
-          <Group align="flex-end" mt="xs">
-            <Select
-              label="Undang satu kategori"
-              data={institutionCategories.map((c) => ({ value: c, label: `Semua ${categoryLabels[c].id}` }))}
-              value={category}
-              onChange={setCategory}
-            />
-            <Button
-              onClick={() =>
-                run(() =>
-                  call(
-                    client.POST('/api/meetings/{id}/invitations', {
-                      params: { path: { id } },
-                      body: { version, category: category as (typeof institutionCategories)[number] },
-                    }),
-                  ),
-                )
-              }
-            >
-              Undang
-            </Button>
-          </Group>
-        )}
-        <Table mt="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th />
-              <Table.Th>Instansi</Table.Th>
-              <Table.Th>Kuota</Table.Th>
-              <Table.Th>Jawaban</Table.Th>
-              <Table.Th>Pengiriman</Table.Th>
-              <Table.Th>Surat</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {invitations.map((inv) => (
-              <Table.Tr key={inv.id} data-testid="invitation-row">
-                <Table.Td>
-                  <Checkbox
-                    aria-label={`Pilih ${inv.institutionName}`}
-                    checked={selected.includes(inv.id)}
-                    onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, inv.id] : selected.filter((x) => x !== inv.id))}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  {inv.institutionName}
-                  <Text size="xs" c="dimmed">
-                    Yth. {inv.addressee} · {inv.letterNumber}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {inv.delegateCount}/{inv.quota}
-                </Table.Td>
-                <Table.Td>
-                  {rsvpStateLabels[inv.state]}
-                  {inv.declineReason ? `: ${inv.declineReason}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  {sendStateLabels[inv.sendState]}
-                  {inv.sendError ? (
-                    <Text size="xs" c="red">
-                      {inv.sendError}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <Anchor href={`/api/meetings/${id}/invitations/${inv.id}/letter.pdf`}>PDF</Anchor>
-                    <Anchor href={`/api/meetings/${id}/invitations/${inv.id}/letter.docx`}>DOCX</Anchor>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {m.can.send && (
-          <Group mt="xs">
-            <Button
-              onClick={() =>
-                run(async () => {
-                  const r = await call(client.POST('/api/meetings/{id}/send', { params: { path: { id } }, body: { version } }));
-                  setWaLinks(r.queued);
-                })
-              }
-            >
-              Kirim undangan yang belum terkirim
-            </Button>
+          <Stack gap="xs" mt="xs">
             <Button
               variant="light"
-              disabled={!selected.length}
-              onClick={() =>
-                run(async () => {
-                  const r = await call(
-                    client.POST('/api/meetings/{id}/send', { params: { path: { id } }, body: { version, invitationIds: selected } }),
-                  );
-                  setWaLinks(r.queued);
-                  setSelected([]);
-                })
-              }
+              size="xs"
+              w="fit-content"
+              onClick={() => setWalkInOpen((o) => !o)}
+              aria-expanded={walkInOpen}
+              aria-controls="meeting-walk-in"
             >
-              Kirim ulang yang dipilih
+              {t.walkInOpen}
             </Button>
-          </Group>
-        )}
-        {waLinks.length > 0 && (
-          <Stack gap={2} mt="xs">
-            <Text fw={600} size="sm">
-              Tautan WhatsApp (tautan RSVP baru)
-            </Text>
-            {waLinks.map((w) => (
-              <Text size="sm" key={w.institutionName}>
-                {w.institutionName}:{' '}
-                {w.whatsappUrl ? (
-                  <Anchor href={w.whatsappUrl} target="_blank">
-                    Bagikan via WhatsApp
-                  </Anchor>
-                ) : (
-                  'tanpa nomor WhatsApp'
-                )}
-                {w.problem ? ` — ${w.problem}` : ''}
-              </Text>
-            ))}
+            <Collapse in={walkInOpen} id="meeting-walk-in">
+              {walkInOpen && <WalkInForm meetingId={m.id} onRegistered={load} />}
+            </Collapse>
           </Stack>
         )}
-      </Card>
-
-      <Card withBorder>
-        <Title order={3} size="h4">
-          Peserta terdaftar ({delegates.length})
-        </Title>
-        <Table striped>
-          <Table.Tbody>
-            {delegates.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>{d.name}</Table.Td>
-                <Table.Td>{d.position}</Table.Td>
-                <Table.Td>{d.institutionName}</Table.Td>
-                <Table.Td>
-                  {d.walkIn ? 'Datang langsung' : ''}
-                  {d.quotaOverride ? ' (lewati kuota)' : ''}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
       </Card>
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Badge, Button, Card, Container, FileButton, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Collapse, Container, FileButton, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { BrowserQRCodeReader, type IScannerControls } from '@zxing/browser';
 import { ApiError, call, client } from '../../../api';
 import { useT } from '../../../i18n';
@@ -18,6 +18,7 @@ import {
   deviceLabel,
   loadList,
   newClientId,
+  putArrival,
   queued,
   recordLocally,
   saveList,
@@ -27,6 +28,8 @@ import {
 } from './store';
 import { syncQueue } from './sync';
 import { setUpCheckInPwa } from './pwa';
+import { WalkInForm } from '../WalkInForm';
+import type { Delegate } from '../../../../shared/schemas/meetings';
 
 type StoredList = ParticipantList & { savedAt: string };
 type Shown = { kind: 'ok' | 'already' | 'error'; text: string };
@@ -53,7 +56,8 @@ function meetingDay(list: ParticipantList): string {
  */
 export function CheckInPage() {
   const { meetingId = '' } = useParams();
-  const t = useT().checkIn;
+  const all = useT();
+  const t = all.checkIn;
   const [list, setList] = useState<StoredList | null | undefined>(undefined);
   const [arrived, setArrived] = useState<Arrival[]>([]);
   const [waiting, setWaiting] = useState(0);
@@ -66,6 +70,7 @@ export function CheckInPage() {
   const [device, setDevice] = useState(deviceLabel);
   const [scanning, setScanning] = useState(false);
   const [cameraError, setCameraError] = useState(false);
+  const [walkInOpen, setWalkInOpen] = useState(false);
   const videoRef = useRef<HTMLVideoElement>(null);
   const lastScan = useRef<{ text: string; at: number }>({ text: '', at: 0 });
 
@@ -170,6 +175,37 @@ export function CheckInPage() {
     setShown({ kind: 'ok', text: (navigator.onLine ? t.recorded : t.recordedOffline)(p.name, clock(now)) });
     await refresh();
     if (navigator.onLine) void sync();
+  };
+
+  /** Check-out (optional; needs the network): a repeated one answers the first time. */
+  const checkOut = async (a: Arrival) => {
+    const name = nameOf(a.registrationId)?.name ?? '';
+    if (!navigator.onLine) return setShown({ kind: 'error', text: t.checkOutNeedsNetwork });
+    try {
+      const r = await call(
+        client.POST('/api/meetings/{meetingId}/check-ins/{checkInId}/check-out', { params: { path: { meetingId, checkInId: a.id } } }),
+      );
+      await putArrival(meetingId, r as Arrival);
+      setShown({ kind: 'ok', text: t.checkedOutMessage(name, clock(r.checkedOutAt ?? new Date().toISOString())) });
+      await refresh();
+    } catch (err) {
+      setShown({ kind: 'error', text: err instanceof ApiError ? err.message : t.syncFailed });
+    }
+  };
+
+  /** A walk-in just registered at the desk: refresh the list and check them in at once. */
+  const walkedIn = async (d: Delegate) => {
+    await download();
+    await checkInPerson({
+      id: d.id,
+      name: d.name,
+      position: d.position,
+      institution: d.institutionName,
+      category: null,
+      walkIn: true,
+      ticketHash: '',
+    });
+    setWalkInOpen(false);
   };
 
   /** A scanned or decoded QR: a ticket (recognised by its hash), a name tag, or something else. */
@@ -344,9 +380,16 @@ export function CheckInPage() {
                         </Text>
                       </div>
                       {a ? (
-                        <Badge color={a.pending ? 'yellow' : 'teal'} variant="light">
-                          {t.checkedIn} {clock(a.checkedInAt)}
-                        </Badge>
+                        <Stack gap={4} align="flex-end">
+                          <Badge color={a.pending ? 'yellow' : a.checkedOutAt ? 'gray' : 'teal'} variant="light">
+                            {a.checkedOutAt ? t.checkedOut(clock(a.checkedOutAt)) : `${t.checkedIn} ${clock(a.checkedInAt)}`}
+                          </Badge>
+                          {!a.pending && !a.checkedOutAt && (
+                            <Button size="compact-xs" variant="default" aria-label={t.checkOutOf(p.name)} onClick={() => void checkOut(a)}>
+                              {t.checkOut}
+                            </Button>
+                          )}
+                        </Stack>
                       ) : (
                         <Button size="compact-sm" onClick={() => void checkInPerson(p)}>
                           {t.checkInButton}
@@ -357,6 +400,27 @@ export function CheckInPage() {
                 );
               })}
             </Stack>
+            <Card withBorder p="xs">
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => setWalkInOpen((o) => !o)}
+                aria-expanded={walkInOpen}
+                aria-controls="walk-in"
+              >
+                {all.meetings.walkInOpen}
+              </Button>
+              <Collapse in={walkInOpen} id="walk-in">
+                {walkInOpen && (
+                  <WalkInForm
+                    meetingId={meetingId}
+                    disabled={!online}
+                    submitLabel={all.meetings.registerAndCheckIn}
+                    onRegistered={walkedIn}
+                  />
+                )}
+              </Collapse>
+            </Card>
             {notes.length > 0 && (
               <Alert color="yellow" title={t.syncProblems} data-testid="notes">
                 <Stack gap={2}>
@@ -375,10 +439,23 @@ export function CheckInPage() {
                   <Text size="sm" truncate>
                     {nameOf(a.registrationId)?.name ?? a.registrationId}
                   </Text>
-                  <Text size="xs" c={a.pending ? 'yellow.8' : 'dimmed'}>
-                    {clock(a.checkedInAt)}
-                    {a.pending ? ` · ${t.pending}` : ''}
-                  </Text>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="xs" c={a.pending ? 'yellow.9' : 'dimmed'}>
+                      {clock(a.checkedInAt)}
+                      {a.pending ? ` · ${t.pending}` : ''}
+                      {a.checkedOutAt ? ` · ${t.checkedOut(clock(a.checkedOutAt))}` : ''}
+                    </Text>
+                    {!a.pending && !a.checkedOutAt && (
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        aria-label={t.checkOutOf(nameOf(a.registrationId)?.name ?? '')}
+                        onClick={() => void checkOut(a)}
+                      >
+                        {t.checkOut}
+                      </Button>
+                    )}
+                  </Group>
                 </Group>
               ))}
             </Stack>

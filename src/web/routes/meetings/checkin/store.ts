@@ -89,6 +89,16 @@ export async function settle(meetingId: string, clientId: string, record: CheckI
   await tx.done;
 }
 
+/** An arrival as the server now has it (after a check-out, say). */
+export async function putArrival(meetingId: string, record: CheckInRecord) {
+  await (await checkInDb()).put('arrivals', {
+    ...record,
+    meetingId,
+    key: arrivalKey(meetingId, record.registrationId, record.meetingDay),
+    pending: false,
+  });
+}
+
 /** sha256 hex of a ticket token, as the server stores it (needs a secure context: https or localhost). */
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
