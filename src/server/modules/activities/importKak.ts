@@ -273,7 +273,7 @@ export function interpretKak(blocks: DocBlock[], opts: { fileName?: string; pdf?
     if (!sectionsFound.includes(s)) sectionsFound.push(s);
     if (s === 'purpose' && !key.startsWith('MAKSUD DAN')) {
       // "Maksud" / "Tujuan" as sections of their own: listed once content is found.
-    } else if (s !== 'closing') recognise(sectionLabels[s]);
+    } else if (s !== 'closing' && s !== 'chapter' && s !== 'appendix') recognise(sectionLabels[s]);
     purposePart = key.startsWith('MAKSUD DAN')
       ? null
       : key.startsWith('MAKSUD')
