@@ -4,6 +4,7 @@ import { seedDemoOfficers } from './demoOfficers';
 import { seedDemoActivity } from './demoActivity';
 import { seedDemoReleases } from './demoReleases';
 import { seedDemoMeeting } from './demoMeeting';
+import { seedDemoOutcomes } from './demoOutcomes';
 import { seedDemoForum } from './demoForum';
 
 /**
@@ -20,6 +21,7 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedDemoOfficers(db);
   await seedDemoReleases(db);
   const activity = await seedDemoActivity(db);
-  await seedDemoMeeting(db, activity.id);
+  const meeting = await seedDemoMeeting(db, activity.id);
+  await seedDemoOutcomes(db, meeting.id);
   await seedDemoForum(db);
 }

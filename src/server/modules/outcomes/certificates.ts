@@ -286,12 +286,19 @@ export async function revokeCertificate(ctx: Ctx, id: string, reason: string) {
   });
 }
 
+/** A certificate whose PDF is not made yet (its job is still queued, or demo data) is made on the spot. */
+async function renderNow(ctx: Ctx, row: typeof certificates.$inferSelect): Promise<string | null> {
+  await renderCertificates(ctx, { batchId: row.batchId ?? row.id, ids: [row.id], sendEmail: false });
+  const [again] = await ctx.db.select({ fileId: certificates.fileId }).from(certificates).where(eq(certificates.id, row.id));
+  return again?.fileId ?? null;
+}
+
 /** The bureau's download of one certificate. */
 export async function certificateFile(ctx: Ctx, id: string) {
   const [row] = await ctx.db.select().from(certificates).where(eq(certificates.id, id));
   if (!row) throw new NotFoundError('Sertifikat tidak ditemukan');
   await loadOutcomeMeeting(ctx, row.meetingId, 'outcome.read');
-  const f = await readFile(ctx, row.fileId, 'Sertifikat ini sedang dibuat; coba lagi sebentar lagi');
+  const f = await readFile(ctx, row.fileId ?? (await renderNow(ctx, row)), 'Sertifikat ini sedang dibuat; coba lagi sebentar lagi');
   return { body: f.content, name: `Sertifikat ${row.number.replaceAll('/', '-')}.pdf` };
 }
 
@@ -303,7 +310,7 @@ export async function ticketCertificateFile(ctx: Ctx, token: string) {
     .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
     .where(eq(registrations.ticketTokenHash, hashToken(token)));
   if (!row || row.c.revokedAt) throw new NotFoundError('Belum ada sertifikat untuk tiket ini');
-  const f = await readFile(ctx, row.c.fileId, 'Sertifikat ini sedang dibuat; coba lagi sebentar lagi');
+  const f = await readFile(ctx, row.c.fileId ?? (await renderNow(ctx, row.c)), 'Sertifikat ini sedang dibuat; coba lagi sebentar lagi');
   return { body: f.content, name: `Sertifikat ${row.c.number.replaceAll('/', '-')}.pdf` };
 }
 
