@@ -98,6 +98,7 @@ export const releaseIdParams = z.object({ id: uuid() });
 export const releaseImageParams = z.object({ id: uuid(), imageId: uuid() });
 export const releaseAttachmentParams = z.object({ id: uuid(), attachmentId: uuid() });
 export const editorParams = z.object({ userId: uuid() });
+export const editorListQuery = z.object({ ...pageQueryFields });
 
 export const listReleasesQuery = z.object({
   status: z.enum(releaseStatuses).optional(),

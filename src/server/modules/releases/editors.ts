@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { audit } from '../../core/audit';
 import { inTransaction, type Actor, type Ctx } from '../../core/context';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors';
@@ -42,15 +42,18 @@ export async function assertReleaseEditor(ctx: Ctx, actor: User, institutionId: 
 }
 
 /** The accounts carrying the editor flag (administrators' screen). */
-export async function listEditors(ctx: Ctx) {
+export async function listEditors(ctx: Ctx, page: { limit: number; offset: number }) {
   authorize(ctx.actor, 'release.editors');
+  const [{ n }] = await ctx.db.select({ n: count() }).from(releaseEditors);
   const rows = await ctx.db
     .select({ userId: users.id, name: users.name, email: users.email, role: users.role, institution: institutions.name })
     .from(releaseEditors)
     .innerJoin(users, eq(users.id, releaseEditors.userId))
     .leftJoin(institutions, eq(institutions.id, users.institutionId))
-    .orderBy(asc(users.name));
-  return { items: rows, total: rows.length };
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return { items: rows, total: Number(n) };
 }
 
 /** Sets or clears the editor flag of a member or committee account (administrators). */

@@ -10,6 +10,7 @@ import {
   correctReleaseInput,
   createReleaseInput,
   editorListOutput,
+  editorListQuery,
   editorParams,
   imageUpdateInput,
   imageWriteOutput,
@@ -93,8 +94,15 @@ export const releaseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/releases/editors',
-    { schema: { tags, summary: 'Accounts with the editor flag (administrators)', response: { 200: editorListOutput } } },
-    async (req) => listEditors(req.ctx),
+    {
+      schema: {
+        tags,
+        summary: 'Accounts with the editor flag (administrators)',
+        querystring: editorListQuery,
+        response: { 200: editorListOutput },
+      },
+    },
+    async (req) => listEditors(req.ctx, req.query),
   );
   app.put(
     '/api/releases/editors/:userId',
