@@ -39,7 +39,7 @@ async function phoneShot(page: Page, name: string) {
  * 360 px.
  */
 test('members raise, discuss, solve, vote and search; the bureau hides a reply', async ({ page, browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const ani = await createMember(page, 'forum-ani');
   // createMember logs the admin in through the form: a second one needs a page that is not logged in yet.
   const setup = await browser.newContext({ locale: 'id-ID' });
@@ -52,7 +52,21 @@ test('members raise, discuss, solve, vote and search; the bureau hides a reply',
   const a = await aniContext.newPage();
   await a.goto('/app/forum');
   await expect(a.getByRole('heading', { name: 'Forum koordinasi', level: 2 })).toBeVisible();
+  // The demo forum: rows with status badges in words and vote counts.
+  await expect(a.getByTestId('topic-row').first()).toBeVisible();
+  await expect(a.getByTestId('topic-row').first()).toContainText(/\d+ dukungan/);
   await accessibleAtBothWidths(a, 'topic list');
+
+  // Filter by status: the demo topic the bureau put on the meeting's agenda says where it is discussed.
+  await a.getByRole('textbox', { name: 'Status' }).click();
+  await a.getByRole('option', { name: 'Dibahas di rapat' }).click();
+  await expect(a).toHaveURL(/status=in_meeting/);
+  const onAgenda = a.getByTestId('topic-row').first();
+  await expect(onAgenda).toContainText('Dibahas di rapat');
+  await onAgenda.getByRole('link').click();
+  await expect(a.getByTestId('topic-meeting')).toContainText(/^Dibahas pada .+, sesi .+/);
+  await expect(a.getByTestId('solution').or(a.getByText('Belum ada solusi yang diterima.'))).toBeVisible();
+  await a.goto('/app/forum');
   await phoneShot(a, 'list');
 
   await a.getByRole('link', { name: 'Topik baru' }).click();
@@ -111,6 +125,11 @@ test('members raise, discuss, solve, vote and search; the bureau hides a reply',
   const hit = a.getByTestId('search-hit').filter({ hasText: 'Pesisir Selatan' }).first();
   await expect(hit).toBeVisible();
   await expect(hit.locator('mark').first()).toHaveText(/banjir/i);
+  // The demo topic on the same subject is found too.
+  await expect(a.getByTestId('search-hit').filter({ hasText: 'Menyusun holding statement saat banjir bandang' }).first()).toBeVisible();
+  // Operators only: an empty result with a message, no error.
+  await a.getByRole('searchbox', { name: 'Cari topik dan balasan' }).fill('&|!:*');
+  await expect(a.getByText('Tidak ada topik atau balasan yang cocok dengan "&|!:*".')).toBeVisible();
   await accessibleAtBothWidths(a, 'search results');
   await phoneShot(a, 'search');
 

@@ -245,16 +245,22 @@ function HitRow({ hit }: { hit: SearchHit }) {
       </Group>
       <Group gap={6} mt={4}>
         <Text size="sm">{hit.category.name}</Text>
+        <TopicFlags type={hit.type} locked={hit.locked} />
         {hit.kind === 'reply' ? (
           <Text size="sm" c="dimmed">
             · {f.matchInReply}
           </Text>
         ) : null}
       </Group>
-      <Text size="sm" mt={4} style={{ wordBreak: 'break-word' }}>
+      <Text size="sm" mt={4} className="forum-hit" style={{ wordBreak: 'break-word' }}>
         <Highlighted snippet={hit.snippet} />
       </Text>
-      <Byline name={hit.author.name} institution={hit.institution} extra={formatDate(hit.createdAt, lang)} />
+      <Group justify="space-between" mt={6} gap="xs">
+        <Byline name={hit.author.name} institution={hit.institution} extra={formatDate(hit.createdAt, lang)} />
+        <Text size="sm" fw={500}>
+          {f.votes(formatNumber(hit.voteCount, lang))} · {f.replies(formatNumber(hit.replyCount, lang))}
+        </Text>
+      </Group>
     </Card>
   );
 }
