@@ -40,7 +40,8 @@ test('committee invites, an invitee answers the RSVP on a phone', async ({ page,
   expect((await download).suggestedFilename()).toMatch(/^Undangan - Pemerintah .+\.docx$/);
 
   await page.getByRole('button', { name: 'Kirim undangan yang belum terkirim' }).click();
-  await expect(page.getByText('Tautan WhatsApp (tautan RSVP baru)')).toBeVisible();
+  // Nineteen letters are rendered and queued: allow for a loaded machine.
+  await expect(page.getByText('Tautan WhatsApp (tautan RSVP baru)')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('heading', { level: 2 }).locator('..').getByText('Undangan terkirim')).toBeVisible();
 
   // The RSVP link of one institution (a resend issues it again, as the committee would copy it).

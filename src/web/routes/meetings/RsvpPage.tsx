@@ -18,6 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { ApiError, call, client } from '../../api';
+import { useT } from '../../i18n';
 import type { RsvpView } from '../../../shared/schemas/meetings';
 
 type Row = { id?: string; name: string; position: string; phone: string; email: string; nip: string; officerId: string | null };
@@ -30,6 +31,7 @@ const emptyRow = (): Row => ({ name: '', position: '', phone: '', email: '', nip
  */
 export function RsvpPage() {
   const { token = '' } = useParams();
+  const t = useT().meetings.rsvpPage;
   const [view, setView] = useState<RsvpView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -60,13 +62,13 @@ export function RsvpPage() {
   useEffect(() => {
     call(client.GET('/api/rsvp/{token}', { params: { path: { token } } }))
       .then((v) => load(v as RsvpView))
-      .catch((e) => setError(e instanceof ApiError ? e.message : 'Gagal memuat undangan'));
+      .catch((e) => setError(e instanceof ApiError ? e.message : t.loadFailed));
   }, [token]);
 
   if (error && !view)
     return (
       <Container size={480} py="lg">
-        <Alert color="red" title="Tautan tidak dapat dibuka">
+        <Alert color="red" title={t.linkFailed}>
           {error}
         </Alert>
       </Container>
@@ -116,7 +118,7 @@ export function RsvpPage() {
       if (e instanceof ApiError) {
         setError(e.message);
         setFields(e.fields);
-      } else setError('Gagal menyimpan jawaban');
+      } else setError(t.saveFailed);
     } finally {
       setSaving(false);
     }
@@ -127,29 +129,29 @@ export function RsvpPage() {
     <Container size={560} px="sm" py="md">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          Undangan untuk {view.institution.name}
+          {t.invitationFor(view.institution.name)}
         </Text>
         <Title order={2} size="h3">
           {m.title}
         </Title>
         <Card withBorder padding="sm">
           <Text size="sm">
-            <b>Hari/tanggal:</b> {m.dateText}
+            <b>{t.date}:</b> {m.dateText}
           </Text>
           <Text size="sm">
-            <b>Waktu:</b> {m.timeText}
+            <b>{t.time}:</b> {m.timeText}
           </Text>
           <Text size="sm">
-            <b>Tempat:</b> {[m.venue, m.venueAddress].filter(Boolean).join(', ')}
+            <b>{t.place}:</b> {[m.venue, m.venueAddress].filter(Boolean).join(', ')}
           </Text>
           <Anchor size="sm" href={`/api/rsvp/${token}/letter.pdf`} target="_blank">
-            Surat undangan (PDF)
+            {t.letterPdf}
           </Anchor>
         </Card>
         {m.agenda.length > 0 && (
           <Card withBorder padding="sm">
             <Text fw={600} size="sm" mb={4}>
-              Susunan acara
+              {t.agenda}
             </Text>
             {m.agenda.map((a, i) => (
               <Text size="sm" key={i}>
@@ -160,24 +162,22 @@ export function RsvpPage() {
           </Card>
         )}
         <Group gap="xs">
-          <Badge color={view.state === 'accepted' ? 'green' : view.state === 'declined' ? 'gray' : 'yellow'}>
-            {view.state === 'accepted' ? 'Hadir' : view.state === 'declined' ? 'Berhalangan' : 'Belum menjawab'}
-          </Badge>
-          <Text size="sm">Kuota: {view.quota} orang</Text>
+          <Badge color={view.state === 'accepted' ? 'green' : view.state === 'declined' ? 'gray' : 'yellow'}>{t.states[view.state]}</Badge>
+          <Text size="sm">{t.quota(view.quota)}</Text>
         </Group>
         {view.deadlineText && (
           <Text size="sm" c="dimmed">
-            Jawaban dapat diubah sampai {view.deadlineText}.
+            {t.changeUntil(view.deadlineText)}
           </Text>
         )}
-        {saved && <Alert color="green">Jawaban tersimpan. Peserta dengan alamat e-mail menerima tiket QR.</Alert>}
+        {saved && <Alert color="green">{t.saved}</Alert>}
         {error && <Alert color="red">{error}</Alert>}
         {view.canChange ? (
           <>
-            <Radio.Group value={answer} onChange={(v) => setAnswer(v as 'accept' | 'decline')} label="Jawaban">
+            <Radio.Group value={answer} onChange={(v) => setAnswer(v as 'accept' | 'decline')} label={t.answer}>
               <Stack gap={6} mt={6}>
-                <Radio value="accept" label="Hadir, dengan peserta berikut" />
-                <Radio value="decline" label="Tidak dapat hadir" />
+                <Radio value="accept" label={t.accept} />
+                <Radio value="decline" label={t.decline} />
               </Stack>
             </Radio.Group>
             {answer === 'accept' ? (
@@ -186,13 +186,13 @@ export function RsvpPage() {
                   <Card withBorder padding="sm" key={r.id ?? `new-${i}`} data-testid="delegate">
                     <Stack gap={6}>
                       <Text fw={600} size="sm">
-                        Peserta {i + 1}
+                        {t.delegate(i + 1)}
                       </Text>
                       {view.officers.length > 0 && (
                         <Select
                           size="sm"
-                          label="Pilih dari pejabat humas instansi"
-                          placeholder="atau isi nama di bawah"
+                          label={t.pickOfficer}
+                          placeholder={t.pickOfficerHint}
                           clearable
                           data={view.officers.map((o) => ({ value: o.id, label: o.name }))}
                           value={r.officerId}
@@ -201,27 +201,27 @@ export function RsvpPage() {
                       )}
                       <TextInput
                         size="sm"
-                        label="Nama"
+                        label={t.name}
                         required
                         value={r.name}
                         onChange={(e) => setRow(i, { name: e.currentTarget.value })}
                       />
                       <TextInput
                         size="sm"
-                        label="Jabatan"
+                        label={t.position}
                         value={r.position}
                         onChange={(e) => setRow(i, { position: e.currentTarget.value })}
                       />
                       <TextInput
                         size="sm"
-                        label="Nomor HP/WhatsApp"
+                        label={t.phone}
                         value={r.phone}
                         onChange={(e) => setRow(i, { phone: e.currentTarget.value })}
                         error={fields[`delegates.${i}.phone`]}
                       />
                       <TextInput
                         size="sm"
-                        label="E-mail (untuk tiket QR)"
+                        label={t.email}
                         type="email"
                         value={r.email}
                         onChange={(e) => setRow(i, { email: e.currentTarget.value })}
@@ -229,14 +229,14 @@ export function RsvpPage() {
                       />
                       <TextInput
                         size="sm"
-                        label="NIP (bila ada)"
+                        label={t.nip}
                         value={r.nip}
                         onChange={(e) => setRow(i, { nip: e.currentTarget.value })}
                         error={fields[`delegates.${i}.nip`]}
                       />
                       {rows.length > 1 && (
                         <Button variant="subtle" color="red" size="xs" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-                          Hapus peserta
+                          {t.removeDelegate}
                         </Button>
                       )}
                     </Stack>
@@ -244,19 +244,19 @@ export function RsvpPage() {
                 ))}
                 {rows.length < view.quota && (
                   <Button variant="light" onClick={() => setRows([...rows, emptyRow()])}>
-                    Tambah peserta
+                    {t.addDelegate}
                   </Button>
                 )}
               </Stack>
             ) : (
-              <Textarea label="Alasan" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fields.reason} />
+              <Textarea label={t.reason} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fields.reason} />
             )}
             <Button onClick={submit} loading={saving} fullWidth>
-              Kirim jawaban
+              {t.submit}
             </Button>
           </>
         ) : (
-          <Alert color="gray">Batas waktu konfirmasi sudah lewat. Hubungi panitia untuk perubahan.</Alert>
+          <Alert color="gray">{t.closed}</Alert>
         )}
       </Stack>
     </Container>
