@@ -166,12 +166,12 @@ export function ReleaseRows({
       <Stack gap="sm" opacity={fetching ? 0.7 : 1}>
         {items.map((i) => (
           <Card key={i.id} withBorder padding="sm">
-            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-              <Anchor component={Link} to={`/rilis/${i.id}`} fw={600}>
-                {i.title}
-              </Anchor>
+            <Group gap="xs" mb={4}>
               <StatusBadge status={i.status as ReleaseStatus} />
             </Group>
+            <Anchor component={Link} to={`/rilis/${i.id}`} fw={600}>
+              {i.title}
+            </Anchor>
             <Text size="sm" c="dimmed">
               {i.institution.name} · {categoryLabel(i.category, lang)}
             </Text>

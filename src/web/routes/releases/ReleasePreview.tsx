@@ -25,9 +25,12 @@ export function ReleasePreviewFrame({ html }: { html: string }) {
   useEffect(() => {
     const el = frame.current;
     if (!el) return;
+    // The content's own height (the document's scrollHeight never falls below the frame's, so it only grows).
     const fit = () => {
-      const root = el.contentDocument?.documentElement;
-      if (root) setHeight(Math.max(160, Math.min(root.scrollHeight + 4, 4000)));
+      const content = el.contentDocument?.body?.firstElementChild;
+      if (!content) return;
+      const next = Math.max(160, Math.min(Math.ceil(content.getBoundingClientRect().bottom) + 24, 6000));
+      setHeight((h) => (Math.abs(h - next) > 2 ? next : h));
     };
     el.addEventListener('load', fit);
     const timer = window.setInterval(fit, 800);

@@ -1,6 +1,6 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/id';
-import { Radio, Stack, Text } from '@mantine/core';
+import { Radio, Stack } from '@mantine/core';
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import { useLang, useT } from '../../i18n';
 import { isoToWib, nowWib, wibToIso } from './wib';
@@ -50,11 +50,6 @@ export function ScheduleField({
             error={error}
             required
             maw={360}
-            rightSection={
-              <Text size="xs" c="dimmed" aria-hidden>
-                {s.wib}
-              </Text>
-            }
             timePickerProps={{ format: '24h', 'aria-label': s.publishAt } as never}
             submitButtonProps={{ 'aria-label': t.common.save }}
             data-testid="publish-at"
