@@ -92,88 +92,102 @@ async function main() {
     let t0 = performance.now();
     await migrate(database);
     const db = database.db;
-    const categories = (await db.select({ id: forumCategories.id }).from(forumCategories)).map((c) => c.id);
-    const insts = await db
-      .insert(institutions)
-      .values(
-        Array.from({ length: 40 }, (_, i) => {
-          const name = `Dinas Komunikasi dan Informatika Daerah ${i + 1}`;
-          return { name, category: 'regency_city', searchText: searchTextOf(name, null) };
-        }),
-      )
-      .returning({ id: institutions.id });
-    const passwordHash = await hashPassword(memberPassword);
-    const people = await db
-      .insert(users)
-      .values(
-        Array.from({ length: 120 }, (_, i) => ({
-          email: i === 0 ? memberEmail : `anggota${i}@bench.local`,
-          name: `Petugas Humas ${i + 1}`,
-          role: i % 20 === 19 ? 'committee' : 'member',
-          institutionId: insts[i % insts.length]!.id,
-          passwordHash,
-        })),
-      )
-      .returning({ id: users.id, institutionId: users.institutionId });
+    // FORUM_REUSE=1 measures again on a database an earlier run filled (PostgreSQL), instead of filling it.
+    const [{ existing }] = (await db.select({ existing: sql<number>`count(*)::int` }).from(forumTopics)) as [{ existing: number }];
+    const reuse = process.env.FORUM_REUSE === '1' && existing >= topicCount;
+    let bigTopic: string;
+    if (reuse) {
+      const found = (await db.execute(
+        sql`select topic_id from forum_replies group by topic_id order by count(*) desc limit 1`,
+      )) as unknown as {
+        rows: { topic_id: string }[];
+      };
+      bigTopic = found.rows[0]!.topic_id;
+      console.log(`reusing ${existing} topics`);
+    } else {
+      const categories = (await db.select({ id: forumCategories.id }).from(forumCategories)).map((c) => c.id);
+      const insts = await db
+        .insert(institutions)
+        .values(
+          Array.from({ length: 40 }, (_, i) => {
+            const name = `Dinas Komunikasi dan Informatika Daerah ${i + 1}`;
+            return { name, category: 'regency_city', searchText: searchTextOf(name, null) };
+          }),
+        )
+        .returning({ id: institutions.id });
+      const passwordHash = await hashPassword(memberPassword);
+      const people = await db
+        .insert(users)
+        .values(
+          Array.from({ length: 120 }, (_, i) => ({
+            email: i === 0 ? memberEmail : `anggota${i}@bench.local`,
+            name: `Petugas Humas ${i + 1}`,
+            role: i % 20 === 19 ? 'committee' : 'member',
+            institutionId: insts[i % insts.length]!.id,
+            passwordHash,
+          })),
+        )
+        .returning({ id: users.id, institutionId: users.institutionId });
 
-    const now = Date.now();
-    const span = 2 * 365 * 86_400_000;
-    const topicIds: string[] = [];
-    for (let i = 0; i < topicCount; i += batchSize) {
-      const rows = Array.from({ length: Math.min(batchSize, topicCount - i) }, () => {
-        const who = pick(people);
-        const body = `${paragraph(2 + Math.floor(rand() * 4))}\n\n${paragraph(1 + Math.floor(rand() * 3))}`;
-        const at = new Date(now - Math.floor(rand() * span));
-        return {
-          type: rand() < 0.7 ? 'problem' : 'information',
-          categoryId: pick(categories),
-          title: `${pick(openers)} ${sentence(4 + Math.floor(rand() * 5))
-            .toLowerCase()
-            .replace(/\.$/, '')}`.slice(0, 200),
-          bodyHtml: body
-            .split('\n\n')
-            .map((p) => `<p>${p}</p>`)
-            .join(''),
-          bodyText: body,
-          authorId: who.id,
-          institutionId: who.institutionId,
-          status: pick(['open', 'open', 'open', 'answered', 'closed']),
-          voteCount: Math.floor(rand() * rand() * 40),
-          createdAt: at,
-          lastActivityAt: at,
-        };
-      });
-      const inserted = await db.insert(forumTopics).values(rows).returning({ id: forumTopics.id });
-      topicIds.push(...inserted.map((r) => r.id));
-    }
-    console.log(`inserted ${topicIds.length} topics in ${seconds(performance.now() - t0)}`);
+      const now = Date.now();
+      const span = 2 * 365 * 86_400_000;
+      const topicIds: string[] = [];
+      for (let i = 0; i < topicCount; i += batchSize) {
+        const rows = Array.from({ length: Math.min(batchSize, topicCount - i) }, () => {
+          const who = pick(people);
+          const body = `${paragraph(2 + Math.floor(rand() * 4))}\n\n${paragraph(1 + Math.floor(rand() * 3))}`;
+          const at = new Date(now - Math.floor(rand() * span));
+          return {
+            type: rand() < 0.7 ? 'problem' : 'information',
+            categoryId: pick(categories),
+            title: `${pick(openers)} ${sentence(4 + Math.floor(rand() * 5))
+              .toLowerCase()
+              .replace(/\.$/, '')}`.slice(0, 200),
+            bodyHtml: body
+              .split('\n\n')
+              .map((p) => `<p>${p}</p>`)
+              .join(''),
+            bodyText: body,
+            authorId: who.id,
+            institutionId: who.institutionId,
+            status: pick(['open', 'open', 'open', 'answered', 'closed']),
+            voteCount: Math.floor(rand() * rand() * 40),
+            createdAt: at,
+            lastActivityAt: at,
+          };
+        });
+        const inserted = await db.insert(forumTopics).values(rows).returning({ id: forumTopics.id });
+        topicIds.push(...inserted.map((r) => r.id));
+      }
+      console.log(`inserted ${topicIds.length} topics in ${seconds(performance.now() - t0)}`);
 
-    t0 = performance.now();
-    const bigTopic = topicIds[Math.floor(topicIds.length / 2)]!;
-    let written = 0;
-    while (written < replyCount) {
-      const n = Math.min(batchSize, replyCount - written);
-      const rows = Array.from({ length: n }, (_, k) => {
-        const who = pick(people);
-        const body = paragraph(1 + Math.floor(rand() * 3));
-        return {
-          topicId: written + k < 200 ? bigTopic : pick(topicIds),
-          authorId: who.id,
-          institutionId: who.institutionId,
-          bodyHtml: `<p>${body}</p>`,
-          bodyText: body,
-          createdAt: new Date(now - Math.floor(rand() * span)),
-        };
-      });
-      await db.insert(forumReplies).values(rows);
-      written += n;
-    }
-    await db.execute(sql`
+      t0 = performance.now();
+      bigTopic = topicIds[Math.floor(topicIds.length / 2)]!;
+      let written = 0;
+      while (written < replyCount) {
+        const n = Math.min(batchSize, replyCount - written);
+        const rows = Array.from({ length: n }, (_, k) => {
+          const who = pick(people);
+          const body = paragraph(1 + Math.floor(rand() * 3));
+          return {
+            topicId: written + k < 200 ? bigTopic : pick(topicIds),
+            authorId: who.id,
+            institutionId: who.institutionId,
+            bodyHtml: `<p>${body}</p>`,
+            bodyText: body,
+            createdAt: new Date(now - Math.floor(rand() * span)),
+          };
+        });
+        await db.insert(forumReplies).values(rows);
+        written += n;
+      }
+      await db.execute(sql`
       update forum_topics t set reply_count = r.n, last_activity_at = greatest(t.created_at, r.last)
         from (select topic_id, count(*)::int as n, max(created_at) as last from forum_replies group by topic_id) r
        where r.topic_id = t.id`);
-    await db.execute(sql`analyze`);
-    console.log(`inserted ${written} replies (200 in one topic) in ${seconds(performance.now() - t0)}`);
+      await db.execute(sql`analyze`);
+      console.log(`inserted ${written} replies (200 in one topic) in ${seconds(performance.now() - t0)}`);
+    }
 
     app = await buildApp({ config, database, logger: false });
     await app.listen({ port, host: '127.0.0.1' });
