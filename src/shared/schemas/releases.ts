@@ -84,7 +84,20 @@ export const correctReleaseInput = z
     significant: z.boolean({ error: 'Tandai apakah perubahan ini penting' }),
     note: optionalText(500),
   });
-export const previewReleaseInput = z.strictObject({ body: bodyField() });
+/** The unsaved form of the writing screen (live preview); `releaseId` adds that release's saved images and attachments. */
+export const previewReleaseInput = z.strictObject({
+  releaseId: uuid().optional(),
+  title: text(L.titleMax).optional(),
+  summary: text(L.summaryMax).optional(),
+  body: bodyField(),
+  category: z.enum(releaseCategories).optional(),
+  tags: tagsField().optional(),
+  releaseNumber: optionalText(80),
+  contact: z.union([releaseContactSchema, z.null()]).optional(),
+  publishAt: z
+    .union([z.iso.datetime({ offset: true, error: 'Waktu terbit harus tanggal dan jam yang valid (ISO 8601)' }), z.null()])
+    .optional(),
+});
 export const imageUpdateInput = z.strictObject({
   version: versionField(),
   alt: requiredText(300, 'Teks alternatif').optional(),
@@ -229,7 +242,7 @@ export const releaseMetaOutput = z.object({
 export const imageWriteOutput = z.object({ image: releaseImageOutput, releaseVersion: z.number() });
 export const attachmentWriteOutput = z.object({ attachment: releaseAttachmentOutput, releaseVersion: z.number() });
 export const removedOutput = z.object({ ok: z.literal(true), releaseVersion: z.number() });
-export const previewOutput = z.object({ body: z.string(), text: z.string(), words: z.number() });
+export const previewOutput = z.object({ html: z.string(), body: z.string(), text: z.string(), words: z.number() });
 export const articlePreviewOutput = z.object({ html: z.string() });
 export const editorListOutput = z.object({
   items: z.array(

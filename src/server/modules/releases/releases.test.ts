@@ -245,6 +245,19 @@ describe('releases: images and attachments', () => {
     const articleHtml = (await writer.request('GET', `/api/releases/${r.id}/preview`)).json().html;
     expect(articleHtml).toContain('<article class="release"');
     expect(articleHtml).toContain('alt="Gubernur menggunting pita"');
+    const live = await writer.request('POST', '/api/releases/preview', {
+      releaseId: r.id,
+      title: 'Judul <b>belum</b> disimpan',
+      body: '<p style="color:red">Isi baru</p>',
+      tags: ['Uji Coba'],
+    });
+    expect(live.statusCode, live.body).toBe(200);
+    expect(live.json().body).toBe('<p>Isi baru</p>');
+    expect(live.json().html).toContain('Judul &lt;b&gt;belum&lt;/b&gt; disimpan');
+    expect(live.json().html).toContain('<div class="release-body"><p>Isi baru</p></div>');
+    expect(live.json().html).toContain('alt="Gubernur menggunting pita"');
+    expect((await writer.request('POST', '/api/releases/preview', { body: '<script>x</script>' })).statusCode).toBe(400);
+    expect((await otherMember.request('POST', '/api/releases/preview', { releaseId: r.id, body: '<p>x</p>' })).statusCode).toBe(404);
 
     const s = (await writer.request('POST', `/api/releases/${r.id}/submit`, { version: withImg.json().version })).json();
     await editor.request('POST', `/api/releases/${r.id}/approve`, { version: s.version, publishNow: true });

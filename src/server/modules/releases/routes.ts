@@ -40,7 +40,7 @@ import { listEditors, setEditor } from './editors';
 import { addAttachment, addImage, deleteAttachment, deleteImage, updateImage } from './files';
 import { listReleases, releaseMeta } from './listReleases';
 import { readReleaseMedia } from './media';
-import { previewArticle, previewBody } from './preview';
+import { previewArticle, previewRelease } from './preview';
 import {
   approveRelease,
   correctRelease,
@@ -85,12 +85,12 @@ export const releaseRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The body sanitised exactly as it would be stored (live preview)',
+        summary: 'Live preview: the unsaved form rendered as the public article (html) and the body sanitised as it would be stored',
         body: previewReleaseInput,
         response: { 200: previewOutput },
       },
     },
-    async (req) => previewBody(req.ctx, req.body.body),
+    async (req) => previewRelease(req.ctx, req.body),
   );
   app.get(
     '/api/releases/editors',
