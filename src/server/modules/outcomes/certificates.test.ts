@@ -84,17 +84,15 @@ describe('certificates', () => {
 
   it('keeps numbers unique per activity in the database', async () => {
     const [c] = await t.database.db.select().from(certificates).limit(1);
-    const dup = t.database.db
-      .insert(certificates)
-      .values({
-        ...c!,
-        id: randomUUID(),
-        verifyId: 'x'.repeat(22),
-        speakerId: null,
-        committeeMemberId: null,
-        registrationId: fx.people[2]!.id,
-        role: 'participant',
-      });
+    const dup = t.database.db.insert(certificates).values({
+      ...c!,
+      id: randomUUID(),
+      verifyId: 'x'.repeat(22),
+      speakerId: null,
+      committeeMemberId: null,
+      registrationId: fx.people[2]!.id,
+      role: 'participant',
+    });
     await expect(dup).rejects.toThrow();
   });
 
