@@ -160,7 +160,8 @@ describe('portal pages', () => {
     expect(body.match(/<script/g)).toHaveLength(1);
     expect(body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]).not.toContain('<');
     expect(Buffer.byteLength(body) + Buffer.byteLength(stylesheet.body)).toBeLessThan(50 * 1024);
-    expect(res.headers['content-security-policy']).toContain("script-src 'none'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(body).not.toMatch(/\sstyle="/);
     expect(res.headers['last-modified']).toBeDefined();
   });
 
