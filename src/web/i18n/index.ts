@@ -10,7 +10,6 @@ import { account as idAccount } from './id/account';
 import { activities as idActivities } from './id/activities';
 import { settings as idSettings } from './id/settings';
 import { jobs as idJobs } from './id/jobs';
-import { releases as idReleases } from './id/releases';
 import { checkIn as idCheckIn } from './id/checkIn';
 import { outcomes as idOutcomes } from './id/outcomes';
 import { meetings as idMeetings } from './id/meetings';
@@ -26,7 +25,6 @@ import { account as enAccount } from './en/account';
 import { activities as enActivities } from './en/activities';
 import { settings as enSettings } from './en/settings';
 import { jobs as enJobs } from './en/jobs';
-import { releases as enReleases } from './en/releases';
 import { checkIn as enCheckIn } from './en/checkIn';
 import { outcomes as enOutcomes } from './en/outcomes';
 import { meetings as enMeetings } from './en/meetings';
@@ -49,7 +47,6 @@ const id = {
   activities: idActivities,
   settings: idSettings,
   jobs: idJobs,
-  releases: idReleases,
   checkIn: idCheckIn,
   outcomes: idOutcomes,
   meetings: idMeetings,
@@ -68,7 +65,6 @@ const en: Messages = {
   activities: enActivities,
   settings: enSettings,
   jobs: enJobs,
-  releases: enReleases,
   checkIn: enCheckIn,
   outcomes: enOutcomes,
   meetings: enMeetings,

@@ -4,7 +4,7 @@ import Cropper from 'react-easy-crop';
 import { Box, Button, FileInput, Group, Modal, SegmentedControl, Slider, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useFormMutation } from '../../components/useFormMutation';
-import { useT } from '../../i18n';
+import { useT } from './texts';
 import { cropToFile, type PixelArea } from './cropImage';
 
 export type ImageMeta = { alt: string; caption: string; credit: string };

@@ -7,7 +7,8 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { useFormMutation } from '../../components/useFormMutation';
 import { formatNumber } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useT } from './texts';
 import { ImageUploadModal } from './ImageUploadModal';
 import { releaseKey, releasesKey, type ReleaseDetail } from './shared';
 

@@ -1,6 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { formatDateTime } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useT } from './texts';
 import type { ReleaseDetail } from './shared';
 
 /** The reviewer's note on a release sent back: what the writer has to fix (shown on the detail and writing screens). */

@@ -27,7 +27,8 @@ import { releaseCategories, releaseLimits } from '../../../shared/releaseStates'
 import { ApiError, call, client } from '../../api';
 import { ErrorAlert, notifySuccess } from '../../components/errors';
 import { RichTextInput } from '../../components/RichTextInput';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useT } from './texts';
 import { MediaSection } from './MediaSection';
 import { ReleasePreviewFrame } from './ReleasePreview';
 import { previewArticle } from './previewMarkup';

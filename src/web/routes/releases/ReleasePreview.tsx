@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useT } from './texts';
 
 /** The portal's stylesheet: the preview frame uses the same file as the public pages. */
 export const portalStylesheet = '/public/site.css';

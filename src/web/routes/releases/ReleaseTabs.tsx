@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Button, Group } from '@mantine/core';
-import { useT } from '../../i18n';
+import { useT } from './texts';
 import { useReleaseMeta } from './shared';
 
 /** "Rilis" and, for editors, "Antrean tinjauan": two links styled as tabs (the current one marked for screen readers). */

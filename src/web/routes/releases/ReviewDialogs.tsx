@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { call, client } from '../../api';
 import { notifySuccess } from '../../components/errors';
 import { useFormMutation } from '../../components/useFormMutation';
-import { useT } from '../../i18n';
+import { useT } from './texts';
 import { ScheduleField } from './ScheduleField';
 import { releaseKey, releasesKey } from './shared';
 

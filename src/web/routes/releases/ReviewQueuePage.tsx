@@ -6,7 +6,7 @@ import { call, client } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
-import { useT } from '../../i18n';
+import { useT } from './texts';
 import { ReleaseRows } from './ReleaseListPage';
 import { ReleaseTabs } from './ReleaseTabs';
 import { type DialogKind, ReviewDialog, type Target } from './ReviewDialogs';

@@ -2,7 +2,8 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/id';
 import { Radio, Stack } from '@mantine/core';
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useT } from './texts';
 import { isoToWib, nowWib, wibToIso } from './wib';
 
 /**

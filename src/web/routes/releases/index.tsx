@@ -1,4 +1,5 @@
 import { RequireAbility } from '../../components/RequireAbility';
+import { getLang } from '../../i18n';
 import type { Ability } from '../../session';
 import type { Area } from '../area';
 import { lazyPage } from '../lazyPage';
@@ -41,5 +42,6 @@ export const releasesArea: Area = {
     { path: 'rilis/:id', element: guarded(read, <ReleaseDetailPage />) },
     { path: 'rilis/:id/ubah', element: guarded(read, <EditReleasePage />) },
   ],
-  nav: [{ to: '/rilis', label: (t) => t.releases.nav, ability: read, order: 30 }],
+  // The area's texts load with its screens (routes/releases/texts.ts); the menu entry names itself.
+  nav: [{ to: '/rilis', label: () => (getLang() === 'en' ? 'Press releases' : 'Rilis berita'), ability: read, order: 30 }],
 };

@@ -1,4 +1,5 @@
-import { dictionaries, type Lang } from '../../i18n';
+import type { Lang } from '../../i18n';
+import { releaseTexts } from './texts';
 import { formatDateTime } from '../../format';
 
 /** What the live preview shows: the form's values and what the server already holds (images, attachments). */
@@ -27,7 +28,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
  * loads the portal's stylesheet. Everything is escaped except the body, which the server has sanitised.
  */
 export function previewArticle(d: PreviewData, lang: Lang): string {
-  const p = dictionaries[lang].releases.preview;
+  const p = releaseTexts(lang).preview;
   const [cover, ...more] = d.images;
   const figure = (img: PreviewData['images'][number]) =>
     `<figure class="release-figure"><img src="${esc(img.url)}" alt="${esc(img.alt)}"${

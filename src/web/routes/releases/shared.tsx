@@ -2,7 +2,8 @@ import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { releaseCategoryLabels, type ReleaseCategory, type ReleaseStatus } from '../../../shared/releaseStates';
 import { ApiError, call, client, type Answer, type Item } from '../../api';
-import { useT, type Lang } from '../../i18n';
+import { type Lang } from '../../i18n';
+import { useT } from './texts';
 
 /** Types read from the OpenAPI document (never written by hand). */
 export type ReleaseDetail = Answer<'/api/releases/{id}', 'get'>;
