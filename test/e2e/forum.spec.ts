@@ -127,11 +127,11 @@ test('members raise, discuss, solve, vote and search; the bureau hides a reply',
   await expect(hit.locator('mark').first()).toHaveText(/banjir/i);
   // The demo topic on the same subject is found too.
   await expect(a.getByTestId('search-hit').filter({ hasText: 'Menyusun holding statement saat banjir bandang' }).first()).toBeVisible();
+  await accessibleAtBothWidths(a, 'search results');
+  await phoneShot(a, 'search');
   // Operators only: an empty result with a message, no error.
   await a.getByRole('searchbox', { name: 'Cari topik dan balasan' }).fill('&|!:*');
   await expect(a.getByText('Tidak ada topik atau balasan yang cocok dengan "&|!:*".')).toBeVisible();
-  await accessibleAtBothWidths(a, 'search results');
-  await phoneShot(a, 'search');
 
   // --- The bureau (admin) hides Budi's second reply with a reason
   // `page` is still the administrator's (createMember logged them in).

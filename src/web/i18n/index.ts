@@ -13,7 +13,6 @@ import { jobs as idJobs } from './id/jobs';
 import { checkIn as idCheckIn } from './id/checkIn';
 import { outcomes as idOutcomes } from './id/outcomes';
 import { meetings as idMeetings } from './id/meetings';
-import { forum as idForum } from './id/forum';
 import { common as enCommon } from './en/common';
 import { auth as enAuth } from './en/auth';
 import { home as enHome } from './en/home';
@@ -28,7 +27,6 @@ import { jobs as enJobs } from './en/jobs';
 import { checkIn as enCheckIn } from './en/checkIn';
 import { outcomes as enOutcomes } from './en/outcomes';
 import { meetings as enMeetings } from './en/meetings';
-import { forum as enForum } from './en/forum';
 
 /**
  * One typed dictionary per area (src/web/i18n/{id,en}/<area>.ts). Indonesian is the reference shape;
@@ -50,7 +48,6 @@ const id = {
   checkIn: idCheckIn,
   outcomes: idOutcomes,
   meetings: idMeetings,
-  forum: idForum,
 };
 export type Messages = typeof id;
 const en: Messages = {
@@ -68,7 +65,6 @@ const en: Messages = {
   checkIn: enCheckIn,
   outcomes: enOutcomes,
   meetings: enMeetings,
-  forum: enForum,
 };
 
 export const languages = ['id', 'en'] as const;

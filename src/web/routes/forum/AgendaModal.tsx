@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatMeetingDate } from '../../../shared/meetingDates';
 import { call, client } from '../../api';
 import { ErrorAlert, notifySuccess } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useForumT } from './i18n';
 import { forumKeys } from './api';
 
 /**
@@ -20,7 +20,7 @@ export function AgendaModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const queryClient = useQueryClient();
   const [meetingId, setMeetingId] = useState<string | null>(null);

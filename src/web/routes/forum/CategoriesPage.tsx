@@ -7,7 +7,8 @@ import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors'
 import { PageHeader } from '../../components/PageHeader';
 import { useFormMutation } from '../../components/useFormMutation';
 import { formatNumber } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useForumT } from './i18n';
 import { useSession } from '../../session';
 import { forumAbility, forumKeys, type ForumCategory } from './api';
 
@@ -15,7 +16,7 @@ type Values = { name: string; description: string };
 
 /** Name and description of a category (new or existing); the server's field messages show under the fields. */
 function CategoryModal({ category, opened, onClose }: { category: ForumCategory | null; opened: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const queryClient = useQueryClient();
   const form = useForm<Values>({ initialValues: { name: category?.name ?? '', description: category?.description ?? '' } });
@@ -59,7 +60,7 @@ function CategoryModal({ category, opened, onClose }: { category: ForumCategory 
 
 /** The category list for administrators: add, rename, reorder, deactivate (a used category is never deleted). */
 export function CategoriesPage() {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const lang = useLang();
   const { can } = useSession();

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { forumLimits } from '../../../shared/forum';
 import { ApiError, call, client } from '../../api';
 import { ErrorAlert } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useForumT } from './i18n';
 import { forumKeys } from './api';
 
 function useAction<T>(fn: (value: T) => Promise<unknown>, onClose: () => void) {
@@ -24,7 +24,7 @@ export function HideModal({
   onClose: () => void;
   hide: (reason: string) => Promise<unknown>;
 }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const [reason, setReason] = useState('');
   const close = () => {
@@ -82,7 +82,7 @@ export function MoveModal({
   onClose: () => void;
   move: (categoryId: string) => Promise<unknown>;
 }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const [target, setTarget] = useState<string | null>(null);
   const categories = useQuery({
@@ -127,7 +127,7 @@ export function MergeModal({
   onClose: () => void;
   merge: (intoTopicId: string) => Promise<unknown>;
 }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);

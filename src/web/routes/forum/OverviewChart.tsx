@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { useT } from '../../i18n';
+import { useForumT } from './i18n';
 import type { Overview } from './api';
 
 /**
@@ -8,7 +8,7 @@ import type { Overview } from './api';
  * figures are in the table next to it, so the chart is decoration for sighted readers (aria-hidden).
  */
 export function OverviewChart({ rows }: { rows: Overview['openByCategory'] }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   return (
     <div aria-hidden="true">

@@ -6,7 +6,8 @@ import { call, client } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { formatNumber } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useForumT } from './i18n';
 import { useSession } from '../../session';
 import { AgendaModal } from './AgendaModal';
 import { forumAbility, forumKeys, type TopicSummary } from './api';
@@ -30,7 +31,7 @@ function Section({ title, id, children }: { title: string; id: string; children:
 
 /** The bureau's overview: open topics by category and age, unanswered ones, the most voted (onto an agenda), active institutions. */
 export function OverviewPage() {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const lang = useLang();
   const { can } = useSession();

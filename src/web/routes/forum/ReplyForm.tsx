@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { ApiError, call, client } from '../../api';
 import { ErrorAlert, notifySuccess } from '../../components/errors';
 import { RichTextInput } from '../../components/RichTextInput';
-import { useT } from '../../i18n';
+import { useForumT } from './i18n';
 import type { Attachment, ForumReply } from './api';
 import { AttachmentsInput } from './attachments';
 
@@ -22,7 +22,7 @@ export function ReplyForm({
   onClearQuote: () => void;
   onSent: () => void;
 }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const [body, setBody] = useState('');
   const [attachments, setAttachments] = useState<Attachment[]>([]);
@@ -79,7 +79,7 @@ export function ReplyForm({
 
 /** Editing one's own reply in place (within the server's window: the button shows only while `can.edit`). */
 export function ReplyEditor({ reply, onCancel, onSaved }: { reply: ForumReply; onCancel: () => void; onSaved: () => void }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const [body, setBody] = useState(reply.bodyHtml ?? '');
   const [attachments, setAttachments] = useState<Attachment[]>(reply.attachments);

@@ -9,7 +9,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { RichTextInput } from '../../components/RichTextInput';
 import { useFormMutation } from '../../components/useFormMutation';
 import { formatDateTime } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useForumT } from './i18n';
 import { forumKeys, type Attachment, type TopicDetail } from './api';
 import { AttachmentsInput } from './attachments';
 
@@ -31,7 +32,7 @@ function TopicForm({
   submitLabel: string;
   onCancel: () => void;
 }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -101,7 +102,7 @@ function TopicForm({
 }
 
 export function NewTopicPage() {
-  const t = useT();
+  const t = useForumT();
   const navigate = useNavigate();
   return (
     <>
@@ -123,7 +124,7 @@ export function NewTopicPage() {
 
 export function EditTopicPage() {
   const { id = '' } = useParams();
-  const t = useT();
+  const t = useForumT();
   const lang = useLang();
   const navigate = useNavigate();
   const topic = useQuery({

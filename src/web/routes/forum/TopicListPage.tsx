@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, client } from '../../api';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { InstitutionSelect } from '../../components/InstitutionSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatNumber } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useForumT } from './i18n';
 import { useSession } from '../../session';
 import { forumAbility, forumKeys, type FollowMode, type ForumCategory, type SearchHit, type TopicSummary } from './api';
 import { topicStatuses } from './model';
@@ -55,13 +56,17 @@ type Row = { kind: 'topic'; key: string; topic: TopicSummary } | { kind: 'hit'; 
 
 /** Topic list with full-text search (highlighted snippets), filters and keyset "load more". */
 export function TopicListPage() {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const lang = useLang();
   const { can } = useSession();
   const { filters, update } = useFilters();
   const [text, setText] = useSearchText(filters.q, (q) => update({ q }));
   const searching = filters.q !== '';
+  // On a phone the five filters would push the topics below the fold: they fold behind a button.
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = filterNames.filter((n) => n !== 'q' && filters[n]).length;
 
   const categories = useQuery({
     queryKey: forumKeys.categories,
@@ -124,7 +129,20 @@ export function TopicListPage() {
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
         />
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+        {phone ? (
+          <Group>
+            <Button
+              variant="default"
+              size="compact-md"
+              aria-expanded={filtersOpen}
+              aria-controls="forum-filters"
+              onClick={() => setFiltersOpen((o) => !o)}
+            >
+              {activeFilters ? `${f.filters} (${activeFilters})` : f.filters}
+            </Button>
+          </Group>
+        ) : null}
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm" id="forum-filters" display={phone && !filtersOpen ? 'none' : undefined}>
           <Select
             label={f.category}
             placeholder={f.allCategories}
@@ -196,7 +214,7 @@ export function TopicListPage() {
 }
 
 function TopicRow({ topic }: { topic: TopicSummary }) {
-  const t = useT();
+  const t = useForumT();
   const lang = useLang();
   const f = t.forum;
   return (
@@ -229,7 +247,7 @@ function TopicRow({ topic }: { topic: TopicSummary }) {
 }
 
 function HitRow({ hit }: { hit: SearchHit }) {
-  const t = useT();
+  const t = useForumT();
   const lang = useLang();
   const f = t.forum;
   const to = hit.replyId ? `/forum/topics/${hit.topicId}#reply-${hit.replyId}` : `/forum/topics/${hit.topicId}`;
@@ -267,7 +285,7 @@ function HitRow({ hit }: { hit: SearchHit }) {
 
 /** E-mail for new topics in the category shown (immediately or in the 07.00 WIB digest). */
 function CategoryFollow({ category }: { category: ForumCategory }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const queryClient = useQueryClient();
   const follow = useMutation({

@@ -5,7 +5,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { call, client } from '../../api';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { formatDateTime, formatNumber } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useForumT } from './i18n';
 import { useSession } from '../../session';
 import { AgendaModal } from './AgendaModal';
 import { forumKeys, type FollowMode, type ForumReply, type TopicDetail } from './api';
@@ -29,7 +30,7 @@ type Dialog =
  */
 export function TopicPage() {
   const { id = '' } = useParams();
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const lang = useLang();
   const location = useLocation();
@@ -402,7 +403,7 @@ function ReplyCard({
   onUnhide: (r: ForumReply) => void;
   onSaved: () => void;
 }) {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const lang = useLang();
   const [editing, setEditing] = useState(false);

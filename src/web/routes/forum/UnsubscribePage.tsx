@@ -3,14 +3,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { ApiError, call, client } from '../../api';
 import { ErrorAlert } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useForumT } from './i18n';
 
 /**
  * The landing page of the unsubscribe link in forum e-mail (no login: the token is the credential). Opening the
  * link changes nothing (mail scanners open links); the button POSTs the token.
  */
 export function UnsubscribePage() {
-  const t = useT();
+  const t = useForumT();
   const f = t.forum;
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';

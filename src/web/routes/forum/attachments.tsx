@@ -3,7 +3,8 @@ import { ActionIcon, Alert, Anchor, Button, FileButton, Group, List, Stack, Text
 import { forumAttachmentLimits } from '../../../shared/forum';
 import { ApiError, apiHref, upload } from '../../api';
 import { errorMessage } from '../../components/errors';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useForumT } from './i18n';
 import type { Attachment } from './api';
 import { formatBytes } from './model';
 
@@ -15,7 +16,7 @@ const typeNames = [...new Set(Object.values(forumAttachmentLimits.types))].join(
  * (type by content) and its message is shown as it comes.
  */
 export function AttachmentsInput({ value, onChange }: { value: Attachment[]; onChange: (next: Attachment[]) => void }) {
-  const t = useT();
+  const t = useForumT();
   const lang = useLang();
   const f = t.forum;
   const [errors, setErrors] = useState<string[]>([]);
@@ -102,7 +103,7 @@ export function AttachmentsInput({ value, onChange }: { value: Attachment[]; onC
 
 /** A post's attachments as download links. */
 export function AttachmentList({ items }: { items: Attachment[] }) {
-  const t = useT();
+  const t = useForumT();
   const lang = useLang();
   if (!items.length) return null;
   return (

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { PublicLayout } from '../../components/PublicLayout';
+import { getLang } from '../../i18n';
 import { forumAbility } from './api';
 import type { Area } from '../area';
 import { lazyPage } from '../lazyPage';
@@ -36,6 +37,13 @@ const UnsubscribePage = lazyPage(
 );
 
 /** The coordination forum (issue 11): every logged-in user reads it; the server checks each action again. */
+// The navigation's three labels live here: the forum's dictionary (i18n/{id,en}/forum.ts) loads with its pages.
+const navLabels = {
+  id: { nav: 'Forum koordinasi', navOverview: 'Ikhtisar forum', navCategories: 'Kategori forum' },
+  en: { nav: 'Coordination forum', navOverview: 'Forum overview', navCategories: 'Forum categories' },
+};
+const navLabel = (key: keyof (typeof navLabels)['id']) => () => navLabels[getLang()][key];
+
 export const forumArea: Area = {
   name: 'forum',
   routes: [
@@ -47,9 +55,9 @@ export const forumArea: Area = {
     { path: 'forum/categories', element: <CategoriesPage /> },
   ],
   nav: [
-    { to: '/forum', label: (t) => t.forum.nav, ability: forumAbility.read, order: 30 },
-    { to: '/forum/overview', label: (t) => t.forum.navOverview, ability: forumAbility.moderate, order: 31 },
-    { to: '/forum/categories', label: (t) => t.forum.navCategories, ability: forumAbility.categories, order: 32 },
+    { to: '/forum', label: navLabel('nav'), ability: forumAbility.read, order: 30 },
+    { to: '/forum/overview', label: navLabel('navOverview'), ability: forumAbility.moderate, order: 31 },
+    { to: '/forum/categories', label: navLabel('navCategories'), ability: forumAbility.categories, order: 32 },
   ],
 };
 

@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n';
+import type { ForumMessages } from './i18n';
 
 export { topicStatuses, type TopicStatus } from '../../../shared/forum';
 
@@ -10,7 +10,7 @@ export const statusColors: Record<string, string> = {
   in_meeting: 'orange',
 };
 
-export const statusLabel = (t: Messages, status: string) => t.forum.statuses[status] ?? status;
+export const statusLabel = (t: ForumMessages, status: string) => t.forum.statuses[status] ?? status;
 
 /** "2,5 MB" */
 export function formatBytes(n: number, lang: 'id' | 'en'): string {

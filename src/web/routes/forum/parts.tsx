@@ -1,10 +1,10 @@
 import { Badge, Group, Text, type BadgeProps } from '@mantine/core';
-import { useT } from '../../i18n';
+import { useForumT } from './i18n';
 import { statusColors, statusLabel } from './model';
 
 /** A topic's status: colour AND words (colour alone tells nothing to a screen reader or a colour-blind reader). */
 export function StatusBadge({ status, ...props }: { status: string } & BadgeProps) {
-  const t = useT();
+  const t = useForumT();
   return (
     <Badge color={statusColors[status] ?? 'gray'} variant="light" {...props}>
       {statusLabel(t, status)}
@@ -14,7 +14,7 @@ export function StatusBadge({ status, ...props }: { status: string } & BadgeProp
 
 /** Locked / hidden / type badges next to the status. */
 export function TopicFlags({ type, locked, hidden }: { type?: string; locked?: boolean; hidden?: boolean }) {
-  const t = useT();
+  const t = useForumT();
   return (
     <>
       {type ? (
@@ -46,7 +46,7 @@ export function Byline({
   institution?: { name: string; shortName: string | null } | null;
   extra?: string;
 }) {
-  const t = useT();
+  const t = useForumT();
   return (
     <Group gap={4} wrap="wrap">
       <Text size="sm" c="dimmed">
