@@ -564,16 +564,16 @@ const palettes: Record<Scene, [string, string, string]> = {
 /** A simple landscape-like picture drawn from SVG by sharp (no photo is needed for the demo). */
 async function demoPicture(scene: Scene, seed: number): Promise<Buffer> {
   const [sky, mid, low] = palettes[scene];
-  const w = 1800;
-  const h = 1100;
-  const ridge = Array.from({ length: 10 }, (_, i) => `${(i * w) / 9},${520 + Math.round(Math.sin(i * 1.7 + seed) * 120)}`).join(' ');
+  const w = 960;
+  const h = 600;
+  const ridge = Array.from({ length: 10 }, (_, i) => `${(i * w) / 9},${350 + Math.round(Math.sin(i * 1.7 + seed) * 80)}`).join(' ');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
   <defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${sky}"/><stop offset="1" stop-color="#ffffff"/></linearGradient></defs>
   <rect width="${w}" height="${h}" fill="url(#s)"/>
-  <circle cx="${300 + (seed % 5) * 250}" cy="220" r="90" fill="#ffd54f"/>
+  <circle cx="${200 + (seed % 5) * 160}" cy="150" r="60" fill="#ffd54f"/>
   <polygon points="0,${h} ${ridge} ${w},${h}" fill="${mid}"/>
-  <rect y="${h - 260}" width="${w}" height="260" fill="${low}"/>
-  ${scene === 'city' || scene === 'hall' ? `<rect x="${w / 2 - 70}" y="300" width="140" height="${h - 560}" fill="${low}"/><circle cx="${w / 2}" cy="360" r="50" fill="#fff"/>` : ''}
+  <rect y="${h - 170}" width="${w}" height="170" fill="${low}"/>
+  ${scene === 'city' || scene === 'hall' ? `<rect x="${w / 2 - 50}" y="200" width="100" height="${h - 380}" fill="${low}"/><circle cx="${w / 2}" cy="250" r="35" fill="#fff"/>` : ''}
 </svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }
@@ -596,8 +596,11 @@ export async function seedDemoReleases(db: Db): Promise<{ inserted: number }> {
   if (!bureau) return { inserted: 0 };
   const institutionOf = (prefix: string | null) => (prefix ? insts.find((i) => i.name.startsWith(prefix)) : bureau);
   // Pictures are drawn and resized before the transaction (CPU work, no lock held).
-  const pictures = new Map<number, Awaited<ReturnType<typeof processReleaseImage>>>();
-  for (const [i, s] of seeds.entries()) if (s.image) pictures.set(i, await processReleaseImage(await demoPicture(s.image.scene, i)));
+  // One picture per scene (several releases share a scene's picture, each with its own stored files).
+  const byScene = new Map<Scene, Awaited<ReturnType<typeof processReleaseImage>>>();
+  for (const [i, s] of seeds.entries()) {
+    if (s.image && !byScene.has(s.image.scene)) byScene.set(s.image.scene, await processReleaseImage(await demoPicture(s.image.scene, i)));
+  }
   return db.transaction(async (tx) => {
     const ctx = { db: tx as unknown as Db } as Ctx;
     const accounts = new Map<string | null, { writer: string; editor: string }>();
@@ -684,7 +687,7 @@ export async function seedDemoReleases(db: Db): Promise<{ inserted: number }> {
           });
         }
       }
-      const picture = pictures.get(i);
+      const picture = s.image ? byScene.get(s.image.scene) : undefined;
       if (picture && s.image) {
         const base = `gambar-${row!.slug.slice(0, 40)}`;
         const fileId = await storeReleaseFile(ctx, row!.id, {
