@@ -157,9 +157,15 @@ export function TopicPage() {
           </Text>
         ) : null}
         {d.resolutionId ? (
-          <Badge color="teal" variant="light">
-            {f.resolution}
-          </Badge>
+          d.meeting && can('meeting.read') ? (
+            <Anchor component={Link} to={`/meetings/${d.meeting.meetingId}/outcomes`} size="sm">
+              {f.resolution}
+            </Anchor>
+          ) : (
+            <Badge color="teal" variant="light">
+              {f.resolution}
+            </Badge>
+          )
         ) : null}
       </Stack>
 
