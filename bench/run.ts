@@ -11,6 +11,8 @@ const benches = [
   'letters.ts',
   'webVitals.ts',
   'forum.ts',
+  'portal.ts',
+  'certificates.ts',
 ];
 const only = process.argv.slice(2);
 for (const file of benches.filter((b) => !only.length || only.some((o) => b.startsWith(o)))) {

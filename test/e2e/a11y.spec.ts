@@ -104,7 +104,7 @@ test('keyboard: the first Tab reaches a skip link that moves to the page content
 
 test('keyboard: after a navigation focus is on the new page heading; closing a modal returns focus to its button', async ({ page }) => {
   await loginAsAdmin(page);
-  await page.getByRole('navigation').getByRole('link', { name: 'Kegiatan', exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Kegiatan & KAK' }).click();
   const heading = page.locator('#main h2').first();
   await expect(heading).toBeFocused();
   const trigger = page.getByRole('button', { name: 'Impor dari Word' });

@@ -13,20 +13,6 @@ import { jobs as idJobs } from './id/jobs';
 import { checkIn as idCheckIn } from './id/checkIn';
 import { outcomes as idOutcomes } from './id/outcomes';
 import { meetings as idMeetings } from './id/meetings';
-import { common as enCommon } from './en/common';
-import { auth as enAuth } from './en/auth';
-import { home as enHome } from './en/home';
-import { directory as enDirectory } from './en/directory';
-import { importer as enImporter } from './en/importer';
-import { users as enUsers } from './en/users';
-import { audit as enAudit } from './en/audit';
-import { account as enAccount } from './en/account';
-import { activities as enActivities } from './en/activities';
-import { settings as enSettings } from './en/settings';
-import { jobs as enJobs } from './en/jobs';
-import { checkIn as enCheckIn } from './en/checkIn';
-import { outcomes as enOutcomes } from './en/outcomes';
-import { meetings as enMeetings } from './en/meetings';
 
 /**
  * One typed dictionary per area (src/web/i18n/{id,en}/<area>.ts). Indonesian is the reference shape;
@@ -50,26 +36,21 @@ const id = {
   meetings: idMeetings,
 };
 export type Messages = typeof id;
-const en: Messages = {
-  common: enCommon,
-  auth: enAuth,
-  home: enHome,
-  directory: enDirectory,
-  importer: enImporter,
-  users: enUsers,
-  audit: enAudit,
-  account: enAccount,
-  activities: enActivities,
-  settings: enSettings,
-  jobs: enJobs,
-  checkIn: enCheckIn,
-  outcomes: enOutcomes,
-  meetings: enMeetings,
-};
 
 export const languages = ['id', 'en'] as const;
 export type Lang = (typeof languages)[number];
-export const dictionaries: Record<Lang, Messages> = { id, en };
+
+/**
+ * English is loaded only when someone chooses it (its own chunk): every page's first load carries one
+ * language, not two (test/e2e/budget.spec.ts holds it to 200 KB).
+ */
+let english: Messages | null = null;
+async function loadLanguage(lang: Lang): Promise<void> {
+  if (lang === 'en' && !english) english = (await import('./en/index')).en;
+}
+function messagesOf(lang: Lang): Messages {
+  return lang === 'en' && english ? english : id;
+}
 
 const storageKey = 'simpul.lang';
 const listeners = new Set<() => void>();
@@ -83,23 +64,36 @@ function readStored(): Lang {
   }
 }
 
-let current: Lang = readStored();
+let current: Lang = 'id';
 if (typeof document !== 'undefined') document.documentElement.lang = current;
 
 export function getLang(): Lang {
   return current;
 }
 
-/** Switches the language for the whole app, remembers it, and updates <html lang>. */
-export function setLang(lang: Lang) {
+function apply(lang: Lang) {
   current = lang;
+  document.documentElement.lang = lang;
+  for (const l of listeners) l();
+}
+
+/** Resolves once the remembered language's texts are loaded: main.tsx renders after it (no flash of Indonesian). */
+export const languageReady: Promise<void> =
+  readStored() === 'en'
+    ? loadLanguage('en').then(
+        () => apply('en'),
+        () => {}, // offline on first visit: Indonesian it is
+      )
+    : Promise.resolve();
+
+/** Switches the language for the whole app (once its texts are loaded), remembers it, and updates <html lang>. */
+export function setLang(lang: Lang) {
   try {
     localStorage.setItem(storageKey, lang);
   } catch {
     // private mode: the choice lasts for this page only
   }
-  document.documentElement.lang = lang;
-  for (const l of listeners) l();
+  void loadLanguage(lang).then(() => apply(lang));
 }
 
 function subscribe(fn: () => void) {
@@ -113,5 +107,5 @@ export function useLang(): Lang {
 
 /** The messages of the current language: `const t = useT(); t.directory.title`. */
 export function useT(): Messages {
-  return dictionaries[useLang()];
+  return messagesOf(useLang());
 }

@@ -9,7 +9,8 @@ import { forumReplies, forumTopics } from '../../db/schema/index';
 import { forumEditWindowMinutes, forumLimits } from '../../../shared/forum';
 import { forumClock } from './clock';
 
-export type TopicRow = typeof forumTopics.$inferSelect;
+/** A topic as the module reads it: without its search document (a large tsvector no answer needs). */
+export type TopicRow = Omit<typeof forumTopics.$inferSelect, 'search'>;
 export type ReplyRow = typeof forumReplies.$inferSelect;
 type User = Extract<Actor, { kind: 'user' }>;
 export type AuditEntry = Parameters<typeof audit>[1];
@@ -61,7 +62,10 @@ export function assertVisible(actor: Actor, topic: TopicRow | undefined): assert
 }
 
 /** Why a topic takes no replies or votes now (null = it does). */
-export function closedForParticipation(topic: TopicRow, what: 'balasan' | 'suara'): string | null {
+export function closedForParticipation(
+  topic: Pick<TopicRow, 'mergedIntoId' | 'hiddenAt' | 'locked'>,
+  what: 'balasan' | 'suara',
+): string | null {
   if (topic.mergedIntoId) return `Topik ini sudah digabungkan ke topik lain; kirim ${what} di topik tujuan.`;
   if (topic.hiddenAt) return `Topik ini disembunyikan oleh biro; tidak dapat menerima ${what}.`;
   if (topic.locked) return `Topik ini dikunci oleh biro; tidak dapat menerima ${what}.`;

@@ -124,7 +124,7 @@ export async function createTopic(ctx: Ctx, input: z.output<typeof createTopicBo
 }
 
 /** What the audit keeps of a topic (not the search document). */
-export const auditView = (t: TopicRow) => {
+export const auditView = (t: TopicRow & { search?: unknown }) => {
   const { search: _search, bodyText: _text, ...rest } = t;
   return rest;
 };

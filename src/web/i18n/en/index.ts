@@ -1,0 +1,33 @@
+import type { Messages } from '../index';
+import { common as enCommon } from './common';
+import { auth as enAuth } from './auth';
+import { home as enHome } from './home';
+import { directory as enDirectory } from './directory';
+import { importer as enImporter } from './importer';
+import { users as enUsers } from './users';
+import { audit as enAudit } from './audit';
+import { account as enAccount } from './account';
+import { activities as enActivities } from './activities';
+import { settings as enSettings } from './settings';
+import { jobs as enJobs } from './jobs';
+import { checkIn as enCheckIn } from './checkIn';
+import { outcomes as enOutcomes } from './outcomes';
+import { meetings as enMeetings } from './meetings';
+
+/** The English dictionaries, one chunk loaded when English is chosen (src/web/i18n/index.ts). */
+export const en: Messages = {
+  common: enCommon,
+  auth: enAuth,
+  home: enHome,
+  directory: enDirectory,
+  importer: enImporter,
+  users: enUsers,
+  audit: enAudit,
+  account: enAccount,
+  activities: enActivities,
+  settings: enSettings,
+  jobs: enJobs,
+  checkIn: enCheckIn,
+  outcomes: enOutcomes,
+  meetings: enMeetings,
+};
