@@ -124,6 +124,10 @@ const theme = createTheme({
     // So is a notification's ("Perubahan disimpan" and the like).
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup pemberitahuan' } } },
     Alert: { defaultProps: { closeButtonLabel: 'Tutup' } },
+    // The clear (x) button of clearable inputs.
+    FileInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Kosongkan' } } },
+    Select: { defaultProps: { clearButtonProps: { 'aria-label': 'Kosongkan' } } },
+    MultiSelect: { defaultProps: { clearButtonProps: { 'aria-label': 'Kosongkan' } } },
     // Hints under the input, so inputs side by side stay aligned whatever the length of their hints.
     InputWrapper: InputWrapper.extend({ defaultProps: { inputWrapperOrder: ['label', 'input', 'description', 'error'] } }),
   },
