@@ -20,6 +20,9 @@ export default defineConfig({
   // Every page a test visits is also checked by axe at two widths (test/e2e/fixtures.ts): that takes time.
   timeout: 120_000,
   workers: 1,
+  // In CI a test that fails once is run once more and reported as flaky (counted, and named in the output),
+  // so that one timing hiccup on a busy 2-core machine does not sink the run; locally nothing is retried.
+  retries: process.env.CI ? 1 : 0,
   // The JSON report feeds the one-line total of scripts/test.mjs; it goes to a file, not the console.
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/e2e.json' }]],
   use: {
