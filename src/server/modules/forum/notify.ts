@@ -185,7 +185,9 @@ export async function unsubscribe(ctx: Ctx, token: string): Promise<{ ok: true; 
     const [row] = await tx.db
       .select()
       .from(forumUnsubscribeTokens)
-      .where(and(eq(forumUnsubscribeTokens.tokenHash, hashToken(token)), gt(forumUnsubscribeTokens.expiresAt, forumClock.now())));
+      .where(and(eq(forumUnsubscribeTokens.tokenHash, hashToken(token)), gt(forumUnsubscribeTokens.expiresAt, forumClock.now())))
+      // Locked: two clicks at once on one link do the work (and write the audit row) once; the second finds it spent.
+      .for('update');
     if (!row)
       throw new NotFoundError(
         'Tautan berhenti berlangganan tidak dikenal atau sudah kedaluwarsa. Masuk ke Simpul untuk mengatur langganan forum.',
