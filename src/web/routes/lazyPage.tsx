@@ -9,7 +9,7 @@ export function lazyPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentTyp
   const Page = lazy(() => load().then((m) => ({ default: pick(m) })));
   return function LazyPage() {
     return (
-      <Suspense fallback={<Loader m="xl" aria-label="Memuat…" />}>
+      <Suspense fallback={<Loader m="xl" role="status" aria-label="Memuat…" />}>
         <Page />
       </Suspense>
     );

@@ -53,7 +53,7 @@ export function OverviewPage() {
       <ErrorAlert error={overview.error} />
       {!o ? (
         overview.error ? null : (
-          <Loader aria-label={t.common.loading} />
+          <Loader role="status" aria-label={t.common.loading} />
         )
       ) : (
         <Stack gap="md">
@@ -89,7 +89,7 @@ export function OverviewPage() {
               </Table>
             </Table.ScrollContainer>
             {o.openByCategory.some((r) => r.total > 0) ? (
-              <Suspense fallback={<Loader size="sm" mt="sm" aria-label={t.common.loading} />}>
+              <Suspense fallback={<Loader size="sm" mt="sm" role="status" aria-label={t.common.loading} />}>
                 <Text size="sm" fw={500} mt="md" mb="xs">
                   {f.chartTitle}
                 </Text>

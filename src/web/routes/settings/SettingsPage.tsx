@@ -14,7 +14,7 @@ export function SettingsPage() {
     <>
       <PageHeader title={t.settings.title} description={t.settings.description} />
       <ErrorAlert error={settings.error} />
-      {settings.isLoading ? <Loader size="sm" aria-label={t.common.loading} /> : null}
+      {settings.isLoading ? <Loader size="sm" role="status" aria-label={t.common.loading} /> : null}
       {/* Mounted once the saved values are known, so they are the form's starting point. */}
       {settings.data ? <SettingsForm initial={settings.data} /> : null}
     </>
