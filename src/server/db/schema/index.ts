@@ -8,3 +8,4 @@ export * from './mail';
 export * from './meetings';
 export * from './outcomes';
 export * from './releases';
+export * from './meetingRecords';
