@@ -19,6 +19,8 @@ describe('demo outcomes of the 2019 meeting', () => {
   it('has resolutions with follow-ups in every state (one overdue) and certificates that verify', async () => {
     const activity = await seedDemoActivity(t.database.db);
     const meetingId = (await admin.request('GET', `/api/meetings?activityId=${activity.id}`)).json().items[0].id;
+    // The 2019 meeting is over: certificates can be generated for it ("Buat sertifikat" is not refused).
+    expect((await admin.request('GET', `/api/meetings/${meetingId}`)).json().status).toBe('done');
     const board = (await admin.request('GET', `/api/meetings/${meetingId}/outcomes`)).json();
     expect(board.resolutions.map((r: { number: number }) => r.number)).toEqual([1, 2, 3]);
     const states = new Set(board.resolutions.flatMap((r: { followUps: { status: string }[] }) => r.followUps.map((f) => f.status)));

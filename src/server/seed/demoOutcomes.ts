@@ -195,6 +195,8 @@ export async function seedDemoOutcomes(db: Db, meetingId: string): Promise<{ cre
         batchId: batch!.id,
       })),
     );
+    // The meeting took place in 2019: it is over, so its certificates, minutes and survey are what remains.
+    await tx.update(meetings).set({ status: 'done' }).where(eq(meetings.id, meetingId));
     return { created: true };
   });
 }
