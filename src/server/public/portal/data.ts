@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { institutions } from '../../db/schema/directory';
 import { releases } from '../../db/schema/releases';
 import { publicReleaseCondition, releasePath } from '../../modules/releases/visibility';
-import { type ReleaseCategory, releaseCategories, slugify } from '../../../shared/releaseStates';
+import { type ReleaseCategory, slugify } from '../../../shared/releaseStates';
 
 /** A release as lists show it (home, /rilis, institution, category, tag and search pages, feeds). */
 export type ReleaseCard = {
@@ -52,7 +52,7 @@ const cardColumns = {
   cursorUs: sql<string>`(extract(epoch from ${releases.publishAt}) * 1000000)::bigint::text`,
 };
 
-type CardRow = {
+export type CardRow = {
   id: string;
   title: string;
   summary: string;
@@ -71,7 +71,7 @@ type CardRow = {
   cursorUs: string;
 };
 
-function toCard(r: CardRow): ReleaseCard {
+export function toCard(r: CardRow): ReleaseCard {
   return {
     id: r.id,
     title: r.title,
@@ -177,16 +177,6 @@ export async function loadPublicRelease(db: Db, slug: string) {
   };
 }
 export type PublicRelease = NonNullable<Awaited<ReturnType<typeof loadPublicRelease>>>;
-
-/** The newest public release per category (home page), one query. */
-export async function latestPerCategory(db: Db, perCategory: number): Promise<Map<ReleaseCategory, ReleaseCard[]>> {
-  const out = new Map<ReleaseCategory, ReleaseCard[]>();
-  const lists = await Promise.all(releaseCategories.map((category) => listReleases(db, { category }, { limit: perCategory })));
-  releaseCategories.forEach((category, i) => {
-    if (lists[i]!.items.length) out.set(category, lists[i]!.items);
-  });
-  return out;
-}
 
 /** An institution as the portal names it in URLs: `/lembaga/<slug of its name>`. */
 export type PortalInstitution = {

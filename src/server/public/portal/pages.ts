@@ -5,16 +5,8 @@ import { renderIntro } from '../homePage';
 import { html, raw } from '../html';
 import { type FeedLink, publicLayout } from '../layout';
 import { organiser, texts, type PublicLang } from '../texts';
-import {
-  type Cursor,
-  latestPerCategory,
-  listReleases,
-  type Page,
-  type PortalInstitution,
-  type PublicRelease,
-  type ReleaseCard,
-  searchReleases,
-} from './data';
+import { type Cursor, listReleases, type Page, type PortalInstitution, type PublicRelease, type ReleaseCard, searchReleases } from './data';
+import { homeLists } from './homeData';
 import { renderReleaseArticle } from './releaseArticle';
 import { breadcrumb, cardList, categoryName, jsonLd, pager } from './templates';
 
@@ -46,19 +38,15 @@ async function covers(db: Db, cards: ReleaseCard[]): Promise<Map<string, PublicI
 export async function renderHome(db: Db, lang: PublicLang, baseUrl: string): Promise<Rendered> {
   const t = texts[lang];
   const en = lang === 'en';
-  const [featured, latest, perCategory] = await Promise.all([
-    listReleases(db, { featured: true }, { limit: 3 }),
-    listReleases(db, {}, { limit: 9 }),
-    latestPerCategory(db, 3),
-  ]);
-  const all = [...featured.items, ...latest.items, ...[...perCategory.values()].flat()];
+  const { featured, latest, perCategory } = await homeLists(db, { featured: 3, latest: 9, perCategory: 3 });
+  const all = [...featured, ...latest.items, ...[...perCategory.values()].flat()];
   const images = await covers(db, all);
   const main = html`${renderIntro(lang)}
 ${
-  featured.items.length
+  featured.length
     ? html`<section class="releases-section" aria-labelledby="rilis-pilihan"><div class="wrap">
 <h2 id="rilis-pilihan">${en ? 'Featured' : 'Pilihan redaksi'}</h2>
-${cardList(featured.items, images)}
+${cardList(featured, images)}
 </div></section>`
     : null
 }

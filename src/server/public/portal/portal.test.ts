@@ -7,6 +7,7 @@ import { releases } from '../../db/schema/releases';
 import { emitReleaseVisibilityChanged } from '../../modules/releases/events';
 import { releasePath } from '../../modules/releases/visibility';
 import { stylesheet } from '../layout';
+import { parseSitemapPart, sitemapPartPath, sitemapParts, streamSitemapPart } from './sitemaps';
 
 let t: TestApp;
 let padang: string;
@@ -299,7 +300,8 @@ describe('sitemaps and robots.txt', () => {
     expect(index.headers['content-type']).toContain('application/xml');
     const parts = [...index.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(parts.slice(0, 2)).toEqual([`${base}/sitemap-halaman.xml`, `${base}/sitemap-berita.xml`]);
-    expect(parts).toHaveLength(3);
+    // One part per month of publication (WIB): every public release of the fixture is from November 2026.
+    expect(parts).toEqual([`${base}/sitemap-halaman.xml`, `${base}/sitemap-berita.xml`, `${base}/sitemap-rilis-2026-11.xml`]);
     const part = await get(parts[2]!.replace(base, ''));
     expect(part.statusCode).toBe(200);
     const urls = [...part.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
@@ -311,7 +313,36 @@ describe('sitemaps and robots.txt', () => {
     const pages = await get('/sitemap-halaman.xml');
     expect(pages.body).toContain(`<loc>${base}/lembaga/kota-padang</loc>`);
     expect(pages.body).toContain(`<loc>${base}/kategori/kebencanaan</loc>`);
-    expect((await get('/sitemap-rilis/garbage.xml')).statusCode).toBe(404);
+    for (const bad of [
+      '/sitemap-rilis-garbage.xml',
+      '/sitemap-rilis-2026-13.xml',
+      '/sitemap-rilis-2026-11-1.xml',
+      '/sitemap-rilis-2026-11',
+    ])
+      expect((await get(bad)).statusCode, bad).toBe(404);
+    const empty = await get('/sitemap-rilis-2019-03.xml');
+    expect([...empty.body.matchAll(/<loc>/g)]).toHaveLength(0);
+  });
+
+  it('a month over the part size is split into -2, -3... and the parts together hold each release once', async () => {
+    const split = await sitemapParts(t.database.db, 10);
+    expect(split.map((p) => [sitemapPartPath(p), p.count])).toEqual([
+      ['/sitemap-rilis-2026-11.xml', 10],
+      ['/sitemap-rilis-2026-11-2.xml', 10],
+      ['/sitemap-rilis-2026-11-3.xml', 5],
+    ]);
+    const urls: string[] = [];
+    for (const p of split) {
+      let text = '';
+      for await (const chunk of streamSitemapPart(t.database.db, base, p, 10)) text += chunk;
+      const locs = [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+      expect(locs, sitemapPartPath(p)).toHaveLength(p.count);
+      expect(text.endsWith('</urlset>\n')).toBe(true);
+      urls.push(...locs);
+    }
+    expect(new Set(urls).size).toBe(25);
+    expect(parseSitemapPart('2026-11-2.xml')).toEqual({ month: '2026-11', part: 2 });
+    expect(parseSitemapPart('2026-11.xml')).toEqual({ month: '2026-11', part: 1 });
   });
 
   it('the news sitemap holds the last 48 hours only', async () => {

@@ -12,7 +12,15 @@ import type { PageInput } from './pageCache';
 import { type ListKind, renderHome, renderInstitutionIndex, renderList, renderReleasePage, renderSearch } from './pages';
 import type { Portal } from './plugin';
 import { portalRoute } from './plugin';
-import { renderNewsSitemap, renderPagesSitemap, renderSitemapIndex, robotsTxt, sitemapPartStarts, streamSitemapPart } from './sitemaps';
+import {
+  parseSitemapPart,
+  renderNewsSitemap,
+  renderPagesSitemap,
+  renderSitemapIndex,
+  robotsTxt,
+  sitemapParts,
+  streamSitemapPart,
+} from './sitemaps';
 import { categoryName } from './templates';
 
 const htmlType = 'text/html; charset=utf-8';
@@ -247,7 +255,7 @@ export function registerPortalRoutes(app: FastifyInstance, portal: Portal) {
 
   r.get('/sitemap.xml', { ...portalRoute, schema: hide }, async (req, reply) =>
     portal.page(req, reply, '/sitemap.xml', async () => ({
-      body: renderSitemapIndex(req.ctx.config.publicUrl, await sitemapPartStarts(req.ctx.db), new Date()),
+      body: renderSitemapIndex(req.ctx.config.publicUrl, await sitemapParts(req.ctx.db), new Date()),
       contentType: xmlType,
       tags: ['lists'],
       maxAgeMs: await listMaxAge({ db: req.ctx.db }, safetyNet),
@@ -269,15 +277,15 @@ export function registerPortalRoutes(app: FastifyInstance, portal: Portal) {
       maxAgeMs: await listMaxAge({ db: req.ctx.db }, safetyNet),
     })),
   );
-  // A part of the releases sitemap streams from the database (up to 50,000 URLs); compressed on the fly.
+  // A part of the releases sitemap (one month, up to 50,000 URLs) streams from the database; compressed on the fly.
   r.get(
-    '/sitemap-rilis/:start',
-    { logLevel: 'warn', schema: { ...hide, params: z.object({ start: z.string().max(80) }) } },
+    '/sitemap-rilis-:part',
+    { logLevel: 'warn', schema: { ...hide, params: z.object({ part: z.string().max(20) }) } },
     async (req, reply) => {
-      const start = parseCursor(req.params.start.replace(/\.xml$/, ''));
-      if (!start || !req.params.start.endsWith('.xml')) return portal.notFound(reply, notFoundPage(req.ctx.config.publicUrl));
+      const part = parseSitemapPart(req.params.part);
+      if (!part) return portal.notFound(reply, notFoundPage(req.ctx.config.publicUrl));
       reply.header('cache-control', 'public, max-age=3600').type(xmlType);
-      return reply.send(streamSitemapPart(req.ctx.db, req.ctx.config.publicUrl, start));
+      return reply.send(streamSitemapPart(req.ctx.db, req.ctx.config.publicUrl, part));
     },
   );
 
