@@ -118,6 +118,7 @@ export const auditActionLabels: Record<string, Label> = {
   'followUp.remind': { id: 'Pengingat tindak lanjut dikirim', en: 'Follow-up reminder sent' },
   'certificate.generate': { id: 'Sertifikat dibuat', en: 'Certificates generated' },
   'certificate.revoke': { id: 'Sertifikat dicabut', en: 'Certificate revoked' },
+  'minutes.update': { id: 'Notulen rapat disimpan', en: 'Meeting minutes saved' },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -147,6 +148,7 @@ export const auditEntityLabels: Record<string, Label> = {
   resolution: { id: 'Rumusan rapat', en: 'Meeting resolution' },
   follow_up: { id: 'Tindak lanjut', en: 'Follow-up action' },
   certificate: { id: 'Sertifikat', en: 'Certificate' },
+  meeting_minutes: { id: 'Notulen rapat', en: 'Meeting minutes' },
 };
 
 /** "Lembaga diubah" for institution.update; an unknown code is shown as it is. */

@@ -104,6 +104,10 @@ export const actions = [
   'outcome.manage',
   /** Report a follow-up's status and evidence: a member officer only for its institution's follow-ups. */
   'followUp.update',
+  /** Read a meeting's minutes (notulen): the bureau; a member officer of an invited institution once the meeting is done. */
+  'minutes.read',
+  /** Write a meeting's minutes: its managers and administrators. */
+  'minutes.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -155,6 +159,8 @@ const byRole: Record<Role, readonly Action[]> = {
     'outcome.read',
     'outcome.manage',
     'followUp.update',
+    'minutes.read',
+    'minutes.write',
   ],
   member: [
     'directory.read',
@@ -167,6 +173,7 @@ const byRole: Record<Role, readonly Action[]> = {
     'apiToken.manage',
     'meeting.invitation.read',
     'followUp.update',
+    'minutes.read',
   ],
   speaker: ['directory.read', 'activity.read', 'apiToken.manage', ...forumMember],
 };
@@ -193,6 +200,12 @@ const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subjec
   'meeting.invitation.read': { committee: managesRow, member: ownInstitution },
   'outcome.manage': { committee: managesRow },
   'followUp.update': { member: (a, s) => !!a.institutionId && !!s.institutionIds?.includes(a.institutionId) },
+  // The minutes are written by the meeting's managers; a member officer reads them once the meeting is done, and only
+  // when its institution was invited (the subject's institutionIds).
+  'minutes.write': { committee: managesRow },
+  'minutes.read': {
+    member: (a, s) => s.status === 'done' && !!a.institutionId && !!s.institutionIds?.includes(a.institutionId),
+  },
 };
 
 function roleGrants(actor: User, action: Action): boolean {

@@ -12,6 +12,7 @@ const texts = (blocks: Block[]) =>
     if (b.kind === 'table') return [b.header.join(' | '), ...b.rows.map((r) => r.join(' | '))];
     if (b.kind === 'signature') return [b.placeDate, b.position, b.name, b.nip];
     if (b.kind === 'section') return [`${b.label} ${b.title}`];
+    if (b.kind === 'signatures') return b.signers.flatMap((x) => [x.role, x.name, x.position]);
     return b.kind === 'title' ? b.lines : [b.text];
   });
 

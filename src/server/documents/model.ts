@@ -42,7 +42,9 @@ export type Block =
       minRowHeightPt?: number;
     }
   /** Place and date, position, room to sign, name and NIP, on the right half of the page. */
-  | { kind: 'signature'; placeDate: string; position: string; name: string; nip: string };
+  | { kind: 'signature'; placeDate: string; position: string; name: string; nip: string }
+  /** Signatures side by side across the text width (the chair and the note-taker of minutes): role, room to sign, name, position. */
+  | { kind: 'signatures'; signers: { role: string; name: string; position: string }[] };
 
 export type DocumentModel = {
   /** Document properties (title, subject) shown by readers. */

@@ -186,6 +186,39 @@ function blockParts(block: Block): (Paragraph | Table)[] {
         new Paragraph({ indent: { left }, children: [new TextRun(block.nip)] }),
       ];
     }
+    case 'signatures': {
+      const w = Math.floor(textTw / Math.max(1, block.signers.length));
+      const p = (children: ParagraphChild[], before = 0) =>
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          keepLines: true,
+          spacing: { line: bodyLine, before, after: 0 },
+          children,
+        });
+      const cells = block.signers.map(
+        (s) =>
+          new TableCell({
+            width: { size: w, type: WidthType.DXA },
+            children: [
+              p([new TextRun(s.role)]),
+              p([new TextRun({ text: s.name, bold: true, underline: {} })], Math.round(bodyLine * signature.signLines)),
+              p([new TextRun(s.position)]),
+            ],
+          }),
+      );
+      const spacer = new Paragraph({ keepNext: true, spacing: { ...single, before: mmToTwip(8) }, children: [] });
+      return [
+        spacer,
+        new Table({
+          width: { size: w * cells.length, type: WidthType.DXA },
+          columnWidths: cells.map(() => w),
+          layout: TableLayoutType.FIXED,
+          borders: TableBorders.NONE,
+          rows: [new TableRow({ cantSplit: true, children: cells })],
+        }),
+      ];
+    }
   }
 }
 

@@ -130,6 +130,17 @@ class Writer {
       }
       case 'title':
         return block.lines.length * this.lineHeight + mmToPt(6);
+      case 'signatures': {
+        const w = width / Math.max(1, block.signers.length);
+        doc.font(fonts.regular).fontSize(type.bodyPt);
+        const tallest = Math.max(
+          0,
+          ...block.signers.map((s) =>
+            [s.role, s.name, s.position].reduce((h, t) => h + doc.heightOfString(t || ' ', { width: w - 8, lineGap: this.gap }), 0),
+          ),
+        );
+        return mmToPt(8) + tallest + this.lineHeight * signature.signLines;
+      }
     }
   }
 
@@ -223,6 +234,23 @@ class Writer {
         doc.x = left;
         break;
       }
+      case 'signatures': {
+        const w = width / Math.max(1, block.signers.length);
+        const top = doc.y + mmToPt(8);
+        let bottom = top;
+        block.signers.forEach((s, i) => {
+          const x = left + i * w + 4;
+          const o = { width: w - 8, lineGap: this.gap, align: 'center' as const };
+          doc.font(fonts.regular).fontSize(type.bodyPt).text(s.role, x, top, o);
+          doc.y += this.lineHeight * signature.signLines;
+          doc.font(fonts.bold).text(s.name, x, doc.y, { ...o, underline: true });
+          doc.font(fonts.regular).text(s.position, x, doc.y, o);
+          bottom = Math.max(bottom, doc.y);
+        });
+        doc.x = left;
+        doc.y = bottom;
+        break;
+      }
     }
   }
 
@@ -246,7 +274,7 @@ class Writer {
         b.kind === 'title' ||
         ((b.kind === 'paragraph' || b.kind === 'table') && !!b.keepWithNext));
     blocks.forEach((block, i) => {
-      if (!keeps(blocks[i - 1]) && (keeps(block) || block.kind === 'signature')) {
+      if (!keeps(blocks[i - 1]) && (keeps(block) || block.kind === 'signature' || block.kind === 'signatures')) {
         let h = 0;
         for (let j = i; j < blocks.length; j++) {
           const b = blocks[j]!;

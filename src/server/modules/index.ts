@@ -14,6 +14,7 @@ import { meetingRoutes } from './meetings/routes';
 import { rsvpRoutes } from './meetings/rsvpRoutes';
 import { checkInRoutes } from './meetings/checkInRoutes';
 import { outcomeRoutes } from './outcomes/routes';
+import { minutesRoutes } from './minutes/routes';
 import { jobRoutes } from './jobs/routes';
 import { forumRoutes } from './forum/routes';
 
@@ -34,6 +35,7 @@ export const modules: FastifyPluginAsync[] = [
   checkInRoutes,
   meetingRoutes,
   outcomeRoutes,
+  minutesRoutes,
   rsvpRoutes,
   forumRoutes,
 ] as FastifyPluginAsync[];
