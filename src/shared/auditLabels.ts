@@ -119,6 +119,8 @@ export const auditActionLabels: Record<string, Label> = {
   'certificate.generate': { id: 'Sertifikat dibuat', en: 'Certificates generated' },
   'certificate.revoke': { id: 'Sertifikat dicabut', en: 'Certificate revoked' },
   'minutes.update': { id: 'Notulen rapat disimpan', en: 'Meeting minutes saved' },
+  'surveyResponse.create': { id: 'Survei rapat diisi peserta', en: 'Meeting survey answered' },
+  'surveyResponse.forward': { id: 'Saran survei dijadikan topik forum', en: 'Survey suggestion made a forum topic' },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -149,6 +151,7 @@ export const auditEntityLabels: Record<string, Label> = {
   follow_up: { id: 'Tindak lanjut', en: 'Follow-up action' },
   certificate: { id: 'Sertifikat', en: 'Certificate' },
   meeting_minutes: { id: 'Notulen rapat', en: 'Meeting minutes' },
+  survey_response: { id: 'Jawaban survei rapat', en: 'Meeting survey answer' },
 };
 
 /** "Lembaga diubah" for institution.update; an unknown code is shown as it is. */

@@ -22,6 +22,7 @@ export type Ability =
   | 'jobs.manage'
   | 'outcome.read'
   | 'followUp.update'
+  | 'survey.read'
   | 'meeting.read';
 
 export type Role = 'admin' | 'committee' | 'member' | 'speaker';

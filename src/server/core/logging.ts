@@ -13,10 +13,10 @@ const hidden = '[disembunyikan]';
 
 /** Hides secrets that may ride in a URL, so they never reach the logs. */
 export function redactUrl(url: string): string {
-  // RSVP links and tickets carry their token in the path (/app/rsvp/<token>, /api/tickets/<token>/qr.png).
+  // RSVP links and tickets carry their token in the path (/app/rsvp/<token>, /app/tiket/<token>, /api/tickets/<token>/qr.png).
   return url
     .replace(/([?&](?:token|password)=)[^&#]*/gi, `$1${hidden}`)
-    .replace(/(\/(?:rsvp|tickets)\/)[A-Za-z0-9_-]{20,}/g, `$1${hidden}`);
+    .replace(/(\/(?:rsvp|tickets|tiket)\/)[A-Za-z0-9_-]{20,}/g, `$1${hidden}`);
 }
 
 /** Drops Drizzle's "params: ..." tail and a value quoted at the end of a PostgreSQL message. */

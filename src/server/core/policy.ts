@@ -104,6 +104,10 @@ export const actions = [
   'outcome.manage',
   /** Report a follow-up's status and evidence: a member officer only for its institution's follow-ups. */
   'followUp.update',
+  /** See a meeting's feedback survey results and download them (the bureau: committee and administrators). */
+  'survey.read',
+  /** Turn a survey suggestion into a forum topic: the meeting's managers and administrators. */
+  'survey.forward',
   /** Read a meeting's minutes (notulen): the bureau; a member officer of an invited institution once the meeting is done. */
   'minutes.read',
   /** Write a meeting's minutes: its managers and administrators. */
@@ -159,6 +163,8 @@ const byRole: Record<Role, readonly Action[]> = {
     'outcome.read',
     'outcome.manage',
     'followUp.update',
+    'survey.read',
+    'survey.forward',
     'minutes.read',
     'minutes.write',
   ],
@@ -199,6 +205,7 @@ const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subjec
   'meeting.overrideQuota': { committee: managesRow },
   'meeting.invitation.read': { committee: managesRow, member: ownInstitution },
   'outcome.manage': { committee: managesRow },
+  'survey.forward': { committee: managesRow },
   'followUp.update': { member: (a, s) => !!a.institutionId && !!s.institutionIds?.includes(a.institutionId) },
   // The minutes are written by the meeting's managers; a member officer reads them once the meeting is done, and only
   // when its institution was invited (the subject's institutionIds).

@@ -18,6 +18,7 @@ import { checkInRoutes } from './meetings/checkin';
 import { meetingsArea, rsvpRoutes } from './meetings';
 import { outcomesArea } from './outcomes';
 import { forumArea, forumPublicRoutes } from './forum';
+import { surveyArea, ticketRoutes } from './survey';
 
 // Pages past the home load when first opened (own chunks): the first load stays small on mobile data.
 const HomePage = lazyPage(
@@ -85,6 +86,8 @@ export const areas: Area[] = [
 ];
 // Meeting outcomes: resolutions, follow-ups and certificates (issue 10).
 areas.push(outcomesArea);
+// Feedback survey results (issue 10); the participant's ticket page is public (ticketRoutes).
+areas.push(surveyArea);
 
 function NotFound() {
   const t = useT();
@@ -103,6 +106,7 @@ const routes: RouteObject[] = [
   ...checkInRoutes,
   ...rsvpRoutes,
   ...forumPublicRoutes,
+  ...ticketRoutes,
   {
     element: <PublicLayout />,
     children: [

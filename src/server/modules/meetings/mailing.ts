@@ -30,6 +30,8 @@ type MeetingText = {
 export const rsvpUrl = (ctx: Pick<Ctx, 'config'>, token: string) => `${ctx.config.publicUrl}/app/rsvp/${token}`;
 export const ticketUrl = (ctx: Pick<Ctx, 'config'>, token: string, file: 'qr.png' | 'ticket.pdf' | 'calendar.ics') =>
   `${ctx.config.publicUrl}/api/tickets/${token}/${file}`;
+/** The participant's ticket page (QR, agenda, certificate and the feedback survey after the meeting). */
+export const ticketPageUrl = (ctx: Pick<Ctx, 'config'>, token: string) => `${ctx.config.publicUrl}/app/tiket/${token}`;
 
 function whenWhere(m: MeetingText): string {
   return [
@@ -77,12 +79,15 @@ export function ticketMailText(
     '',
     whenWhere(m),
     '',
-    'Tunjukkan kode QR tiket Anda kepada panitia saat registrasi. Tiket juga tersedia di:',
+    'Tunjukkan kode QR tiket Anda kepada panitia saat registrasi. Halaman tiket Anda (acara, sertifikat, survei):',
+    ticketPageUrl(o.ctx, o.token),
+    '',
+    'Tiket juga tersedia di:',
     `Tiket (PDF): ${ticketUrl(o.ctx, o.token, 'ticket.pdf')}`,
     `Kode QR (PNG): ${ticketUrl(o.ctx, o.token, 'qr.png')}`,
     `Kalender (ICS): ${ticketUrl(o.ctx, o.token, 'calendar.ics')}`,
   ];
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const html = `<p>${esc(lines[0]!)}</p><p>${esc(lines[2]!)}</p><pre style="font-family:inherit">${esc(whenWhere(m))}</pre><p>Tunjukkan kode QR berikut kepada panitia saat registrasi:</p><p><img src="cid:tiket-qr" alt="Kode QR tiket" width="240" height="240"></p><p><a href="${ticketUrl(o.ctx, o.token, 'ticket.pdf')}">Tiket (PDF)</a> · <a href="${ticketUrl(o.ctx, o.token, 'calendar.ics')}">Tambahkan ke kalender</a></p>`;
+  const html = `<p>${esc(lines[0]!)}</p><p>${esc(lines[2]!)}</p><pre style="font-family:inherit">${esc(whenWhere(m))}</pre><p>Tunjukkan kode QR berikut kepada panitia saat registrasi:</p><p><img src="cid:tiket-qr" alt="Kode QR tiket" width="240" height="240"></p><p><a href="${ticketPageUrl(o.ctx, o.token)}">Buka halaman tiket Anda</a> (acara, sertifikat, survei)</p><p><a href="${ticketUrl(o.ctx, o.token, 'ticket.pdf')}">Tiket (PDF)</a> · <a href="${ticketUrl(o.ctx, o.token, 'calendar.ics')}">Tambahkan ke kalender</a></p>`;
   return { text: lines.join('\n'), html };
 }
