@@ -10,14 +10,12 @@ import { account as idAccount } from './id/account';
 import { activities as idActivities } from './id/activities';
 import { settings as idSettings } from './id/settings';
 import { jobs as idJobs } from './id/jobs';
-import { checkIn as idCheckIn } from './id/checkIn';
-import { outcomes as idOutcomes } from './id/outcomes';
-import { meetings as idMeetings } from './id/meetings';
 
 /**
  * One typed dictionary per area (src/web/i18n/{id,en}/<area>.ts). Indonesian is the reference shape;
  * the English files must have the same keys (the type checker enforces it). To add an area: create both
- * files and add one entry to each object below.
+ * files and add one entry to each object below. Texts of an area that only lazy pages show (meetings, check-in,
+ * outcomes, forum, releases) stay out of this dictionary: src/web/i18n/areaTexts.ts.
  */
 const id = {
   common: idCommon,
@@ -31,9 +29,6 @@ const id = {
   activities: idActivities,
   settings: idSettings,
   jobs: idJobs,
-  checkIn: idCheckIn,
-  outcomes: idOutcomes,
-  meetings: idMeetings,
 };
 export type Messages = typeof id;
 

@@ -20,7 +20,7 @@ function PhoneLink({ value }: { value: string }) {
   );
 }
 import { statusColors } from './activities/types';
-import { MyFollowUps } from './outcomes/FollowUpList';
+import { MyFollowUps } from './outcomes/MyFollowUps';
 
 function taskText(task: MemberTask, t: Messages): string {
   const h = t.home.tasks;
@@ -195,7 +195,10 @@ export function MemberHome({ institutionId }: { institutionId: string }) {
           )}
         </Card>
       ) : null}
-      <MyFollowUps />
+      {/* Its texts (outcomes) come with it; in English they are fetched once, showing a placeholder meanwhile. */}
+      <Suspense fallback={<Skeleton h={80} />}>
+        <MyFollowUps />
+      </Suspense>
       <Activities />
     </Stack>
   );

@@ -15,6 +15,8 @@ export const common: typeof base = {
     users: 'Users',
     audit: 'Audit trail',
     account: 'My account',
+    meetings: 'Meetings',
+    followUps: 'Follow-ups',
   },
   save: 'Save',
   saved: 'Changes saved',

@@ -10,9 +10,6 @@ import { account as enAccount } from './account';
 import { activities as enActivities } from './activities';
 import { settings as enSettings } from './settings';
 import { jobs as enJobs } from './jobs';
-import { checkIn as enCheckIn } from './checkIn';
-import { outcomes as enOutcomes } from './outcomes';
-import { meetings as enMeetings } from './meetings';
 
 /** The English dictionaries, one chunk loaded when English is chosen (src/web/i18n/index.ts). */
 export const en: Messages = {
@@ -27,7 +24,4 @@ export const en: Messages = {
   activities: enActivities,
   settings: enSettings,
   jobs: enJobs,
-  checkIn: enCheckIn,
-  outcomes: enOutcomes,
-  meetings: enMeetings,
 };

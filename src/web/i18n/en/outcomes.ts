@@ -1,7 +1,6 @@
 import type { outcomes as id } from '../id/outcomes';
 
 export const outcomes: typeof id = {
-  nav: 'Follow-ups',
   boardTitle: 'Resolutions and follow-ups',
   boardLink: 'Resolutions, follow-ups and certificates',
   resolutions: 'Meeting resolutions',

@@ -13,6 +13,8 @@ export const common = {
     users: 'Pengguna',
     audit: 'Jejak audit',
     account: 'Akun saya',
+    meetings: 'Rapat',
+    followUps: 'Tindak lanjut',
   },
   save: 'Simpan',
   saved: 'Perubahan disimpan',

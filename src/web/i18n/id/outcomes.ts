@@ -1,5 +1,4 @@
 export const outcomes = {
-  nav: 'Tindak lanjut',
   boardTitle: 'Rumusan dan tindak lanjut',
   boardLink: 'Rumusan, tindak lanjut dan sertifikat',
   resolutions: 'Rumusan rapat',

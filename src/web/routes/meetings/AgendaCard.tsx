@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ActionIcon, Alert, Button, Card, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { ApiError, call, client } from '../../api';
-import { useT } from '../../i18n';
+import { useMeetingsT } from './i18n';
 import type { AgendaSession, MeetingDetail } from '../../../shared/schemas/meetings';
 
 type Speaker = { id: string; name: string; institution: string | null };
@@ -30,7 +30,7 @@ function daysOf(m: MeetingDetail): string[] {
  * (overlap, a speaker twice at once, outside the meeting's hours, ending before it starts) next to the fields.
  */
 export function AgendaCard({ m, reload, onError }: { m: MeetingDetail; reload: () => Promise<void>; onError: (e: string | null) => void }) {
-  const t = useT().meetings;
+  const t = useMeetingsT().meetings;
   const [speakers, setSpeakers] = useState<Speaker[]>([]);
   const [form, setForm] = useState<Form>(blank);
   const [editing, setEditing] = useState<string | null>(null);

@@ -16,7 +16,8 @@ import {
 } from '@mantine/core';
 import { ApiError, call, client } from '../../api';
 import { InstitutionSelect } from '../../components/InstitutionSelect';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useMeetingsT } from './i18n';
 import { categoryLabels, institutionCategories, type InstitutionCategory } from '../../../shared/categories';
 import type { Invitation, MeetingDetail } from '../../../shared/schemas/meetings';
 
@@ -24,7 +25,7 @@ type WaLink = { institutionName: string; whatsappUrl: string | null; problem: st
 
 /** One invitation's quota and addressee, changed in place. */
 function EditRow({ m, inv, done }: { m: MeetingDetail; inv: Invitation; done: () => Promise<void> }) {
-  const t = useT().meetings;
+  const t = useMeetingsT().meetings;
   const [quota, setQuota] = useState<number | string>(inv.quota);
   const [addressee, setAddressee] = useState(inv.addressee);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -91,7 +92,7 @@ export function InvitationsCard({
   reload: () => Promise<void>;
   onError: (e: string | null) => void;
 }) {
-  const t = useT().meetings;
+  const t = useMeetingsT().meetings;
   const lang = useLang();
   const [category, setCategory] = useState<string | null>('regency_city');
   const [institutionId, setInstitutionId] = useState<string | null>(null);

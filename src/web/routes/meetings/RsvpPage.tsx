@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { ApiError, call, client } from '../../api';
-import { useT } from '../../i18n';
+import { useMeetingsT } from './i18n';
 import type { RsvpView } from '../../../shared/schemas/meetings';
 
 type Row = { id?: string; name: string; position: string; phone: string; email: string; nip: string; officerId: string | null };
@@ -31,7 +31,7 @@ const emptyRow = (): Row => ({ name: '', position: '', phone: '', email: '', nip
  */
 export function RsvpPage() {
   const { token = '' } = useParams();
-  const t = useT().meetings.rsvpPage;
+  const t = useMeetingsT().meetings.rsvpPage;
   const [view, setView] = useState<RsvpView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Select, Stack, Text, TextInput } from '@mantine/core';
 import { ApiError, call, client } from '../../api';
-import { useT } from '../../i18n';
+import { useMeetingsT } from './i18n';
 import type { Delegate, Invitation, MeetingDetail } from '../../../shared/schemas/meetings';
 
 const none = 'none';
@@ -23,7 +23,7 @@ export function WalkInForm({
   disabled?: boolean;
   onRegistered: (d: Delegate) => Promise<void> | void;
 }) {
-  const t = useT().meetings;
+  const t = useMeetingsT().meetings;
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [canOverride, setCanOverride] = useState(false);
   const [institutionId, setInstitutionId] = useState<string | null>(null);

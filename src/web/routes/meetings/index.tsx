@@ -37,7 +37,7 @@ export const meetingsArea: Area = {
       ),
     },
   ],
-  nav: [{ to: '/meetings', label: () => 'Rapat', ability: 'meeting.read', order: 25 }],
+  nav: [{ to: '/meetings', label: (t) => t.common.nav.meetings, ability: 'meeting.read', order: 25 }],
 };
 
 /** The public RSVP page (no account, no app shell): /app/rsvp/<token>. */

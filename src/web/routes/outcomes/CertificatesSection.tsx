@@ -4,11 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiHref, call, client } from '../../api';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { Pager } from '../../components/Pager';
-import { useT } from '../../i18n';
+import { useOutcomesT } from './i18n';
 
 /** The bureau's certificates of a meeting: bulk generation with its progress, the list, downloads, verification links, revoking. */
 export function CertificatesSection({ meetingId, canManage }: { meetingId: string; canManage: boolean }) {
-  const t = useT();
+  const t = useOutcomesT();
   const c = t.outcomes.certificates;
   const qc = useQueryClient();
   const [offset, setOffset] = useState(0);
@@ -118,7 +118,7 @@ export function CertificatesSection({ meetingId, canManage }: { meetingId: strin
 }
 
 function Revoke({ id, onDone }: { id: string; onDone: () => void }) {
-  const t = useT();
+  const t = useOutcomesT();
   const c = t.outcomes.certificates;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');

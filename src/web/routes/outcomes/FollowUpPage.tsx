@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiHref, call, client, upload } from '../../api';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { useFormMutation } from '../../components/useFormMutation';
-import { useT } from '../../i18n';
+import { useOutcomesT } from './i18n';
 import { formatDateId } from '../../../shared/dates';
 import { followUpStatuses, type FollowUpStatus } from '../../../shared/outcomes';
 import type { FollowUp } from '../../../shared/schemas/outcomes';
@@ -15,7 +15,7 @@ import { FollowUpStatusBadge } from './StatusBadge';
 /** One follow-up action: what it is, and (for a responsible officer or the bureau) the form to report progress and evidence. */
 export function FollowUpPage() {
   const { id = '' } = useParams();
-  const t = useT();
+  const t = useOutcomesT();
   const qc = useQueryClient();
   const key = ['follow-up', id];
   const { data, error, isLoading } = useQuery({
@@ -58,7 +58,7 @@ export function FollowUpPage() {
 }
 
 function ProgressForm({ f, onSaved }: { f: FollowUp; onSaved: (f: FollowUp) => void }) {
-  const t = useT();
+  const t = useOutcomesT();
   const [file, setFile] = useState<File | null>(null);
   const form = useForm({
     initialValues: { status: f.status as string, statusNote: f.statusNote ?? '', evidenceUrl: f.evidenceUrl ?? '' },

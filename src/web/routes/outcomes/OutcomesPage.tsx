@@ -25,7 +25,7 @@ import { ErrorAlert, notifyError } from '../../components/errors';
 import { InstitutionSelect } from '../../components/InstitutionSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormMutation } from '../../components/useFormMutation';
-import { useT } from '../../i18n';
+import { useOutcomesT } from './i18n';
 import { formatDateId } from '../../../shared/dates';
 import type { Outcomes, Resolution } from '../../../shared/schemas/outcomes';
 import { FollowUpStatusBadge } from './StatusBadge';
@@ -36,7 +36,7 @@ const outcomesKey = (id: string) => ['outcomes', id];
 /** The bureau's page of a meeting's outcomes: resolutions and follow-ups (by resolution, by institution), exports, certificates. */
 export function OutcomesPage() {
   const { id = '' } = useParams();
-  const t = useT();
+  const t = useOutcomesT();
   const { data, error, isLoading } = useQuery({
     queryKey: outcomesKey(id),
     queryFn: () => call(client.GET('/api/meetings/{id}/outcomes', { params: { path: { id } } })),
@@ -90,7 +90,7 @@ export function OutcomesPage() {
 }
 
 function ByInstitution({ data }: { data: Outcomes }) {
-  const t = useT();
+  const t = useOutcomesT();
   return (
     <Table.ScrollContainer minWidth={560} tabIndex={0}>
       <Table striped>
@@ -124,7 +124,7 @@ function ByInstitution({ data }: { data: Outcomes }) {
 }
 
 function Resolutions({ data }: { data: Outcomes }) {
-  const t = useT();
+  const t = useOutcomesT();
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: outcomesKey(data.meeting.id) });
   const form = useForm({ initialValues: { statement: '' } });
@@ -172,7 +172,7 @@ function ResolutionCard({
   meetingStart: string;
   onChanged: () => Promise<unknown>;
 }) {
-  const t = useT();
+  const t = useOutcomesT();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const remove = useMutation({
@@ -262,7 +262,7 @@ function ResolutionCard({
 }
 
 function EditResolution({ r, onDone }: { r: Resolution; onDone: () => void }) {
-  const t = useT();
+  const t = useOutcomesT();
   const form = useForm({ initialValues: { statement: r.statement } });
   const { submit, alert, mutation } = useFormMutation(
     form,
@@ -285,7 +285,7 @@ function EditResolution({ r, onDone }: { r: Resolution; onDone: () => void }) {
 }
 
 function AddFollowUp({ resolutionId, meetingStart, onDone }: { resolutionId: string; meetingStart: string; onDone: () => void }) {
-  const t = useT();
+  const t = useOutcomesT();
   const [chosen, setChosen] = useState<{ id: string; name: string }[]>([]);
   const [pick, setPick] = useState<string | null>(null);
   const form = useForm({ initialValues: { action: '', dueDate: meetingStart, institutionIds: [] as string[] } });

@@ -1,5 +1,5 @@
 import { Badge, Group } from '@mantine/core';
-import { useT } from '../../i18n';
+import { useOutcomesT } from './i18n';
 import type { FollowUpStatus } from '../../../shared/outcomes';
 import type { FollowUp } from '../../../shared/schemas/outcomes';
 
@@ -12,7 +12,7 @@ export const statusColors: Record<FollowUpStatus, string> = {
 
 /** A follow-up's status, and "Terlambat" when its due date has passed while it is open. */
 export function FollowUpStatusBadge({ f }: { f: Pick<FollowUp, 'status' | 'overdue'> }) {
-  const t = useT();
+  const t = useOutcomesT();
   return (
     <Group gap={4} wrap="nowrap">
       <Badge color={statusColors[f.status]} variant="light">

@@ -44,5 +44,5 @@ export const outcomesArea: Area = {
       ),
     },
   ],
-  nav: [{ to: '/follow-ups', label: (t) => t.outcomes.nav, ability: 'followUp.update', order: 27 }],
+  nav: [{ to: '/follow-ups', label: (t) => t.common.nav.followUps, ability: 'followUp.update', order: 27 }],
 };

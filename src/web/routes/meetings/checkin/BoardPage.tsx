@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { Alert, Anchor, Badge, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiHref, call, client } from '../../../api';
-import { useT } from '../../../i18n';
+import { useCheckInT } from './i18n';
 import { formatDateId } from '../../../../shared/dates';
 import type { Attendance } from '../../../../shared/schemas/checkIn';
 import { clock } from './CheckInPage';
@@ -13,7 +13,7 @@ import { clock } from './CheckInPage';
  */
 export function BoardPage() {
   const { meetingId = '' } = useParams();
-  const t = useT().checkIn;
+  const t = useCheckInT().checkIn;
   const q = useQuery({
     queryKey: ['attendance', meetingId],
     queryFn: async () =>

@@ -3,7 +3,8 @@ import { Link, useParams } from 'react-router';
 import { Alert, Badge, Button, Card, Collapse, Container, FileButton, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { BrowserQRCodeReader, type IScannerControls } from '@zxing/browser';
 import { ApiError, call, client } from '../../../api';
-import { useT } from '../../../i18n';
+import { useCheckInT } from './i18n';
+import { useMeetingsT } from '../i18n';
 import { normalizeSearch, searchTerms } from '../../../../shared/text';
 import {
   badgePrefix,
@@ -56,7 +57,8 @@ function meetingDay(list: ParticipantList): string {
  */
 export function CheckInPage() {
   const { meetingId = '' } = useParams();
-  const all = useT();
+  const all = useCheckInT();
+  const walkInTexts = useMeetingsT().meetings;
   const t = all.checkIn;
   const [list, setList] = useState<StoredList | null | undefined>(undefined);
   const [arrived, setArrived] = useState<Arrival[]>([]);
@@ -408,14 +410,14 @@ export function CheckInPage() {
                 aria-expanded={walkInOpen}
                 aria-controls="walk-in"
               >
-                {all.meetings.walkInOpen}
+                {walkInTexts.walkInOpen}
               </Button>
               <Collapse in={walkInOpen} id="walk-in">
                 {walkInOpen && (
                   <WalkInForm
                     meetingId={meetingId}
                     disabled={!online}
-                    submitLabel={all.meetings.registerAndCheckIn}
+                    submitLabel={walkInTexts.registerAndCheckIn}
                     onRegistered={walkedIn}
                   />
                 )}
