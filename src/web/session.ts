@@ -22,6 +22,7 @@ export type Ability =
   | 'jobs.manage'
   | 'outcome.read'
   | 'followUp.update'
+  | 'material.read'
   | 'survey.read'
   | 'meeting.read';
 

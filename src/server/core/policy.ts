@@ -98,6 +98,12 @@ export const actions = [
   'meeting.overrideQuota',
   /** Read one institution's invitation and delegates (a member officer: its own institution only). */
   'meeting.invitation.read',
+  /** Read and download the materials of a meeting's agenda sessions: the bureau, invited institutions' officers, its speakers. */
+  'material.read',
+  /** Upload a material to an agenda session: the session's speakers, the meeting's managers and administrators. */
+  'material.upload',
+  /** Remove a material: its uploader, the meeting's managers and administrators. */
+  'material.delete',
   /** See a meeting's resolutions, follow-up board and certificates (the bureau: committee and administrators). */
   'outcome.read',
   /** Write a meeting's resolutions and follow-ups, generate and revoke its certificates: its managers and administrators. */
@@ -123,8 +129,10 @@ export type Subject = {
   ownerId?: string | null;
   /** The users who run the row (a meeting's managers: committee members named on it). */
   managerIds?: readonly string[];
-  /** The institutions responsible for the row (a follow-up action's). */
+  /** The institutions responsible for the row (a follow-up action's), or invited to it (a meeting's). */
   institutionIds?: readonly string[];
+  /** The speaker accounts of the row (an agenda session's, or every session's of a meeting). */
+  speakerUserIds?: readonly string[];
 };
 
 type User = Extract<Actor, { kind: 'user' }>;
@@ -137,6 +145,8 @@ const committeeActivity: Action[] = [
   'activity.copy',
   'activity.readPersonal',
 ];
+
+const materialActions: Action[] = ['material.read', 'material.upload', 'material.delete'];
 
 const committeeMeeting: Action[] = [
   'meeting.read',
@@ -160,6 +170,7 @@ const byRole: Record<Role, readonly Action[]> = {
     'apiToken.manage',
     'meeting.checkIn',
     ...committeeMeeting,
+    ...materialActions,
     'outcome.read',
     'outcome.manage',
     'followUp.update',
@@ -178,13 +189,15 @@ const byRole: Record<Role, readonly Action[]> = {
     'activity.read',
     'apiToken.manage',
     'meeting.invitation.read',
+    'material.read',
     'followUp.update',
     'minutes.read',
   ],
-  speaker: ['directory.read', 'activity.read', 'apiToken.manage', ...forumMember],
+  speaker: ['directory.read', 'activity.read', 'apiToken.manage', ...forumMember, ...materialActions],
 };
 
 const managesRow = (actor: User, subject: Subject) => !!subject.managerIds?.includes(actor.id);
+const isSpeaker = (actor: User, subject: Subject) => !!subject.speakerUserIds?.includes(actor.id);
 const ownInstitution = (actor: User, subject: Subject) => !!actor.institutionId && subject.institutionId === actor.institutionId;
 
 /** Rules that look at the row, by action and role. A rule that answers false makes the row "not found". */
@@ -205,6 +218,15 @@ const rowRules: Partial<Record<Action, Partial<Record<Role, (actor: User, subjec
   'meeting.overrideQuota': { committee: managesRow },
   'meeting.invitation.read': { committee: managesRow, member: ownInstitution },
   'outcome.manage': { committee: managesRow },
+  // Session materials: the bureau reads every meeting's; a member officer when its institution was invited (once
+  // the meeting is no longer a draft); a speaker
+  // reads the meetings it speaks at and uploads to its own sessions; the uploader or the managers remove one.
+  'material.read': {
+    member: (a, s) => s.status !== 'draft' && !!a.institutionId && !!s.institutionIds?.includes(a.institutionId),
+    speaker: isSpeaker,
+  },
+  'material.upload': { committee: managesRow, speaker: isSpeaker },
+  'material.delete': { committee: (a, s) => managesRow(a, s) || ownsRow(a, s), speaker: ownsRow },
   'survey.forward': { committee: managesRow },
   'followUp.update': { member: (a, s) => !!a.institutionId && !!s.institutionIds?.includes(a.institutionId) },
   // The minutes are written by the meeting's managers; a member officer reads them once the meeting is done, and only

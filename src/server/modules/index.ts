@@ -17,6 +17,7 @@ import { outcomeRoutes } from './outcomes/routes';
 import { minutesRoutes } from './minutes/routes';
 import { jobRoutes } from './jobs/routes';
 import { forumRoutes } from './forum/routes';
+import { materialRoutes } from './materials/routes';
 import { surveyRoutes } from './survey/routes';
 
 /** Every area's routes; add a module here to mount it. */
@@ -39,5 +40,6 @@ export const modules: FastifyPluginAsync[] = [
   minutesRoutes,
   rsvpRoutes,
   forumRoutes,
+  materialRoutes,
   surveyRoutes,
 ] as FastifyPluginAsync[];

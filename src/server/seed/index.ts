@@ -5,6 +5,7 @@ import { seedDemoActivity } from './demoActivity';
 import { seedDemoReleases } from './demoReleases';
 import { seedDemoMeeting } from './demoMeeting';
 import { seedDemoOutcomes } from './demoOutcomes';
+import { seedDemoMinutes } from './demoMinutes';
 import { seedDemoForum } from './demoForum';
 
 /**
@@ -23,5 +24,6 @@ export async function seedDemo(db: Db): Promise<void> {
   const activity = await seedDemoActivity(db);
   const meeting = await seedDemoMeeting(db, activity.id);
   await seedDemoOutcomes(db, meeting.id);
+  await seedDemoMinutes(db, meeting.id);
   await seedDemoForum(db);
 }

@@ -17,6 +17,7 @@ import { lazyPage } from './lazyPage';
 import { checkInRoutes } from './meetings/checkin';
 import { meetingsArea, rsvpRoutes } from './meetings';
 import { outcomesArea } from './outcomes';
+import { materialsArea } from './materials';
 import { forumArea, forumPublicRoutes } from './forum';
 import { surveyArea, ticketRoutes } from './survey';
 
@@ -86,6 +87,8 @@ export const areas: Area[] = [
 ];
 // Meeting outcomes: resolutions, follow-ups and certificates (issue 10).
 areas.push(outcomesArea);
+// Session materials (issue 10): by agenda session, for the bureau, invited officers and speakers.
+areas.push(materialsArea);
 // Feedback survey results (issue 10); the participant's ticket page is public (ticketRoutes).
 areas.push(surveyArea);
 

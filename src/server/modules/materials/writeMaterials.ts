@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { audit } from '../../core/audit';
+import { inTransaction, type Ctx } from '../../core/context';
+import { DomainError, NotFoundError, ValidationError } from '../../core/errors';
+import { deleteFileIfUnused } from '../../core/files';
+import { authorize } from '../../core/policy';
+import type { Upload } from '../../core/upload';
+import { files, sessionMaterials } from '../../db/schema/index';
+import { materialMaxBytes, materialTypesText, materialUploadFields } from '../../../shared/schemas/materials';
+import { sniffDocument } from '../outcomes/evidence';
+import { assertMaterialsWritable, loadMaterialMeeting, materialSubject } from './access';
+import { presentMaterials } from './presentMaterials';
+
+/** Only these types, recognised by their content (never by the name or the browser's claim). */
+export const materialTypes: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
+/**
+ * The name a material is downloaded under: the uploaded name without folders, control and bidirectional-override
+ * characters (which could disguise the extension), at most 150 characters, with the extension its content earned.
+ */
+export function materialFileName(original: string, ext: string): string {
+  const base = (original.split(/[\\/]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/[:*?"<>|]+/g, '-')
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s-]+/, '')
+    .trim()
+    .slice(0, 150)
+    .trim();
+  return `${base || 'materi'}.${ext}`;
+}
+
+/** Stores a material on an agenda session of the meeting, with its audit row, in one transaction. */
+export async function uploadMaterial(ctx: Ctx, meetingId: string, upload: Upload) {
+  authorize(ctx.actor, 'material.upload');
+  const fields = materialUploadFields.safeParse(upload.fields);
+  if (!fields.success) {
+    const byField = Object.fromEntries(fields.error.issues.map((i) => [String(i.path[0] ?? 'title'), i.message]));
+    throw new ValidationError(fields.error.issues[0]?.message ?? 'Periksa isian materi', byField);
+  }
+  if (upload.buffer.length > materialMaxBytes) throw new DomainError('payload_too_large', 'Berkas materi terlalu besar: maksimal 25 MB');
+  return inTransaction(ctx, async (tx) => {
+    const m = await loadMaterialMeeting(tx, meetingId);
+    const session = m.sessions.find((s) => s.id === fields.data.sessionId);
+    if (!session) throw new ValidationError('Sesi tidak ditemukan pada rapat ini', { sessionId: 'Pilih sesi dari susunan acara' });
+    authorize(tx.actor, 'material.upload', materialSubject(m, { sessionId: session.id }));
+    assertMaterialsWritable(m);
+    const type = await sniffDocument(upload.buffer, materialTypes, materialTypesText);
+    const name = materialFileName(upload.filename, type.ext);
+    const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
+    const [file] = await tx.db
+      .insert(files)
+      .values({ name, mime: type.mime, size: upload.buffer.length, sha256, content: upload.buffer })
+      .returning({ id: files.id });
+    const [row] = await tx.db
+      .insert(sessionMaterials)
+      .values({ meetingId, sessionId: session.id, title: fields.data.title, fileId: file!.id, fileName: name, uploadedBy: tx.actor.id })
+      .returning();
+    await audit(tx, {
+      action: 'material.upload',
+      entityType: 'session_material',
+      entityId: row!.id,
+      after: { meetingId, sessionId: session.id, title: row!.title, fileName: name, mime: type.mime, size: upload.buffer.length, sha256 },
+    });
+    const [out] = await presentMaterials(tx, [row!], m);
+    return out!;
+  });
+}
+
+/** Removes a material (its uploader, the meeting's managers, administrators), with its file and audit row. */
+export async function deleteMaterial(ctx: Ctx, id: string) {
+  authorize(ctx.actor, 'material.delete');
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db.select().from(sessionMaterials).where(eq(sessionMaterials.id, id)).for('update');
+    if (!row) throw new NotFoundError('Materi tidak ditemukan');
+    const m = await loadMaterialMeeting(tx, row.meetingId);
+    authorize(tx.actor, 'material.read', materialSubject(m));
+    authorize(tx.actor, 'material.delete', materialSubject(m, { ownerId: row.uploadedBy }));
+    assertMaterialsWritable(m);
+    await tx.db.delete(sessionMaterials).where(eq(sessionMaterials.id, id));
+    await deleteFileIfUnused(tx, row.fileId);
+    await audit(tx, {
+      action: 'material.delete',
+      entityType: 'session_material',
+      entityId: id,
+      before: { meetingId: row.meetingId, sessionId: row.sessionId, title: row.title, fileName: row.fileName, uploadedBy: row.uploadedBy },
+    });
+    return { ok: true as const };
+  });
+}
