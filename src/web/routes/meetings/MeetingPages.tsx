@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Anchor, Badge, Button, Card, Collapse, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { ApiError, call, client } from '../../api';
-import { useT } from '../../i18n';
+import { useMeetingsT } from './i18n';
 import { formatMeetingDate, formatMeetingTime } from '../../../shared/meetingDates';
 import type { Delegate, Invitation, MeetingDetail, MeetingSummary } from '../../../shared/schemas/meetings';
 import { AgendaCard } from './AgendaCard';
@@ -14,7 +14,7 @@ const message = (e: unknown, fallback: string) => (e instanceof ApiError ? e.mes
 
 /** Meetings of an activity (?activityId=), with a form to add one. */
 export function MeetingListPage() {
-  const t = useT().meetings;
+  const t = useMeetingsT().meetings;
   const [params, setParams] = useSearchParams();
   const activityId = params.get('activityId') ?? undefined;
   const [activities, setActivities] = useState<{ value: string; label: string }[]>([]);
@@ -117,7 +117,7 @@ export function MeetingListPage() {
 /** One meeting: agenda editor, invitees, letters, sending with the send log, delegates and walk-ins. */
 export function MeetingPage() {
   const { id = '' } = useParams();
-  const t = useT().meetings;
+  const t = useMeetingsT().meetings;
   const [m, setM] = useState<MeetingDetail | null>(null);
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [delegates, setDelegates] = useState<Delegate[]>([]);
