@@ -7,6 +7,7 @@ import { seedDemoMeeting } from './demoMeeting';
 import { seedDemoOutcomes } from './demoOutcomes';
 import { seedDemoMinutes } from './demoMinutes';
 import { seedDemoForum } from './demoForum';
+import { seedDemoSurvey } from './demoSurvey';
 
 /**
  * Reference data every installation needs (regencies and cities, BUMD, universities, ...).
@@ -24,6 +25,7 @@ export async function seedDemo(db: Db): Promise<void> {
   const activity = await seedDemoActivity(db);
   const meeting = await seedDemoMeeting(db, activity.id);
   await seedDemoOutcomes(db, meeting.id);
+  await seedDemoSurvey(db, meeting.id);
   await seedDemoMinutes(db, meeting.id);
   await seedDemoForum(db);
 }
