@@ -6,7 +6,9 @@ import { institutions } from '../../db/schema/directory';
 import { releases } from '../../db/schema/releases';
 import { emitReleaseVisibilityChanged } from '../../modules/releases/events';
 import { releasePath } from '../../modules/releases/visibility';
+import { releaseCategories } from '../../../shared/releaseStates';
 import { stylesheet } from '../layout';
+import { homeLists } from './homeData';
 import { parseSitemapPart, sitemapPartPath, sitemapParts, streamSitemapPart } from './sitemaps';
 
 let t: TestApp;
@@ -126,6 +128,23 @@ describe('portal pages', () => {
     expect(res.body).toContain(`<link rel="alternate" type="application/rss+xml" href="${base}/feed.xml"`);
     expect(res.body).toContain('href="/anggota"');
     expectNoHidden(res.body);
+  });
+
+  it('the home lists come from one query: featured, latest with a next page, the newest three of each category', async () => {
+    const { featured, latest, perCategory } = await homeLists(t.database.db, { featured: 3, latest: 9, perCategory: 3 });
+    expect(featured.map((c) => c.title)).toEqual([main.title]);
+    expect(latest.items).toHaveLength(9);
+    expect(latest.items[0]!.title).toBe('Kegiatan rutin nomor 22');
+    expect(latest.next).toBe(latest.items[8]!.cursor);
+    // Categories in the portal's order; the embargoed release's category (ekonomi) has nothing public.
+    expect([...perCategory.keys()]).toEqual(releaseCategories.filter((c) => ['kebencanaan', 'pendidikan', 'sosial'].includes(c)));
+    expect(perCategory.get('sosial')!.map((c) => c.title)).toEqual([
+      'Kegiatan rutin nomor 22',
+      'Kegiatan rutin nomor 21',
+      'Kegiatan rutin nomor 20',
+    ]);
+    expect(perCategory.get('pendidikan')![0]!.institution.shortName).toBe('Unand');
+    expect(perCategory.get('kebencanaan')![0]!.path).toBe(releasePath(main));
   });
 
   it('release page: article, correction note, JSON-LD, Open Graph, Twitter card, canonical; small and script-free', async () => {
