@@ -1,28 +1,10 @@
-/**
- * The coordination forum at scale: 20,000 topics and 200,000 replies of generated Indonesian-looking text (one topic
- * holds 200 replies), a member logged in through the API, then sequential requests over HTTP (one at a time, so the
- * figures are latencies, not throughput) for:
- *   search             GET /api/forum/search?q=...           (20 different queries, rare and common words, phrases)
- *   topic list page 1  GET /api/forum/topics?limit=20
- *   topic list p. 500  the same with the cursor of page 500 (keyset: costs what page 1 costs)
- *   topic page         GET /api/forum/topics/{id} + GET /api/forum/topics/{id}/replies?limit=200 (200 replies)
- * Prints p50 / p95 / max per scenario.
- *
- *   npx tsx bench/forum.ts                                               # fresh PGlite in a temporary folder
- *   DATABASE_URL=postgres://user@host/emptydb npx tsx bench/forum.ts     # an EMPTY PostgreSQL database
- *   FORUM_TOPICS=2000 FORUM_REPLIES=20000 npx tsx bench/forum.ts          # smaller, for a quick look
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import { migrate, openDatabase } from '../src/server/db/client';
+import { migrate } from '../src/server/db/client';
 import { forumCategories, forumReplies, forumTopics, institutions, users } from '../src/server/db/schema/index';
 import { hashPassword } from '../src/server/core/passwords';
 import { searchTextOf } from '../src/shared/text';
-import { freePort } from './support';
+import { openBenchDatabase } from './support';
 
 const topicCount = Number(process.env.FORUM_TOPICS ?? 20_000);
 const replyCount = Number(process.env.FORUM_REPLIES ?? 200_000);
@@ -65,28 +47,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main() {
-  console.log(
-    `Machine: ${cpus().length} cores, load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
-  const databaseUrl = process.env.DATABASE_URL;
-  const tmp = databaseUrl ? null : mkdtempSync(join(tmpdir(), 'simpul-bench-'));
-  console.log(
-    databaseUrl
-      ? `Database: PostgreSQL from DATABASE_URL (${new URL(databaseUrl).pathname}); it should be empty`
-      : `Database: fresh PGlite in ${tmp}`,
-  );
-  const port = await freePort();
-  const config = loadConfig({
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: tmp ?? './data',
-    DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-  });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { database, config, port, dispose } = await openBenchDatabase();
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
     let t0 = performance.now();
@@ -266,11 +227,12 @@ async function main() {
       console.log(line);
       summary.push(line);
     }
-    console.log(`\nsummary (${databaseUrl ? 'PostgreSQL' : 'PGlite'}, ${topicCount} topics, ${replyCount} replies)\n${summary.join('\n')}`);
+    console.log(
+      `\nsummary (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${topicCount} topics, ${replyCount} replies)\n${summary.join('\n')}`,
+    );
   } finally {
     await app?.close();
-    await database.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await dispose();
   }
 }
 

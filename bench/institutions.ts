@@ -1,26 +1,12 @@
-/**
- * Directory list under load: 5,000 institutions and 20,000 PR officers, an administrator logged in
- * through the API, then autocannon (10 connections, 10 s each) against
- *   GET /api/institutions          (default page: 50 rows with officer counts and the total)
- *   GET /api/institutions?q=kota   (accent- and case-insensitive search)
- * Prints requests/s (average) and p99 latency.
- *
- *   npx tsx bench/institutions.ts                                    # fresh PGlite in a temporary folder
- *   DATABASE_URL=postgres://user@host/emptydb npx tsx bench/institutions.ts   # an EMPTY PostgreSQL database
- */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import { migrate, openDatabase } from '../src/server/db/client';
+import { migrate } from '../src/server/db/client';
 import { users } from '../src/server/db/schema/auth';
 import { institutions, officers } from '../src/server/db/schema/directory';
 import { hashPassword } from '../src/server/core/passwords';
 import type { InstitutionCategory } from '../src/shared/categories';
 import { searchTextOf } from '../src/shared/text';
-import { freePort } from './support';
+import { openBenchDatabase } from './support';
 
 // autocannon ships no type declarations: type the part of its programmatic API used here.
 type AutocannonResult = {
@@ -255,30 +241,7 @@ function officerRows(institutionId: string) {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
-  // Other work on the machine skews every figure: say how busy it was.
-  console.log(
-    `Machine: ${cpus().length} cores, load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
-  const databaseUrl = process.env.DATABASE_URL;
-  const tmp = databaseUrl ? null : mkdtempSync(join(tmpdir(), 'simpul-bench-'));
-  if (databaseUrl) {
-    const u = new URL(databaseUrl);
-    console.log(`Database: PostgreSQL from DATABASE_URL (${u.hostname}:${u.port || 5432}${u.pathname}); it should be empty`);
-  } else {
-    console.log(`Database: fresh PGlite in ${tmp}`);
-  }
-  const port = await freePort();
-  const config = loadConfig({
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: tmp ?? './data',
-    DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-  });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { database, config, port, dispose } = await openBenchDatabase();
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
     let t0 = performance.now();
@@ -344,8 +307,7 @@ async function main() {
     for (const r of results) console.log(`  ${r.label.padEnd(32)} ${r.rps.toFixed(1).padStart(8)} req/s   p99 ${r.p99} ms`);
   } finally {
     await app?.close();
-    await database.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await dispose();
   }
 }
 
