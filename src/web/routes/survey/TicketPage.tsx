@@ -5,6 +5,7 @@ import { ApiError, call, client } from '../../api';
 import type { TicketView } from '../../../shared/schemas/survey';
 import { useSurveyT } from './i18n';
 import { SurveySection } from './SurveyForm';
+import { TicketMaterials } from '../materials/TicketMaterials';
 
 /**
  * The participant's ticket page, opened from the confirmation e-mail (no account: the ticket link is the credential):
@@ -110,7 +111,7 @@ export function TicketPage() {
             </Text>
           )}
         </Card>
-        {/* Session materials (another helper's component) go here, one line: <TicketMaterials token={token} /> */}
+        <TicketMaterials token={token} />
         <SurveySection token={token} view={view} onAnswered={load} />
       </Stack>
     </Container>
