@@ -6,6 +6,7 @@ import { seedDemoReleases } from './demoReleases';
 import { seedDemoMeeting } from './demoMeeting';
 import { seedDemoOutcomes } from './demoOutcomes';
 import { seedDemoMinutes } from './demoMinutes';
+import { seedDemoMaterials } from './demoMaterials';
 import { seedDemoForum } from './demoForum';
 import { seedDemoSurvey } from './demoSurvey';
 
@@ -27,5 +28,6 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedDemoOutcomes(db, meeting.id);
   await seedDemoSurvey(db, meeting.id);
   await seedDemoMinutes(db, meeting.id);
+  await seedDemoMaterials(db, meeting.id);
   await seedDemoForum(db);
 }
