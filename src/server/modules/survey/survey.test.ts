@@ -14,7 +14,7 @@ let member: Session;
 let sessionIds: string[];
 const day = '2019-03-12';
 
-const answer = (token: string, body: unknown) => t.app.inject({ method: 'POST', url: `/api/tickets/${token}/survey`, payload: body });
+const answer = (token: string, body: object) => t.app.inject({ method: 'POST', url: `/api/tickets/${token}/survey`, payload: body });
 const okBody = () => ({
   usefulness: 4,
   sessionRatings: [
