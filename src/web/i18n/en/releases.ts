@@ -199,4 +199,12 @@ export const releases: typeof base = {
   newTitle: 'New release',
   stale: 'Someone else changed the release. Reload to see the latest version.',
   notEditable: 'This release cannot be changed in its current status.',
+  editorFlag: {
+    label: 'Release editor',
+    description: 'May approve, publish, correct and unpublish the releases of their institution (bureau committee: every institution).',
+    badge: 'Release editor',
+    onlyFor: 'Only member officers and committee accounts can be release editors; administrators always are.',
+    granted: (name: string) => `${name} is now a release editor.`,
+    revoked: (name: string) => `${name} is no longer a release editor.`,
+  },
 };

@@ -198,4 +198,12 @@ export const releases = {
   newTitle: 'Rilis baru',
   stale: 'Rilis sudah diubah orang lain. Muat ulang untuk melihat versi terbaru.',
   notEditable: 'Rilis ini tidak dapat diubah pada status sekarang.',
+  editorFlag: {
+    label: 'Editor rilis',
+    description: 'Boleh menyetujui, menerbitkan, mengoreksi dan menarik rilis lembaganya (panitia Biro Humas: semua lembaga).',
+    badge: 'Editor rilis',
+    onlyFor: 'Hanya petugas humas anggota dan panitia yang dapat menjadi editor rilis; administrator selalu editor.',
+    granted: (name: string) => `${name} sekarang editor rilis.`,
+    revoked: (name: string) => `Hak editor rilis ${name} dicabut.`,
+  },
 };

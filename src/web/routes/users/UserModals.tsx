@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import type { Role } from '../../session';
 import { roleOptions, type UserRow } from './roles';
 import { FormButtons } from '../../components/FormButtons';
+import { ReleaseEditorSwitch } from './ReleaseEditorSwitch';
 
 type InviteValues = { email: string; name: string; role: Role; institutionId: string | null };
 
@@ -82,6 +83,7 @@ function EditUserForm({ user, onClose }: { user: UserRow; onClose: () => void })
           error={form.errors.institutionId}
         />
         <Switch label={t.users.activeLabel} {...form.getInputProps('active', { type: 'checkbox' })} />
+        <ReleaseEditorSwitch user={user} />
         {alert}
         <FormButtons onCancel={onClose} saving={mutation.isPending} />
       </Stack>

@@ -10,6 +10,7 @@ import { useLang, useT, type Messages } from '../../i18n';
 import type { UserRow } from './roles';
 import { EditUserModal, InviteUserModal } from './UserModals';
 import { InvitationActions } from './InvitationActions';
+import { ReleaseEditorBadge, useReleaseEditors } from './ReleaseEditorSwitch';
 
 function StatusBadge({ user, t }: { user: UserRow; t: Messages }) {
   if (!user.active) return <Badge color="gray">{t.common.inactive}</Badge>;
@@ -28,6 +29,7 @@ export function UsersPage() {
     queryFn: () => call(client.GET('/api/users', { params: { query: { limit: 200 } } })),
   });
   const items = data?.items ?? [];
+  const editors = useReleaseEditors();
 
   return (
     <>
@@ -56,6 +58,7 @@ export function UsersPage() {
               <Text size="sm">
                 {t.users.roles[u.role]}
                 {u.institutionName ? ` · ${u.institutionName}` : ''}
+                <ReleaseEditorBadge user={u} editors={editors} />
               </Text>
               <Group mt="xs" gap="xs">
                 <Button size="xs" variant="light" onClick={() => setEditing(u)}>
@@ -85,7 +88,10 @@ export function UsersPage() {
                 <Table.Tr key={u.id}>
                   <Table.Td>{u.name}</Table.Td>
                   <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>{t.users.roles[u.role]}</Table.Td>
+                  <Table.Td>
+                    {t.users.roles[u.role]}
+                    <ReleaseEditorBadge user={u} editors={editors} />
+                  </Table.Td>
                   <Table.Td>{u.institutionName ?? '-'}</Table.Td>
                   <Table.Td>
                     <StatusBadge user={u} t={t} />
