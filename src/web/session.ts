@@ -23,6 +23,7 @@ export type Ability =
   | 'outcome.read'
   | 'followUp.update'
   | 'material.read'
+  | 'minutes.read'
   | 'survey.read'
   | 'meeting.read';
 

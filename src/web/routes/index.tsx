@@ -18,6 +18,7 @@ import { checkInRoutes } from './meetings/checkin';
 import { meetingsArea, rsvpRoutes } from './meetings';
 import { outcomesArea } from './outcomes';
 import { materialsArea } from './materials';
+import { minutesArea } from './minutes';
 import { forumArea, forumPublicRoutes } from './forum';
 import { surveyArea, ticketRoutes } from './survey';
 
@@ -89,6 +90,8 @@ export const areas: Area[] = [
 areas.push(outcomesArea);
 // Session materials (issue 10): by agenda session, for the bureau, invited officers and speakers.
 areas.push(materialsArea);
+// Minutes (notulen) of a meeting (issue 10).
+areas.push(minutesArea);
 // Feedback survey results (issue 10); the participant's ticket page is public (ticketRoutes).
 areas.push(surveyArea);
 

@@ -94,7 +94,7 @@ export function minutesModel(mt: Minutes, letterhead: DocumentModel['letterhead'
   if (a.attendees.length)
     blocks.push(
       p(''),
-      { kind: 'title', lines: ['DAFTAR PESERTA YANG HADIR'] },
+      { kind: 'title', lines: ['LAMPIRAN', 'DAFTAR PESERTA YANG HADIR'] },
       {
         kind: 'table',
         fontSize: 10,

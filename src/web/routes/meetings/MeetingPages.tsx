@@ -9,6 +9,7 @@ import { AgendaCard } from './AgendaCard';
 import { InvitationsCard } from './InvitationsCard';
 import { WalkInForm } from './WalkInForm';
 import { MaterialsCard } from '../materials/MaterialsCard';
+import { MinutesLink } from '../minutes/MinutesLink';
 import { SurveyLink } from '../survey/SurveyLink';
 
 const message = (e: unknown, fallback: string) => (e instanceof ApiError ? e.message : fallback);
@@ -162,6 +163,7 @@ export function MeetingPage() {
         <Button component={Link} to={`/meetings/${m.id}/outcomes`} size="xs" variant="light">
           {t.outcomes}
         </Button>
+        <MinutesLink meetingId={m.id} />
         <SurveyLink meetingId={m.id} />
       </Group>
       {error && (
