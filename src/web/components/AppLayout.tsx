@@ -1,13 +1,12 @@
-import { useEffect } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
-import { AppShell, Avatar, Burger, Center, Group, Loader, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { call, client } from '../api';
-import { resetSession, useSession } from '../session';
+import { useSession } from '../session';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenuButton } from './UserMenuButton';
 import type { NavEntry } from '../routes/area';
 
 /** The entry whose path is the longest prefix of the current path is the active one. */
@@ -16,52 +15,32 @@ function activeEntry(entries: NavEntry[], pathname: string): string | undefined 
   return matches.sort((a, b) => b.to.length - a.to.length)[0]?.to;
 }
 
-function initials(name: string) {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join('');
-}
+const loadUserMenu = () => import('./UserMenuDropdown');
+const LazyUserMenu = lazy(() => loadUserMenu().then((m) => ({ default: m.UserMenuDropdown })));
 
+/**
+ * The user menu: a plain button until first used; then the menu's code loads (prefetched on hover or focus)
+ * and the menu opens, focus moving to the new button so a keyboard user stays in place.
+ */
 function UserMenu() {
   const { user } = useSession();
   const t = useT();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const logout = useMutation({
-    mutationFn: () => call(client.POST('/api/auth/logout')),
-    onSettled: () => {
-      resetSession(queryClient);
-      void navigate('/login', { replace: true });
-    },
-  });
+  const [wanted, setWanted] = useState(false);
   if (!user) return null;
+  const button = (
+    <UserMenuButton
+      name={user.name}
+      label={t.common.userMenu}
+      onClick={() => setWanted(true)}
+      onPointerEnter={() => void loadUserMenu()}
+      onFocus={() => void loadUserMenu()}
+    />
+  );
+  if (!wanted) return button;
   return (
-    <Menu position="bottom-end" withArrow>
-      <Menu.Target>
-        <UnstyledButton aria-label={t.common.userMenu}>
-          <Group gap={6} wrap="nowrap">
-            <Avatar size="sm" color="teal" radius="xl">
-              {initials(user.name)}
-            </Avatar>
-            <Text size="sm" visibleFrom="sm" maw={180} truncate>
-              {user.name}
-            </Text>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{user.email}</Menu.Label>
-        <Menu.Item component={Link} to="/account">
-          {t.common.nav.account}
-        </Menu.Item>
-        <Menu.Item color="red" onClick={() => logout.mutate()}>
-          {t.common.logout}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Suspense fallback={button}>
+      <LazyUserMenu name={user.name} email={user.email} />
+    </Suspense>
   );
 }
 

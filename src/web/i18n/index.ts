@@ -7,15 +7,15 @@ import { importer as idImporter } from './id/importer';
 import { users as idUsers } from './id/users';
 import { audit as idAudit } from './id/audit';
 import { account as idAccount } from './id/account';
-import { activities as idActivities } from './id/activities';
+import { activityStatus as idActivityStatus } from './id/activityStatus';
 import { settings as idSettings } from './id/settings';
 import { jobs as idJobs } from './id/jobs';
 
 /**
  * One typed dictionary per area (src/web/i18n/{id,en}/<area>.ts). Indonesian is the reference shape;
  * the English files must have the same keys (the type checker enforces it). To add an area: create both
- * files and add one entry to each object below. Texts of an area that only lazy pages show (meetings, check-in,
- * outcomes, forum, releases) stay out of this dictionary: src/web/i18n/areaTexts.ts.
+ * files and add one entry to each object below. Texts of an area that only lazy pages show (activities, meetings,
+ * check-in, outcomes, forum, releases) stay out of this dictionary: src/web/i18n/areaTexts.ts.
  */
 const id = {
   common: idCommon,
@@ -26,7 +26,7 @@ const id = {
   users: idUsers,
   audit: idAudit,
   account: idAccount,
-  activities: idActivities,
+  activityStatus: idActivityStatus,
   settings: idSettings,
   jobs: idJobs,
 };

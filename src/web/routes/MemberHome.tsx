@@ -89,7 +89,7 @@ function Activities() {
                 {a.fiscalYear}
               </Text>
               <Badge color={statusColors[a.status]} variant="light">
-                {t.activities.status[a.status]}
+                {t.activityStatus[a.status]}
               </Badge>
             </Group>
           </Group>

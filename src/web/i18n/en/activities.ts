@@ -1,4 +1,5 @@
 import type { activities as base } from '../id/activities';
+import { activityStatus } from './activityStatus';
 
 export const activities: typeof base = {
   title: 'Activities & KAK',
@@ -45,12 +46,7 @@ export const activities: typeof base = {
   importSave: 'Save and open the draft',
   importBack: 'Choose another file',
   backToList: 'Back to the activities',
-  status: {
-    draft: 'Draft',
-    approved: 'Approved',
-    running: 'Running',
-    done: 'Done',
-  },
+  status: activityStatus,
   transitions: {
     'draft>approved': 'Approve KAK',
     'approved>draft': 'Back to draft',

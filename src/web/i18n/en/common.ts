@@ -15,6 +15,7 @@ export const common: typeof base = {
     users: 'Users',
     audit: 'Audit trail',
     account: 'My account',
+    activities: 'Activities & KAK',
     meetings: 'Meetings',
     followUps: 'Follow-ups',
   },

@@ -7,7 +7,7 @@ import { importer as enImporter } from './importer';
 import { users as enUsers } from './users';
 import { audit as enAudit } from './audit';
 import { account as enAccount } from './account';
-import { activities as enActivities } from './activities';
+import { activityStatus as enActivityStatus } from './activityStatus';
 import { settings as enSettings } from './settings';
 import { jobs as enJobs } from './jobs';
 
@@ -21,7 +21,7 @@ export const en: Messages = {
   users: enUsers,
   audit: enAudit,
   account: enAccount,
-  activities: enActivities,
+  activityStatus: enActivityStatus,
   settings: enSettings,
   jobs: enJobs,
 };

@@ -1,4 +1,5 @@
-import type { ActivityStatus, CommitteeRole, SpeakerStatus } from '../../../shared/schemas/activities';
+import { activityStatus } from './activityStatus';
+import type { CommitteeRole, SpeakerStatus } from '../../../shared/schemas/activities';
 
 type ScheduleStatus = 'planned' | 'in_progress' | 'done';
 type ScheduleKind = 'preparation' | 'meeting' | 'other';
@@ -48,12 +49,7 @@ export const activities = {
   importSave: 'Simpan dan buka draf',
   importBack: 'Pilih berkas lain',
   backToList: 'Kembali ke daftar kegiatan',
-  status: {
-    draft: 'Draf',
-    approved: 'Disetujui',
-    running: 'Berjalan',
-    done: 'Selesai',
-  } as Record<ActivityStatus, string>,
+  status: activityStatus,
   transitions: {
     'draft>approved': 'Setujui KAK',
     'approved>draft': 'Kembalikan ke draf',

@@ -13,6 +13,7 @@ export const common = {
     users: 'Pengguna',
     audit: 'Jejak audit',
     account: 'Akun saya',
+    activities: 'Kegiatan & KAK',
     meetings: 'Rapat',
     followUps: 'Tindak lanjut',
   },

@@ -5,13 +5,13 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError, call, client } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifyError, notifySuccess } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { useSession } from '../../session';
 import { activityQuery, statusColors, type ActivityDetail, type ActivityStatus, type Issue } from './types';
 
 /** Title, year, status and the actions the user may take (status moves, copy, downloads, delete). */
 export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
-  const t = useT();
+  const t = useActivitiesT();
   const a = t.activities;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -168,7 +168,7 @@ export function ActivityHeader({ activity }: { activity: ActivityDetail }) {
 
 /** Copy into a new draft: the fiscal year is asked for (next year by default), with what the copy does to years. */
 function CopyButton({ activity, loading, onCopy }: { activity: ActivityDetail; loading: boolean; onCopy: (year: number) => void }) {
-  const t = useT();
+  const t = useActivitiesT();
   const a = t.activities;
   const [opened, setOpened] = useState(false);
   const [year, setYear] = useState<number | string>(activity.fiscalYear + 1);
@@ -224,7 +224,7 @@ function CopyButton({ activity, loading, onCopy }: { activity: ActivityDetail; l
  * errors first says that the document carries the DRAF mark and why, then offers the download.
  */
 function DownloadButton({ activity, format, label }: { activity: ActivityDetail; format: 'docx' | 'pdf'; label: string }) {
-  const t = useT();
+  const t = useActivitiesT();
   const a = t.activities;
   const [opened, setOpened] = useState(false);
   const href = `/api/activities/${activity.id}/kak.${format}`;

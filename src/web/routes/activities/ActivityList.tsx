@@ -9,7 +9,8 @@ import { call, client } from '../../api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, formatNumber } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { useSession } from '../../session';
 import { ImportModal } from './ImportModal';
 import { NewActivityModal } from './NewActivityModal';
@@ -17,7 +18,7 @@ import { statusColors } from './types';
 
 /** Activities of one fiscal year (in the URL, default the current year in WIB), with the years that have any. */
 export function ActivityListPage() {
-  const t = useT();
+  const t = useActivitiesT();
   const a = t.activities;
   const lang = useLang();
   const { can } = useSession();

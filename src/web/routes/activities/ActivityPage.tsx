@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { ActivityHeader } from './ActivityHeader';
 import { BudgetLinesSection } from './BudgetLinesSection';
 import { ChecksSummary, PanelNav } from './ChecksSummary';
@@ -19,7 +19,7 @@ import { activityQuery, issuesUnder, prefixesOf, type PanelId } from './types';
 /** One activity: header and actions, the check results, and the KAK sections A-G with budget, committee and speakers. */
 export function ActivityPage() {
   const { id = '' } = useParams();
-  const t = useT();
+  const t = useActivitiesT();
   const { data: activity, error } = useQuery(activityQuery(id));
   if (error) return <ErrorAlert error={error} />;
   if (!activity) return <Text c="dimmed">{t.common.loading}</Text>;

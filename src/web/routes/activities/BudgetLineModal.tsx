@@ -2,7 +2,7 @@ import { Group, Input, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, U
 import { useForm } from '@mantine/form';
 import { computeLineAmount, quarterNames } from '../../../shared/kakChecks';
 import { formatRupiah } from '../../../shared/money';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { FormButtons } from '../../components/FormButtons';
 import { useSaveRow } from './rowEditing';
 import { FormErrorAlert } from './formErrors';
@@ -29,7 +29,7 @@ function LineForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const t = useT();
+  const t = useActivitiesT();
   const b = t.activities.budget;
   const form = useForm<Values>({
     initialValues: line
@@ -144,7 +144,7 @@ export function BudgetLineModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const t = useT();
+  const t = useActivitiesT();
   return (
     <Modal opened={opened} onClose={onClose} title={line ? t.activities.budget.edit : t.activities.budget.add} size="lg">
       {opened ? (

@@ -5,7 +5,8 @@ import { quarterNames } from '../../../shared/kakChecks';
 import { formatRupiah } from '../../../shared/money';
 import { notifySuccess } from '../../components/errors';
 import { formatNumber } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { BudgetLineModal } from './BudgetLineModal';
 import { inWords } from './FundingSection';
 import { DifferenceBadge } from './money';
@@ -19,7 +20,7 @@ const rp = (n: number) => formatRupiah(n);
 
 /** Budget lines with their plan per quarter, totals, and the comparison with the funding plan of section G. */
 export function BudgetLinesSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   const lang = useLang();
   const b = t.activities.budget;
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });

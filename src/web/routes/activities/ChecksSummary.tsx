@@ -1,8 +1,8 @@
 import { Alert, Anchor, Badge, Group, List, Stack, Text } from '@mantine/core';
-import { useT, type Messages } from '../../i18n';
+import { useActivitiesT, type ActivitiesMessages } from './i18n';
 import { issuesUnder, panelOf, panels, type ActivityDetail, type Issue, type PanelId } from './types';
 
-export function panelTitle(id: PanelId, t: Messages): string {
+export function panelTitle(id: PanelId, t: ActivitiesMessages): string {
   const s = t.activities.section;
   const titles: Record<PanelId, string> = {
     general: s.general,
@@ -22,7 +22,7 @@ export function panelTitle(id: PanelId, t: Messages): string {
 }
 
 function IssueLinks({ issues }: { issues: Issue[] }) {
-  const t = useT();
+  const t = useActivitiesT();
   return (
     <List size="sm" spacing={2}>
       {issues.map((i, n) => {
@@ -48,7 +48,7 @@ function IssueLinks({ issues }: { issues: Issue[] }) {
 
 /** The result of the KAK checks (errors block approval, warnings do not), each linked to its panel. */
 export function ChecksSummary({ activity }: { activity: ActivityDetail }) {
-  const t = useT();
+  const t = useActivitiesT();
   const c = t.activities.checks;
   const { errors, warnings } = activity.checks;
   return (
@@ -73,7 +73,7 @@ export function ChecksSummary({ activity }: { activity: ActivityDetail }) {
 
 /** Jump links to the panels, red or yellow where the checks found something. */
 export function PanelNav({ activity }: { activity: ActivityDetail }) {
-  const t = useT();
+  const t = useActivitiesT();
   const { errors, warnings } = activity.checks;
   return (
     <Group gap={6} component="nav" aria-label={t.activities.checks.goTo}>

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { committeeRoles } from '../../../shared/schemas/activities';
 import { notifySuccess } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { FormErrorAlert } from './formErrors';
 import { Panel } from './Panel';
 import { SectionEditorForm, useSectionEditor } from './SectionEditor';
@@ -27,7 +27,7 @@ function MemberForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const t = useT();
+  const t = useActivitiesT();
   const c = t.activities.committee;
   const form = useForm<MemberValues>({
     initialValues: { role: member?.role ?? 'anggota', name: member?.name ?? '', position: member?.position ?? '', nip: member?.nip ?? '' },
@@ -58,7 +58,7 @@ function MemberForm({
 
 /** The organising committee: its decree (SK, saved on the activity with its version) and members. */
 export function CommitteeSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   const c = t.activities.committee;
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const refresh = useActivityRefresh(activity.id);

@@ -1,7 +1,7 @@
 import { Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { quarterNames } from '../../../shared/kakChecks';
 import { formatRupiah, spellRupiah } from '../../../shared/money';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { amount, DifferenceBadge, RupiahInput, sum } from './money';
 import { SectionCard } from './SectionEditor';
 import type { SectionProps } from './TextSections';
@@ -25,7 +25,7 @@ export function inWords(n: number): string {
 
 /** Section G: the funding total (with terbilang), its source and the plan per quarter. */
 export function FundingSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   const f = t.activities.funding;
   const { total, source, label, quarters } = activity.kak.funding;
   const planned = sum(quarters);

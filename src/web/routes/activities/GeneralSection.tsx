@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { NumberInput, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { formatSignDate } from '../../../shared/dates';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { SectionCard } from './SectionEditor';
 import type { SectionProps } from './TextSections';
 import { orNull, type ActivityDetail } from './types';
@@ -54,7 +54,7 @@ function signDateLabel(value: string | null): string {
 
 /** Title, unit, PPTK and the signature place/date printed under the KAK. */
 export function GeneralSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   const a = t.activities;
   const o = activity.officerInCharge;
   return (

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { type Answer, type Body, call, client, upload } from '../../api';
 import { ErrorAlert } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { formatRupiah } from '../../../shared/money';
 import { activityQuery } from './types';
 
@@ -12,7 +12,7 @@ type Preview = Answer<'/api/activities/import/preview', 'post'>;
 
 /** What the file said, field by field and where from, what was not recognised; saving is a separate, explicit step. */
 function PreviewView({ preview, onBack, onClose }: { preview: Preview; onBack: () => void; onClose: () => void }) {
-  const t = useT();
+  const t = useActivitiesT();
   const a = t.activities;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -129,7 +129,7 @@ function PreviewView({ preview, onBack, onClose }: { preview: Preview; onBack: (
 }
 
 function ImportForm({ onClose }: { onClose: () => void }) {
-  const t = useT();
+  const t = useActivitiesT();
   const a = t.activities;
   const [file, setFile] = useState<File | null>(null);
   const mutation = useMutation({
@@ -164,7 +164,7 @@ function ImportForm({ onClose }: { onClose: () => void }) {
 
 /** "Impor dari Word/PDF": a KAK file is read into a preview (what was recognised, where from, what was not); saving it makes a draft. */
 export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useActivitiesT();
   return (
     <Modal opened={opened} onClose={onClose} title={t.activities.importWord} size="xl">
       {opened ? <ImportForm onClose={onClose} /> : null}

@@ -1,6 +1,6 @@
 import { Button, Grid, Group, Input, List, NumberInput, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { Kak } from '../../../shared/kak';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { RowActions } from './ListEditor';
 import { SectionCard } from './SectionEditor';
 import { Empty, type SectionProps } from './TextSections';
@@ -34,7 +34,7 @@ const toInput = (b: BasisValues) => ({
 });
 
 export function LegalBasesSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   const l = t.activities.legal;
   const bases = activity.kak.legalBases;
   return (

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Input, Stack, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 
 type AnyForm = UseFormReturnType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -18,7 +18,7 @@ export function RowActions({
   count: number;
   label: string;
 }) {
-  const t = useT();
+  const t = useActivitiesT();
   return (
     <Group gap={4} wrap="nowrap">
       <ActionIcon

@@ -1,14 +1,15 @@
 import { Badge, Checkbox, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { institutionCategories } from '../../../shared/categories';
 import { categoryLabel } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { TextListEditor } from './ListEditor';
 import { SectionCard } from './SectionEditor';
 import { Paragraphs, type SectionProps } from './TextSections';
 
 /** Section D: how the activity is carried out and who takes part (the schedule has its own panel). */
 export function MethodSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   const lang = useLang();
   const m = t.activities.method;
   const p = activity.kak.participants;

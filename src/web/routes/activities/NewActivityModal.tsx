@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { defaultOrgUnit } from '../../../shared/schemas/activities';
 import { call, client } from '../../api';
 import { notifySuccess } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { applyServerErrors, FormErrorAlert } from './formErrors';
 import { activityQuery } from './types';
 import { FormButtons } from '../../components/FormButtons';
@@ -19,7 +19,7 @@ type Values = {
 };
 
 function NewActivityForm({ year, onClose }: { year: number; onClose: () => void }) {
-  const t = useT();
+  const t = useActivitiesT();
   const a = t.activities;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -70,7 +70,7 @@ function NewActivityForm({ year, onClose }: { year: number; onClose: () => void 
 
 /** "Kegiatan baru": a draft with title, fiscal year, unit and PPTK; the KAK is filled in on its page. */
 export function NewActivityModal({ opened, year, onClose }: { opened: boolean; year: number; onClose: () => void }) {
-  const t = useT();
+  const t = useActivitiesT();
   return (
     <Modal opened={opened} onClose={onClose} title={t.activities.newActivity} size="lg">
       {opened ? <NewActivityForm year={year} onClose={onClose} /> : null}

@@ -1,7 +1,7 @@
 import { Button, Grid, Group, Input, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { scheduleStatuses } from '../../../shared/kak';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { RowActions } from './ListEditor';
 import { SectionCard } from './SectionEditor';
 import { ScheduleTimeline, type TimelineStep } from './ScheduleTimeline';
@@ -45,7 +45,7 @@ function rowsWithErrors(paths: string[]): Set<number> {
 }
 
 function StepRows({ form }: { form: UseFormReturnType<Values> }) {
-  const t = useT();
+  const t = useActivitiesT();
   const s = t.activities.schedule;
   const rows = form.getValues().schedule;
   const months = s.monthsLong.map((label, i) => ({ value: String(i + 1), label }));
@@ -134,7 +134,7 @@ function StepRows({ form }: { form: UseFormReturnType<Values> }) {
 
 /** Section D's schedule: the timeline, and in Edit mode the rows with a live preview of the timeline. */
 export function ScheduleSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   const s = t.activities.schedule;
   const errorRows = rowsWithErrors([...issues.errors, ...issues.warnings].map((i) => i.path));
   return (

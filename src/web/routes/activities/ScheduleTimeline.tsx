@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import { Badge, Box, Group, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { formatDateId } from '../../../shared/dates';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { scheduleStatusColors } from './types';
 
 export type TimelineStep = {
@@ -39,7 +39,7 @@ const headerCell: CSSProperties = {
  * its end month, coloured by status; meetings carry a star. On a phone the step names sit above their bars.
  */
 export function ScheduleTimeline({ steps, errorRows = new Set<number>() }: { steps: TimelineStep[]; errorRows?: Set<number> }) {
-  const t = useT();
+  const t = useActivitiesT();
   const s = t.activities.schedule;
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const offset = phone ? 1 : 2; // grid column of January (month m sits in column m + offset - 1)

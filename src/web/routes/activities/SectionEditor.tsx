@@ -4,7 +4,7 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, call, client } from '../../api';
 import { notifySuccess } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { applyServerErrors, FormErrorAlert } from './formErrors';
 import { Panel, type PanelIssues } from './Panel';
 import { activityQuery, type ActivityDetail } from './types';
@@ -43,7 +43,7 @@ export function valuesAsText(v: unknown, depth = 0): string {
  * A 409 keeps the typed values; "reload" loads the latest activity into the form and keeps the typed text visible.
  */
 export function useSectionEditor<V extends Values>(activity: ActivityDetail, config: SectionConfig<V>) {
-  const t = useT();
+  const t = useActivitiesT();
   const queryClient = useQueryClient();
   const form = useForm<V>({ initialValues: config.values(activity) });
   const [editing, setEditing] = useState(false);
@@ -118,7 +118,7 @@ export type SectionEditor<V extends Values> = ReturnType<typeof useSectionEditor
 
 /** The edit form of a panel: fields, conflict or error alert, Cancel/Save. */
 export function SectionEditorForm<V extends Values>({ ed, children }: { ed: SectionEditor<V>; children: ReactNode }) {
-  const t = useT();
+  const t = useActivitiesT();
   const { conflict } = ed;
   return (
     <form onSubmit={ed.submit} noValidate>
@@ -180,7 +180,7 @@ export function SectionCard<V extends Values>({
   view: ReactNode;
   editor: (form: UseFormReturnType<V>) => ReactNode;
 }) {
-  const t = useT();
+  const t = useActivitiesT();
   const ed = useSectionEditor(activity, config);
   return (
     <Panel

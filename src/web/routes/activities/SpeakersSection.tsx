@@ -5,7 +5,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { formatRupiah } from '../../../shared/money';
 import { speakerStatuses, type SpeakerStatus } from '../../../shared/schemas/activities';
 import { notifySuccess } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { FormErrorAlert } from './formErrors';
 import { amount, RupiahInput } from './money';
 import { Panel } from './Panel';
@@ -42,7 +42,7 @@ function SpeakerForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const t = useT();
+  const t = useActivitiesT();
   const s = t.activities.speakers;
   const form = useForm<Values>({
     initialValues: {
@@ -102,7 +102,7 @@ function SpeakerForm({
 
 /** Speakers (narasumber): who, on what, whether they accepted, the fee and the budget line paying it. */
 export function SpeakersSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   const s = t.activities.speakers;
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const refresh = useActivityRefresh(activity.id);

@@ -1,6 +1,6 @@
 import { Button, Group, Input, List, Paper, SimpleGrid, Spoiler, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { Kak } from '../../../shared/kak';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { RowActions, TextListEditor } from './ListEditor';
 import type { PanelIssues } from './Panel';
 import { SectionCard } from './SectionEditor';
@@ -9,7 +9,7 @@ import type { ActivityDetail } from './types';
 export type SectionProps = { activity: ActivityDetail; canEdit: boolean; issues: PanelIssues };
 
 export function Empty() {
-  const t = useT();
+  const t = useActivitiesT();
   return (
     <Text size="sm" c="dimmed">
       {t.activities.emptySection}
@@ -19,7 +19,7 @@ export function Empty() {
 
 /** Paragraphs as printed; long sections start folded to a few lines ("Tampilkan semua"). */
 export function Paragraphs({ items }: { items: string[] }) {
-  const t = useT();
+  const t = useActivitiesT();
   if (!items.length) return <Empty />;
   const body = (
     <Stack gap="xs">
@@ -47,7 +47,7 @@ export function Paragraphs({ items }: { items: string[] }) {
 const kakPatch = <V extends Partial<Kak>>(v: V) => ({ kak: v });
 
 export function BackgroundSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   return (
     <SectionCard
       id="section-a"
@@ -70,7 +70,7 @@ export function BackgroundSection({ activity, canEdit, issues }: SectionProps) {
 }
 
 export function IntentSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   const { intent, objectives } = activity.kak;
   return (
     <SectionCard
@@ -117,7 +117,7 @@ export function IntentSection({ activity, canEdit, issues }: SectionProps) {
 }
 
 export function LocationsSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   return (
     <SectionCard
       id="section-e"
@@ -141,7 +141,7 @@ export function LocationsSection({ activity, canEdit, issues }: SectionProps) {
 }
 
 export function OutputsSection({ activity, canEdit, issues }: SectionProps) {
-  const t = useT();
+  const t = useActivitiesT();
   const o = t.activities.outputs;
   const outputs = activity.kak.outputs;
   return (

@@ -2,7 +2,7 @@ import { Alert, List } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { ApiError } from '../../api';
 import { errorMessage } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 
 /**
  * Puts the server's per-field messages next to the fields of a (possibly nested) form: the path
@@ -25,7 +25,7 @@ export function applyServerErrors<T extends Record<string, unknown>>(form: UseFo
 
 /** The alert under a form: "check the marked fields" when every message sits at its field, else the server's message. */
 export function FormErrorAlert({ error, unmapped }: { error: unknown; unmapped: string[] }) {
-  const t = useT();
+  const t = useActivitiesT();
   if (!error) return null;
   const fields = error instanceof ApiError ? Object.keys(error.fields).length : 0;
   if (fields && !unmapped.length)

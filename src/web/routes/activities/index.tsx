@@ -35,5 +35,5 @@ export const activitiesArea: Area = {
       ),
     },
   ],
-  nav: [{ to: '/activities', label: (t) => t.activities.title, ability: 'activity.read', order: 20 }],
+  nav: [{ to: '/activities', label: (t) => t.common.nav.activities, ability: 'activity.read', order: 20 }],
 };

@@ -1,6 +1,6 @@
 import { Badge, NumberInput, type NumberInputProps } from '@mantine/core';
 import { formatRupiah } from '../../../shared/money';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 
 /** A rupiah amount typed as "48.357.960" (whole rupiah, dot thousands). */
 export function RupiahInput(props: NumberInputProps) {
@@ -26,7 +26,7 @@ export const sum = (xs: readonly (number | string)[]) => xs.reduce<number>((a, b
 
 /** "Sesuai" in green, or the difference in red. */
 export function DifferenceBadge({ actual, expected, compact = false }: { actual: number; expected: number; compact?: boolean }) {
-  const t = useT();
+  const t = useActivitiesT();
   if (actual === expected)
     return (
       <Badge color="teal" variant="light">

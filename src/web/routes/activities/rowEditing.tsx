@@ -5,7 +5,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { call, client, type Body } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifyError, notifySuccess } from '../../components/errors';
-import { useT } from '../../i18n';
+import { useActivitiesT } from './i18n';
 import { applyServerErrors } from './formErrors';
 import { activityKey, type ActivityDetail } from './types';
 import { useActivityRefresh } from './useActivityRefresh';
@@ -84,7 +84,7 @@ function versionRead(queryClient: QueryClient, activityId: string): number | und
 
 /** Deletes one row of an activity's list, says so, and reloads the activity (its checks change too). */
 export function useRemoveRow<Row extends { id: string }>(activityId: string, collection: Collection, doneMessage: string) {
-  const t = useT();
+  const t = useActivitiesT();
   const queryClient = useQueryClient();
   const refresh = useActivityRefresh(activityId);
   return useMutation({
@@ -112,7 +112,7 @@ export function RowActions({
   onEdit: () => void;
   onRemove: () => void;
 }) {
-  const t = useT();
+  const t = useActivitiesT();
   return (
     <Group gap={4} wrap="nowrap">
       <Button size="compact-xs" variant="subtle" aria-label={`${t.activities.edit}: ${label}`} onClick={onEdit}>
