@@ -1,4 +1,5 @@
 import { requiredText, uuid, z } from '../zod';
+import { pageOutput, pageQueryFields } from './common';
 
 /** Shapes of the session materials API (materi rapat per sesi): inputs validated on the server, outputs typed for the SPA. */
 
@@ -50,9 +51,8 @@ export const materialsByMeetingOutput = z.object({
 });
 export type MaterialsByMeeting = z.infer<typeof materialsByMeetingOutput>;
 
-/** Meetings whose materials the caller may read (newest first). */
-export const materialMeetingsOutput = z.object({
-  items: z.array(
-    z.object({ id: z.string(), title: z.string(), startDate: z.string(), endDate: z.string(), materialCount: z.number().int() }),
-  ),
-});
+/** Meetings whose materials the caller may read (newest first), paged. */
+export const materialMeetingsQuery = z.object({ ...pageQueryFields });
+export const materialMeetingsOutput = pageOutput(
+  z.object({ id: z.string(), title: z.string(), startDate: z.string(), endDate: z.string(), materialCount: z.number().int() }),
+);

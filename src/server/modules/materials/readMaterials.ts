@@ -50,7 +50,7 @@ export async function ticketMaterialFile(ctx: Ctx, token: string, id: string) {
  * The meetings whose materials the caller may read, newest first: every meeting for the bureau, the meetings its
  * institution was invited to for a member officer, the meetings it speaks at for a speaker.
  */
-export async function materialMeetings(ctx: Ctx) {
+export async function materialMeetings(ctx: Ctx, page: { limit: number; offset: number }) {
   const actor = ctx.actor;
   authorize(actor, 'material.read');
   const scope =
@@ -59,19 +59,23 @@ export async function materialMeetings(ctx: Ctx) {
       : actor.role === 'speaker'
         ? speaksAt(actor)
         : sql`true`;
-  const rows = await ctx.db
-    .select({
-      id: meetings.id,
-      title: meetings.title,
-      startDate: meetings.startDate,
-      endDate: meetings.endDate,
-      materialCount: count(sessionMaterials.id),
-    })
-    .from(meetings)
-    .leftJoin(sessionMaterials, eq(sessionMaterials.meetingId, meetings.id))
-    .where(scope)
-    .groupBy(meetings.id)
-    .orderBy(desc(meetings.startDate), desc(meetings.createdAt))
-    .limit(100);
-  return { items: rows };
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        startDate: meetings.startDate,
+        endDate: meetings.endDate,
+        materialCount: count(sessionMaterials.id),
+      })
+      .from(meetings)
+      .leftJoin(sessionMaterials, eq(sessionMaterials.meetingId, meetings.id))
+      .where(scope)
+      .groupBy(meetings.id)
+      .orderBy(desc(meetings.startDate), desc(meetings.createdAt), desc(meetings.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    ctx.db.select({ n: count() }).from(meetings).where(scope),
+  ]);
+  return { items: rows, total: total?.n ?? 0 };
 }

@@ -4,6 +4,7 @@ import { binaryResponse, okOutput } from '../../../shared/schemas/common';
 import {
   materialMaxBytes,
   materialMeetingParams,
+  materialMeetingsQuery,
   materialMeetingsOutput,
   materialOutput,
   materialParams,
@@ -42,10 +43,11 @@ export const materialRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Meetings whose materials the caller may read (bureau: all; member: invited; speaker: where it speaks)',
+        querystring: materialMeetingsQuery,
         response: { 200: materialMeetingsOutput },
       },
     },
-    async (req) => materialMeetings(req.ctx),
+    async (req) => materialMeetings(req.ctx, req.query),
   );
   app.get(
     '/api/meetings/:id/materials',

@@ -39,7 +39,7 @@ export function MaterialMeetingsPage() {
   const t = useMaterialsT();
   const { data, error, isLoading } = useQuery({
     queryKey: ['materials', 'meetings'],
-    queryFn: () => call(client.GET('/api/materials/meetings')),
+    queryFn: () => call(client.GET('/api/materials/meetings', { params: { query: { limit: 100, offset: 0 } } })),
   });
   return (
     <Stack maw={900}>
