@@ -118,6 +118,8 @@ export const auditActionLabels: Record<string, Label> = {
   'followUp.remind': { id: 'Pengingat tindak lanjut dikirim', en: 'Follow-up reminder sent' },
   'certificate.generate': { id: 'Sertifikat dibuat', en: 'Certificates generated' },
   'certificate.revoke': { id: 'Sertifikat dicabut', en: 'Certificate revoked' },
+  'material.upload': { id: 'Materi sesi diunggah', en: 'Session material uploaded' },
+  'material.delete': { id: 'Materi sesi dihapus', en: 'Session material removed' },
   'minutes.update': { id: 'Notulen rapat disimpan', en: 'Meeting minutes saved' },
   'surveyResponse.create': { id: 'Survei rapat diisi peserta', en: 'Meeting survey answered' },
   'surveyResponse.forward': { id: 'Saran survei dijadikan topik forum', en: 'Survey suggestion made a forum topic' },
@@ -150,6 +152,7 @@ export const auditEntityLabels: Record<string, Label> = {
   resolution: { id: 'Rumusan rapat', en: 'Meeting resolution' },
   follow_up: { id: 'Tindak lanjut', en: 'Follow-up action' },
   certificate: { id: 'Sertifikat', en: 'Certificate' },
+  session_material: { id: 'Materi sesi', en: 'Session material' },
   meeting_minutes: { id: 'Notulen rapat', en: 'Meeting minutes' },
   survey_response: { id: 'Jawaban survei rapat', en: 'Meeting survey answer' },
 };
