@@ -153,6 +153,20 @@ describe('minutes', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('accepts one of two saves naming the same version at once; the other is refused with 409', async () => {
+    const before = await state();
+    const v = before.m!.version;
+    const answers = await Promise.all([
+      manager.request('PUT', url(), body(v, { chairName: 'Pimpinan A' })),
+      manager.request('PUT', url(), body(v, { chairName: 'Pimpinan B' })),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const after = await state();
+    expect(after.m!.version).toBe(v + 1);
+    expect(after.audits).toBe(before.audits + 1);
+    expect(after.m!.chairName).toBe(answers.find((r) => r.statusCode === 200)!.json().chairName);
+  });
+
   it('lets only the managers write; other institutions and non-managers are refused', async () => {
     const before = await state();
     const v = before.m!.version;
