@@ -5,7 +5,7 @@ import { multipart } from '../../../../test/builders/directory';
 import { seedCheckInMeeting, type CheckInFixture } from '../../../../test/helpers/checkInFixture';
 import { samplePptx, sampleXlsx, sampleZip } from '../../../../test/helpers/officeDocuments';
 import { createUser, loginAs, sessionFor, type Session, type TestApp, createTestApp } from '../../../../test/helpers/testApp';
-import { agendaSessions, auditLog, files, institutions, sessionMaterials, speakers } from '../../db/schema/index';
+import { agendaSessions, auditLog, files, institutions, meetings, sessionMaterials, speakers } from '../../db/schema/index';
 import { materialDocx, materialPdf } from '../../seed/demoMaterials';
 import { searchTextOf } from '../../../shared/text';
 import { materialFileName } from './writeMaterials';
@@ -207,6 +207,23 @@ describe('session materials', () => {
     const res = await upload(speakerA, { name: 'hapus.pdf', content: pdf });
     expect((await manager.request('DELETE', `/api/materials/${res.json().id}`)).statusCode).toBe(200);
     expect(await t.database.db.select().from(sessionMaterials).where(eq(sessionMaterials.id, res.json().id))).toEqual([]);
+  });
+});
+
+describe('meeting status', () => {
+  it('refuses uploads to a cancelled meeting (409) and hides a draft from invited officers', async () => {
+    const [session] = await t.database.db.select().from(agendaSessions).where(eq(agendaSessions.meetingId, other.meetingId));
+    await t.database.db.update(meetings).set({ status: 'cancelled' }).where(eq(meetings.id, other.meetingId));
+    const before = await stored();
+    const refused = await upload(manager, { name: 'a.pdf', content: pdf, meetingId: other.meetingId, sessionId: session!.id });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('dibatalkan');
+    expect(await stored()).toEqual(before);
+    await t.database.db.update(meetings).set({ status: 'draft' }).where(eq(meetings.id, other.meetingId));
+    const officer = (await sessionFor(t, 'member', { institutionId: other.institutions[0]!.id })).session;
+    expect((await officer.request('GET', `/api/meetings/${other.meetingId}/materials`)).statusCode).toBe(404);
+    expect((await officer.request('GET', '/api/materials/meetings')).json()).toEqual({ items: [], total: 0 });
+    expect((await manager.request('GET', `/api/meetings/${other.meetingId}/materials`)).statusCode).toBe(200);
   });
 });
 
