@@ -40,4 +40,5 @@ test('the bureau writes a session discussion in bold, saves, sees it after a rel
   await page.setViewportSize({ width: 360, height: 740 });
   await expect(page.getByRole('button', { name: 'Simpan notulen' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: test.info().outputPath('minutes-360.png') });
 });
