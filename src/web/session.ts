@@ -25,7 +25,22 @@ export type Ability =
   | 'material.read'
   | 'minutes.read'
   | 'survey.read'
-  | 'meeting.read';
+  | 'meeting.read'
+  | 'forum.read'
+  | 'forum.post'
+  | 'forum.edit'
+  | 'forum.resolve'
+  | 'forum.moderate'
+  | 'forum.categories'
+  | 'release.read'
+  | 'release.write'
+  | 'release.delete'
+  | 'release.submit'
+  | 'release.review'
+  | 'release.publish'
+  | 'release.correct'
+  | 'release.unpublish'
+  | 'release.editors';
 
 export type Role = 'admin' | 'committee' | 'member' | 'speaker';
 /** GET /api/auth/me, as the OpenAPI document describes it. */

@@ -11,16 +11,13 @@ export type Attachment = TopicDetail['attachments'][number];
 export type Overview = Answer<'/api/forum/overview', 'get'>;
 export type FollowMode = 'immediate' | 'digest' | 'none';
 
-/**
- * The forum's policy actions (`abilities` of GET /api/auth/me; src/server/core/policy.ts). The SPA's `Ability`
- * union predates them; the names are the server's, so the cast only widens the list.
- */
+/** The forum's policy actions (`abilities` of GET /api/auth/me; src/server/core/policy.ts). */
 export const forumAbility = {
-  read: 'forum.read' as Ability,
-  post: 'forum.post' as Ability,
-  moderate: 'forum.moderate' as Ability,
-  categories: 'forum.categories' as Ability,
-};
+  read: 'forum.read',
+  post: 'forum.post',
+  moderate: 'forum.moderate',
+  categories: 'forum.categories',
+} as const satisfies Record<string, Ability>;
 
 export const forumKeys = {
   all: ['forum'] as const,

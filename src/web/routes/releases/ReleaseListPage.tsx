@@ -11,7 +11,7 @@ import { Pager } from '../../components/Pager';
 import { formatDateTime, formatNumber } from '../../format';
 import { useLang } from '../../i18n';
 import { useT } from './texts';
-import { useSession, type Ability } from '../../session';
+import { useSession } from '../../session';
 import { ReleaseTabs } from './ReleaseTabs';
 import { categoryLabel, releasesKey, StatusBadge, useReleaseMeta, type ReleaseListItem } from './shared';
 
@@ -63,7 +63,7 @@ export function ReleaseListPage() {
         title={r.title}
         description={r.description}
         actions={
-          can('release.write' as Ability) ? (
+          can('release.write') ? (
             <Button component={Link} to="/rilis/baru">
               {r.newRelease}
             </Button>

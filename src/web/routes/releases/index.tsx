@@ -28,8 +28,8 @@ const EditReleasePage = lazyPage(
 );
 
 /** The policy's release actions (src/server/core/policy.ts); what a row allows comes from its `can` flags. */
-const read = 'release.read' as Ability;
-const write = 'release.write' as Ability;
+const read: Ability = 'release.read';
+const write: Ability = 'release.write';
 
 const guarded = (ability: Ability, page: React.ReactNode) => <RequireAbility ability={ability}>{page}</RequireAbility>;
 
