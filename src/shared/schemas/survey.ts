@@ -4,7 +4,8 @@ import { optionalText, uuid, z } from '../zod';
 
 export const surveyLimits = { suggestions: 2000, topicsWanted: 1000, sessions: 100 } as const;
 
-export const ticketTokenParams = z.object({ token: z.string().min(20).max(100) });
+/** Any string up to 200 characters: a token that is not a ticket's, short or long, is simply not found (404). */
+export const ticketTokenParams = z.object({ token: z.string().min(1).max(200) });
 
 /** Where the survey stands for one participant. */
 export const surveyStates = ['not_started', 'not_checked_in', 'open', 'answered', 'closed'] as const;

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCheckInMeeting, type CheckInFixture } from '../../../../test/helpers/checkInFixture';
 import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
+import { ticketMailText } from '../meetings/mailing';
 import { agendaSessions, auditLog, checkIns, forumTopics, meetings, surveyResponses, surveySessionRatings } from '../../db/schema/index';
 
 let t: TestApp;
@@ -63,9 +64,21 @@ describe('ticket page', () => {
     expect(JSON.stringify(v)).not.toContain('Peserta 2');
     const notIn = (await t.app.inject({ method: 'GET', url: `/api/tickets/${fx.people[5]!.token}` })).json();
     expect([notIn.checkedIn, notIn.survey.state]).toEqual([false, 'not_checked_in']);
-    const forged = await t.app.inject({ method: 'GET', url: `/api/tickets/${'A'.repeat(43)}` });
-    expect(forged.statusCode).toBe(404);
-    expect(forged.json().error.message).toMatch(/^Tiket tidak dikenal/);
+    for (const bad of ['A'.repeat(43), 'abc', fx.people[0]!.id]) {
+      const forged = await t.app.inject({ method: 'GET', url: `/api/tickets/${bad}` });
+      expect(forged.statusCode).toBe(404);
+      expect(forged.json().error.message).toMatch(/^Tiket tidak dikenal/);
+    }
+  });
+
+  it('is linked from the confirmation mail', () => {
+    const ctx = { config: { publicUrl: 'https://simpul.example' } } as Parameters<typeof ticketMailText>[1]['ctx'];
+    const mail = ticketMailText(
+      { title: 'Rapat', startDate: day, endDate: day, startTime: '08:00', endTime: '12:00', venue: 'Aula', venueAddress: null },
+      { name: 'Peserta 1', institution: null, token: 'tok_en-123', ctx },
+    );
+    expect(mail.text).toContain('https://simpul.example/app/tiket/tok_en-123');
+    expect(mail.html).toContain('<a href="https://simpul.example/app/tiket/tok_en-123">');
   });
 });
 
@@ -204,8 +217,13 @@ describe('survey results', () => {
     const again = await manager.request('POST', `/api/survey-responses/${resp!.id}/forward`, {});
     expect(again.statusCode).toBe(409);
     expect((await t.database.db.select({ n: count() }).from(forumTopics))[0]!.n).toBe(topicsBefore + 1);
+    // Two clicks at once on another suggestion: one topic.
+    const [second] = await t.database.db.select().from(surveyResponses).where(eq(surveyResponses.registrationId, fx.people[1]!.id));
+    const both = await Promise.all([1, 2].map(() => manager.request('POST', `/api/survey-responses/${second!.id}/forward`, {})));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await t.database.db.select({ n: count() }).from(forumTopics))[0]!.n).toBe(topicsBefore + 2);
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'surveyResponse.forward'));
-    expect(audits.map((a) => a.entityId)).toEqual([resp!.id]);
+    expect(audits.map((a) => a.entityId).sort()).toEqual([resp!.id, second!.id].sort());
     const [after] = await t.database.db.select().from(surveyResponses).where(eq(surveyResponses.id, resp!.id));
     expect(after!.forwardedAt).not.toBeNull();
   });
