@@ -29,16 +29,14 @@ beforeAll(async () => {
       { meetingId: fx.meetingId, position: 1, startTime: '09:00', endTime: '11:00', title: 'Sinergi publikasi', moderator: 'Yosmeri' },
     ])
     .returning();
-  await t.database.db
-    .insert(checkIns)
-    .values(
-      [fx.people[0]!, fx.people[2]!].map((p, i) => ({
-        registrationId: p.id,
-        meetingId: fx.meetingId,
-        meetingDay: '2019-03-12',
-        clientId: `d-${i}`,
-      })),
-    );
+  await t.database.db.insert(checkIns).values(
+    [fx.people[0]!, fx.people[2]!].map((p, i) => ({
+      registrationId: p.id,
+      meetingId: fx.meetingId,
+      meetingDay: '2019-03-12',
+      clientId: `d-${i}`,
+    })),
+  );
   const res = await manager.request('PUT', `/api/meetings/${fx.meetingId}/minutes`, {
     chairName: 'Drs. Jasman Rizal, M.Si',
     chairPosition: 'Kepala Biro Humas',
