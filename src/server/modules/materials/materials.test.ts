@@ -141,6 +141,10 @@ describe('session materials', () => {
     expect(own.statusCode, own.body).toBe(201);
     expect((await upload(speakerA, { name: 'x.pdf', content: pdf, sessionId: sessionB })).statusCode).toBe(404);
     expect((await upload(memberInvited, { name: 'x.pdf', content: pdf })).statusCode).toBe(403);
+    // Refused before the body is read: an oversized upload by someone who may not upload is 403/404, not 413.
+    const big = Buffer.alloc(26 * 1024 * 1024, 0x20);
+    expect((await upload(memberInvited, { name: 'x.pdf', content: big })).statusCode).toBe(403);
+    expect((await upload(otherCommittee, { name: 'x.pdf', content: big })).statusCode).toBe(404);
     // A committee member who does not manage the meeting reads its materials but does not upload.
     expect((await upload(otherCommittee, { name: 'x.pdf', content: pdf })).statusCode).toBe(404);
     expect((await otherCommittee.request('GET', `/api/meetings/${fx.meetingId}/materials`)).statusCode).toBe(200);

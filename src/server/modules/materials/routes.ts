@@ -14,7 +14,7 @@ import {
 } from '../../../shared/schemas/materials';
 import { readUpload } from '../../core/upload';
 import { listMaterials, materialFile, materialMeetings, ticketMaterialFile, ticketMaterials } from './readMaterials';
-import { deleteMaterial, materialTypes, uploadMaterial } from './writeMaterials';
+import { assertMayUploadTo, deleteMaterial, materialTypes, uploadMaterial } from './writeMaterials';
 
 const tags = ['materials'];
 const fileResponse = { 200: binaryResponse(Object.keys(materialTypes), 'The material (as an attachment)') };
@@ -73,6 +73,7 @@ export const materialRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      await assertMayUploadTo(req.ctx, req.params.id);
       const upload = await readUpload(req, { maxBytes: materialMaxBytes, what: 'Berkas materi', choose: 'berkas materi' });
       const out = await uploadMaterial(req.ctx, req.params.id, upload);
       return reply.status(201).send(out);

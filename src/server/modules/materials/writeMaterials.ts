@@ -4,7 +4,7 @@ import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { DomainError, NotFoundError, ValidationError } from '../../core/errors';
 import { deleteFileIfUnused } from '../../core/files';
-import { authorize } from '../../core/policy';
+import { authorize, can } from '../../core/policy';
 import type { Upload } from '../../core/upload';
 import { files, sessionMaterials } from '../../db/schema/index';
 import { materialMaxBytes, materialTypesText, materialUploadFields } from '../../../shared/schemas/materials';
@@ -35,6 +35,18 @@ export function materialFileName(original: string, ext: string): string {
     .slice(0, 150)
     .trim();
   return `${base || 'materi'}.${ext}`;
+}
+
+/**
+ * Checked before the upload is read (so a caller who may not upload to this meeting never makes the server read
+ * 25 MB): the role, the meeting, and that the caller may upload to at least one of its sessions.
+ */
+export async function assertMayUploadTo(ctx: Ctx, meetingId: string) {
+  authorize(ctx.actor, 'material.upload');
+  const m = await loadMaterialMeeting(ctx, meetingId);
+  const subjects = m.sessions.length ? m.sessions.map((s) => materialSubject(m, { sessionId: s.id })) : [materialSubject(m)];
+  if (!subjects.some((subject) => can(ctx.actor, 'material.upload', subject))) authorize(ctx.actor, 'material.upload', subjects[0]);
+  assertMaterialsWritable(m);
 }
 
 /** Stores a material on an agenda session of the meeting, with its audit row, in one transaction. */
