@@ -1,8 +1,11 @@
+import { ticketKeyFrom, ticketToken } from '../../src/server/modules/meetings/tokens';
 import { expect, test } from './fixtures';
 import { loginAsAdmin } from './login';
 import { appLink, waitForMail } from './mailbox';
 import { signedInContext, writeAs } from './member';
 
+// This run's server has no TICKET_SECRET: its ticket key comes from its data folder (as in survey.spec.ts).
+const dataDir = `node_modules/.cache/simpul-e2e-data-${Number(process.env.E2E_PORT ?? 3107)}`;
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 test('a committee member uploads a session material, downloads it, and reads the materials page on a phone', async ({ page, browser }) => {
@@ -66,4 +69,37 @@ test('a committee member uploads a session material, downloads it, and reads the
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);
   await page.screenshot({ path: 'test-results/materials-phone.png', fullPage: true });
+});
+
+test("a participant downloads the demo meeting's materials from the ticket page on a phone; a forged ticket finds nothing", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  await loginAsAdmin(page);
+  const meetings = await (await page.request.get('/api/meetings?limit=50')).json();
+  const demo = meetings.items.find((m: { startDate: string }) => m.startDate === '2019-03-14');
+  const list = await (await page.request.get(`/api/meetings/${demo.id}/check-in/participants`)).json();
+  const registrationId = list.participants[0].id as string;
+  const token = ticketToken(registrationId, ticketKeyFrom({ DATA_DIR: dataDir } as NodeJS.ProcessEnv));
+  // The same list under the Indonesian address.
+  await page.goto(`/app/rapat/${demo.id}/materi`);
+  await expect(page.getByTestId('material-row').first()).toBeVisible();
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
+  const phone = await context.newPage();
+  await phone.goto(`/app/tiket/${token}`);
+  const card = phone.getByTestId('ticket-materials');
+  await expect(card.getByRole('heading', { name: 'Materi rapat' })).toBeVisible();
+  await expect(card).toContainText('Paparan: Isu kehumasan terkini');
+  await expect(card).toContainText('Makalah Penanganan Hoaks.docx');
+  await expect(card.getByRole('button', { name: /Hapus/ })).toHaveCount(0);
+  const download = phone.waitForEvent('download');
+  await card.getByRole('link', { name: 'Unduh Paparan: Isu kehumasan terkini' }).click();
+  expect((await download).suggestedFilename()).toBe('Paparan Isu Kehumasan Terkini.pdf');
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await phone.screenshot({ path: 'test-results/materials-ticket-360.png', fullPage: true });
+  const forged = await context.request.get(`/api/tickets/${'A'.repeat(43)}/materials`);
+  expect(forged.status()).toBe(404);
+  await context.close();
 });

@@ -6,6 +6,7 @@ import { apiHref, call, client, upload } from '../../api';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/errors';
 import { formatDateTime } from '../../format';
 import { useLang } from '../../i18n';
+import { clockId } from '../../../shared/meetingDates';
 import { materialMaxBytes, type MaterialSession, type MaterialsByMeeting } from '../../../shared/schemas/materials';
 import { useMaterialsT } from './i18n';
 
@@ -18,7 +19,9 @@ export function fileSize(bytes: number, lang: string): string {
   return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(locale)} KB`;
 }
 
-export const sessionLabel = (s: Pick<MaterialSession, 'startTime' | 'endTime' | 'title'>) => `${s.startTime}–${s.endTime} · ${s.title}`;
+/** "09.00–10.30 · Isu kehumasan terkini" (Indonesian clock, as the agenda prints it). */
+export const sessionLabel = (s: Pick<MaterialSession, 'startTime' | 'endTime' | 'title'>) =>
+  `${clockId(s.startTime)}–${clockId(s.endTime)} · ${s.title}`;
 
 /**
  * Materials of a meeting's agenda sessions: the upload form (for the sessions the caller may upload to: its own as a

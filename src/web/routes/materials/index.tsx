@@ -32,6 +32,15 @@ export const materialsArea: Area = {
         </RequireAbility>
       ),
     },
+    // The Indonesian address the issue names, beside the meetings area's English one.
+    {
+      path: 'rapat/:id/materi',
+      element: (
+        <RequireAbility ability="material.read">
+          <MaterialsPage />
+        </RequireAbility>
+      ),
+    },
   ],
   nav: [
     { to: '/materials', label: () => (getLang() === 'en' ? 'Meeting materials' : 'Materi rapat'), ability: 'material.read', order: 26 },
