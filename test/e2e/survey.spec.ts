@@ -44,6 +44,7 @@ test('a participant answers the feedback survey on a 360-px phone; the bureau se
   await tapStar('Seberapa bermanfaat rapat ini bagi Anda?: 4 dari 5');
   await tapStar(/Strategi komunikasi publik.*: 5 dari 5/);
   await phone.getByLabel('Saran untuk panitia').fill('Mohon daftar hadir daring dibuka lebih awal.');
+  await phone.screenshot({ path: 'test-results/survey-form-360.png', fullPage: true });
   const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
   expect(wide).toBeLessThanOrEqual(360);
   await phone.getByRole('button', { name: 'Kirim survei' }).click();
@@ -56,6 +57,10 @@ test('a participant answers the feedback survey on a 360-px phone; the bureau se
   await expect(page.getByRole('heading', { name: 'Hasil survei' })).toBeVisible();
   await expect(page.getByTestId('survey-count')).toHaveText(`${before + 1} dari 12 peserta hadir`);
   await expect(page.getByText('Mohon daftar hadir daring dibuka lebih awal.')).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(page.getByTestId('survey-count')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: 'test-results/survey-results-360.png', fullPage: true });
   const href = await page.getByRole('link', { name: 'Unduh XLSX' }).getAttribute('href');
   expect((await page.request.get(href!)).headers()['content-type']).toContain('spreadsheetml');
   await context.close();

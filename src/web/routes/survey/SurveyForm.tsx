@@ -1,3 +1,4 @@
+import '@mantine/core/styles/Rating.css';
 import { useState } from 'react';
 import { Alert, Button, Card, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { ApiError, call, client } from '../../api';
