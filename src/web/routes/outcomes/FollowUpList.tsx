@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Skeleton, Stack, Text, } from '@mantine/core';
+import { Card, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { call, client } from '../../api';
 import { ErrorAlert } from '../../components/errors';
