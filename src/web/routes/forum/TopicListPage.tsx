@@ -14,7 +14,7 @@ import { useSession } from '../../session';
 import { forumAbility, forumKeys, type FollowMode, type ForumCategory, type SearchHit, type TopicSummary } from './api';
 import { topicStatuses } from './model';
 import { Byline, StatusBadge, TopicFlags } from './parts';
-import { Highlighted } from './SafeHtml';
+import { Highlighted } from './Highlighted';
 
 const filterNames = ['q', 'categoryId', 'status', 'institutionId', 'from', 'to'] as const;
 type Filters = Record<(typeof filterNames)[number], string>;

@@ -14,7 +14,7 @@ import { AttachmentList } from './attachments';
 import { HideModal, MergeModal, MoveModal } from './ModerationModals';
 import { Byline, StatusBadge, TopicFlags } from './parts';
 import { ReplyEditor, ReplyForm } from './ReplyForm';
-import { SanitisedHtml } from './SafeHtml';
+import { SafeHtml } from '../../components/SafeHtml';
 
 type Dialog =
   | { kind: 'hideTopic' }
@@ -181,7 +181,7 @@ export function TopicPage() {
       {d.locked && !d.mergedInto ? <Alert color="yellow">{f.lockedNotice}</Alert> : null}
 
       <Card withBorder padding="md" component="section" aria-label={f.question}>
-        <SanitisedHtml html={d.bodyHtml} />
+        <SafeHtml html={d.bodyHtml} />
         <AttachmentList items={d.attachments} />
       </Card>
 
@@ -460,7 +460,7 @@ function ReplyCard({
           }}
         />
       ) : reply.bodyHtml ? (
-        <SanitisedHtml html={reply.bodyHtml} mt={4} opacity={reply.hidden ? 0.6 : 1} />
+        <SafeHtml html={reply.bodyHtml} mt={4} opacity={reply.hidden ? 0.6 : 1} />
       ) : null}
       <AttachmentList items={reply.attachments} />
       {!editing ? (

@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RichTextInput } from '../../components/RichTextInput';
 import { formatMeetingDate, formatMeetingTime } from '../../../shared/meetingDates';
 import type { Minutes } from '../../../shared/schemas/minutes';
-import { SanitisedHtml } from '../forum/SafeHtml';
+import { SafeHtml } from '../../components/SafeHtml';
 import { AttendanceCard } from './AttendanceCard';
 import { useMinutesT } from './i18n';
 
@@ -83,7 +83,7 @@ export function MinutesPage() {
     ) : (
       <Stack gap={4}>
         <Text fw={500}>{label}</Text>
-        {value ? <SanitisedHtml html={value} /> : <Text c="dimmed">{t.empty}</Text>}
+        {value ? <SafeHtml html={value} /> : <Text c="dimmed">{t.empty}</Text>}
       </Stack>
     );
   const text = (key: 'chairName' | 'chairPosition' | 'noteTakerName' | 'noteTakerPosition', required = false) => (

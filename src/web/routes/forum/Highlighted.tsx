@@ -1,25 +1,5 @@
-import '@mantine/core/styles/Typography.css';
 import './forum.css';
-import { Typography, type TypographyProps } from '@mantine/core';
 import { Fragment } from 'react';
-
-/**
- * The ONLY place the forum puts HTML from the server into the page, and only for a post's body (`bodyHtml`).
- *
- * Why this is safe: the server stores and answers post bodies only after `sanitizeRichText`
- * (src/server/core/richText.ts, sanitize-html): a small allow-list (paragraphs, bold, italics, lists, links with
- * rel="nofollow noopener", quotes, code), no script, style, event attribute or javascript: URL survives. The
- * page's CSP (no inline script) is the second wall. Never pass anything else (titles, names, reasons, query
- * text) here: those are plain text and React escapes them.
- */
-export function SanitisedHtml({ html, ...props }: { html: string } & Omit<TypographyProps, 'children'>) {
-  return (
-    <Typography {...props}>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised rich text, see above */}
-      <div className="forum-body" dangerouslySetInnerHTML={{ __html: html }} />
-    </Typography>
-  );
-}
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
