@@ -1,11 +1,14 @@
 /**
- * Web vitals of the first visit on a mid-range phone over mobile data: the log-in page, a member officer's
- * home and the public home page, in Debian's Chromium (playwright-core) with the network throttled to
- * "slow 4G" (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up) and the CPU slowed 4x, an empty cache each run.
+ * Web vitals of a visit on a mid-range phone over mobile data: the log-in page, a member officer's home, an
+ * activity page (the first activity the member may see) and the public home page, in Debian's Chromium
+ * (playwright-core) with the network throttled to "slow 4G" (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up) and the
+ * CPU slowed 4x; cold (an empty cache each run) and warm (the same page opened a second time in that browser
+ * context, so the HTTP cache holds the long-lived /app/assets files).
  * Prints, per page, the median of 5 runs: FCP, LCP, CLS, total blocking time (long tasks after FCP),
  * the JavaScript+CSS and total bytes transferred, and when the page's main heading was visible.
  *
  *   npm run build && npx tsx bench/webVitals.ts
+ *   WEB_DIST=/tmp/other-build RUNS=3 npx tsx bench/webVitals.ts   # another build of the SPA (e.g. before a change), 3 runs
  *
  * The app runs in this process on a fresh PGlite with the demo data (or DATABASE_URL, printed).
  */
@@ -17,12 +20,14 @@ import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { hashPassword } from '../src/server/core/passwords';
 import { migrate, openDatabase } from '../src/server/db/client';
+import { installJobs } from '../src/server/core/jobs';
+import { allQueues } from '../src/server/modules/jobs/queues';
 import { users } from '../src/server/db/schema/auth';
 import { institutions } from '../src/server/db/schema/directory';
 import { seedDemo } from '../src/server/seed';
 import { freePort } from './support';
 
-const runs = 5;
+const runs = Number(process.env.RUNS ?? 5);
 const member = { email: 'bench-anggota@simpul.local', password: 'bench-kata-sandi-123' };
 const slow4g = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 
@@ -44,11 +49,20 @@ const observeVitals = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
-async function measure(browser: Browser, url: string, heading: string, cookie?: string): Promise<Vitals> {
+async function measure(browser: Browser, url: string, heading: string, cookie?: string, warm = false): Promise<Vitals> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID', isMobile: true });
   if (cookie) {
     const at = cookie.indexOf('=');
-    await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url }]);
+    // For the whole site (path /), so the API calls under /api carry it too, not only the page's /app/ path.
+    const { hostname } = new URL(url);
+    await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), domain: hostname, path: '/' }]);
+  }
+  if (warm) {
+    // A first visit (unthrottled) fills the HTTP cache; the measured visit below is the second one.
+    const first = await context.newPage();
+    await first.goto(url);
+    await first.waitForLoadState('networkidle');
+    await first.close();
   }
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -84,7 +98,10 @@ async function measure(browser: Browser, url: string, heading: string, cookie?: 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  if (!existsSync('dist/web/index.html')) throw new Error('run `npm run build` first: this measures the built SPA');
+  // The same folder the server serves (src/server/app.ts): dist/web, or WEB_DIST.
+  const webDist = process.env.WEB_DIST ?? 'dist/web';
+  if (!existsSync(join(webDist, 'index.html'))) throw new Error(`run \`npm run build\` first: this measures the built SPA (${webDist})`);
+  console.log(`SPA build: ${webDist}`);
   console.log(
     `cores ${cpus().length}, load average ${loadavg()
       .map((l) => l.toFixed(2))
@@ -105,6 +122,8 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const app = await (async () => {
     await migrate(database);
+    // As `serve` does (src/server/main.ts): the job queue's schema first, the demo seed schedules jobs.
+    await installJobs(database, allQueues);
     await seedDemo(database.db);
     const [inst] = await database.db.select({ id: institutions.id }).from(institutions).limit(1);
     await database.db.insert(users).values({
@@ -135,22 +154,27 @@ async function main() {
       .map((c) => c.split(';')[0])
       .find((c) => c.startsWith('simpul_session='));
     if (!cookie) throw new Error('no session cookie in the log-in answer');
+    const visible = await fetch(`${base}/api/activities?limit=1`, { headers: { cookie } });
+    const activity = ((await visible.json()) as { items: { id: string; title: string }[] }).items[0];
+    if (!activity) throw new Error('the bench member sees no activity');
     const pages: [string, string, string, string?][] = [
       ['log-in page', `${base}/app/login`, 'Masuk'],
       ["member officer's home", `${base}/app/`, 'Selamat datang', cookie],
+      ['activity page', `${base}/app/activities/${activity.id}`, activity.title, cookie],
       // The public page: its first <h1>, whatever its wording.
       ['public home page', `${base}/`, ''],
     ];
-    console.log(`\n${runs} runs each, 360 px phone, slow 4G (150 ms, 1.6 Mbit/s), CPU 4x slower, empty cache; medians:`);
-    console.log('page                     FCP ms  LCP ms  CLS    TBT ms  heading ms  JS+CSS KB  total KB');
-    for (const [label, url, heading, c] of pages) {
-      const all: Vitals[] = [];
-      for (let i = 0; i < runs; i++) all.push(await measure(browser, url, heading, c));
-      const m = (k: keyof Vitals) => median(all.map((v) => v[k]));
-      console.log(
-        `${label.padEnd(24)} ${m('fcp').toFixed(0).padStart(6)}  ${m('lcp').toFixed(0).padStart(6)}  ${m('cls').toFixed(3)}  ${m('tbt').toFixed(0).padStart(6)}  ${m('heading').toFixed(0).padStart(10)}  ${(m('scriptCss') / 1024).toFixed(1).padStart(9)}  ${(m('total') / 1024).toFixed(1).padStart(8)}`,
-      );
-    }
+    console.log(`\n${runs} runs each, 360 px phone, slow 4G (150 ms, 1.6 Mbit/s), CPU 4x slower; medians:`);
+    console.log('page                          FCP ms  LCP ms  CLS    TBT ms  heading ms  JS+CSS KB  total KB');
+    for (const warm of [false, true])
+      for (const [label, url, heading, c] of pages) {
+        const all: Vitals[] = [];
+        for (let i = 0; i < runs; i++) all.push(await measure(browser, url, heading, c, warm));
+        const m = (k: keyof Vitals) => median(all.map((v) => v[k]));
+        console.log(
+          `${`${label}, ${warm ? 'warm' : 'cold'}`.padEnd(29)} ${m('fcp').toFixed(0).padStart(6)}  ${m('lcp').toFixed(0).padStart(6)}  ${m('cls').toFixed(3)}  ${m('tbt').toFixed(0).padStart(6)}  ${m('heading').toFixed(0).padStart(10)}  ${(m('scriptCss') / 1024).toFixed(1).padStart(9)}  ${(m('total') / 1024).toFixed(1).padStart(8)}`,
+        );
+      }
   } finally {
     await browser.close();
     await app.close();
