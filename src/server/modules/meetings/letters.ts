@@ -67,9 +67,13 @@ export async function letterFileOf(ctx: Ctx, m: MeetingRow, invitationId: string
   return { name: `Undangan - ${fileSafe(letter!.institutionName)}.${format}`, mime: mimes[format], body };
 }
 
-/** Every letter of the meeting in one PDF (for printing) or as a ZIP of DOCX files. */
+/**
+ * Every letter of the meeting in one PDF (for printing) or as a ZIP of DOCX files: its managers and administrators
+ * (a member officer reads only its own institution's letter, so the meeting as a whole is "not found" to it). A read:
+ * the letters of a meeting that is over stay downloadable for the archive.
+ */
 export async function allLettersFile(ctx: Ctx, meetingId: string, format: 'pdf' | 'zip'): Promise<LetterFile> {
-  const m = await loadAuthorized(ctx, meetingRoot, meetingId, 'meeting.manage');
+  const m = await loadAuthorized(ctx, meetingRoot, meetingId, 'meeting.invitation.read');
   return allLettersOf(ctx, m, format);
 }
 

@@ -206,6 +206,10 @@ describe('meetings', () => {
     ]);
     const other = await otherCommittee.request('GET', `/api/meetings/${meetingId}/letters.pdf`);
     expect(other.statusCode).toBe(404);
+    // An invited institution's officer reads its own letter, never the whole set.
+    const agamOfficer = (await sessionFor(t, 'member', { institutionId: agam })).session;
+    expect((await agamOfficer.request('GET', `/api/meetings/${meetingId}/letters.pdf`)).statusCode).toBe(404);
+    expect((await agamOfficer.request('GET', `/api/meetings/${meetingId}/letters.zip`)).statusCode).toBe(404);
   });
 
   it('sends the letters through the mail log with a personal RSVP link and a WhatsApp link, and marks the meeting invited', async () => {
