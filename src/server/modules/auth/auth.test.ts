@@ -118,6 +118,27 @@ describe('password reset and invitation by e-mail', () => {
     expect(audit.json().items[0].after.email).toBe('rekan.baru@example.org');
   });
 
+  it("keeps a speaker's name as the administrator gave it (it links the account to its agenda sessions)", async () => {
+    const admin = await createUser(t, 'admin');
+    const s = await loginAs(t, admin.email);
+    for (const [email, role, name] of [
+      ['narsum.baru@example.org', 'speaker', 'Dr. Narasumber Baru'],
+      ['panitia.baru@example.org', 'committee', 'Panitia Baru'],
+    ] as const) {
+      expect((await s.request('POST', '/api/users', { email, name, role })).statusCode).toBe(201);
+      const token = tokenIn((await mailTo(email)).text);
+      const accept = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/invitation/accept',
+        payload: { token, name: 'Nama Narasumber Lain', password: 'pilihan-sendiri-1' },
+      });
+      expect(accept.statusCode).toBe(200);
+    }
+    const names = (await s.request('GET', '/api/users')).json().items as { email: string; name: string }[];
+    expect(names.find((u) => u.email === 'narsum.baru@example.org')?.name).toBe('Dr. Narasumber Baru');
+    expect(names.find((u) => u.email === 'panitia.baru@example.org')?.name).toBe('Nama Narasumber Lain');
+  });
+
   it('refuses a duplicate e-mail with 409 and a field message', async () => {
     const admin = await createUser(t, 'admin');
     const s = await loginAs(t, admin.email);

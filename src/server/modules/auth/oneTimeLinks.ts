@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { apiTokens, institutions, loginAttempts, sessions, users, userTokens } from '../../db/schema/index';
 import { audit } from '../../core/audit';
@@ -193,7 +193,10 @@ export async function acceptInvitation(ctx: Ctx, input: z.infer<typeof acceptInv
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     const row = await consumeToken(tx, input.token, 'invite');
-    const patch = { passwordHash, ...(input.name ? { name: input.name } : {}) };
+    // A speaker account's name is what links it to its sessions on the agenda (it may upload their materials), so
+    // only an administrator sets it; anyone else may correct the name the invitation gave them.
+    const name = input.name ? { name: sql<string>`case when ${users.role} = 'speaker' then ${users.name} else ${input.name} end` } : {};
+    const patch = { passwordHash, ...name };
     // Only an account still waiting for its first password, and still active, can be taken up with the link.
     const [user] = await tx.db
       .update(users)

@@ -152,7 +152,8 @@ export function AcceptInvitationPage() {
     <SetPasswordForm
       title={t.auth.invitation.title}
       endpoint="/api/auth/invitation/accept"
-      withName
+      // A speaker's name links the account to its sessions: only the administrator changes it.
+      withName={info.data?.role !== 'speaker'}
       header={() =>
         info.data ? (
           <InvitationSummary invitation={info.data} />
