@@ -1,4 +1,5 @@
 import '@mantine/core/styles/Rating.css';
+import './survey.css';
 import { useState } from 'react';
 import { Alert, Button, Card, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { ApiError, call, client } from '../../api';
@@ -15,7 +16,7 @@ function Score({ label, value, onChange, error }: { label: string; value: number
       <Text component="legend" size="sm" fw={500} mb={4}>
         {label}
       </Text>
-      <Rating value={value} onChange={onChange} size="xl" getSymbolLabel={(n) => f.scoreLabel(label, n)} />
+      <Rating className="survey-rating" value={value} onChange={onChange} size="xl" getSymbolLabel={(n) => f.scoreLabel(label, n)} />
       {error && (
         <Text size="sm" c="red.8" mt={4}>
           {error}
