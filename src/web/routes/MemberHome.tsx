@@ -20,7 +20,7 @@ function PhoneLink({ value }: { value: string }) {
   );
 }
 import { statusColors } from './activities/types';
-import { MyFollowUps } from './outcomes/MyFollowUps';
+import { MyFollowUps, myFollowUpsQuery } from './outcomes/MyFollowUps';
 
 function taskText(task: MemberTask, t: Messages): string {
   const h = t.home.tasks;
@@ -64,12 +64,14 @@ function Tasks({ institution, officers }: { institution: InstitutionDetail; offi
   );
 }
 
+const memberActivitiesQuery = {
+  queryKey: ['activities', 'member-home'],
+  queryFn: () => call(client.GET('/api/activities', { params: { query: { limit: 10 } } })),
+};
+
 function Activities() {
   const t = useT();
-  const { data, error, isLoading } = useQuery({
-    queryKey: ['activities', 'member-home'],
-    queryFn: () => call(client.GET('/api/activities', { params: { query: { limit: 10 } } })),
-  });
+  const { data, error, isLoading } = useQuery(memberActivitiesQuery);
   return (
     <Card withBorder>
       <Title order={3} mb="xs">
@@ -111,7 +113,13 @@ export function MemberHome({ institutionId }: { institutionId: string }) {
     queryKey: officersKey(institutionId),
     queryFn: () => call(client.GET('/api/institutions/{id}/officers', { params: { path: { id: institutionId } } })),
   });
+  // Every card's data is asked for at once, and the page shows when the institution and its officers are there:
+  // cards appearing one after the other would push those below them down (layout shift, CLS).
+  const followUps = useQuery(myFollowUpsQuery);
+  const activities = useQuery(memberActivitiesQuery);
   const inst = institution.data;
+  const settling = [institution, officers, followUps, activities].some((q) => q.isLoading);
+  if (settling && !institution.error && !officers.error) return <Skeleton h={360} mt="md" data-testid="member-home-loading" />;
   return (
     <Stack mt="md">
       <ErrorAlert error={institution.error ?? officers.error} />

@@ -28,13 +28,16 @@ export function FollowUpRow({ f }: { f: FollowUp }) {
   );
 }
 
+/** The card's query; the home starts it together with its own, so the page shows complete at once. */
+export const myFollowUpsQuery = {
+  queryKey: ['follow-ups', 'mine'],
+  queryFn: () => call(client.GET('/api/follow-ups', { params: { query: { open: 'true', limit: 10 } } })),
+};
+
 /** The member home's card: the institution's open follow-ups, overdue first. */
 export function MyFollowUps() {
   const t = useOutcomesT();
-  const { data, error, isLoading } = useQuery({
-    queryKey: ['follow-ups', 'mine'],
-    queryFn: () => call(client.GET('/api/follow-ups', { params: { query: { open: 'true', limit: 10 } } })),
-  });
+  const { data, error, isLoading } = useQuery(myFollowUpsQuery);
   return (
     <Card withBorder data-testid="my-follow-ups">
       <Group justify="space-between" mb="xs">
