@@ -113,6 +113,8 @@ export const speakerInput = z.strictObject({
   fee: rupiah().default(0),
   /** The budget line (of the same activity) that pays the fee. */
   budgetLineId: z.uuid('ID tidak valid').nullable().optional(),
+  /** The speaker's account (role speaker): it may upload the materials of the speaker's sessions. */
+  userId: z.uuid('ID tidak valid').nullable().optional(),
 });
 export const updateSpeakerInput = z.strictObject({
   name: requiredText(120, 'Nama narasumber').optional(),
@@ -122,6 +124,7 @@ export const updateSpeakerInput = z.strictObject({
   status: requiredEnum(speakerStatuses, 'Status narasumber').optional(),
   fee: rupiah().optional(),
   budgetLineId: z.uuid('ID tidak valid').nullable().optional(),
+  userId: z.uuid('ID tidak valid').nullable().optional(),
 });
 
 export const addSpeakerBody = speakerInput.extend({ version: versionField() });
@@ -238,6 +241,8 @@ export const speakerOutput = z.object({
   /** null when hidden from the caller (member officers do not see fees). */
   fee: z.number().nullable(),
   budgetLineId: z.string().nullable(),
+  /** The speaker's account; null when none is linked, or hidden from the caller. */
+  userId: z.string().nullable(),
   updatedAt: z.string(),
 });
 export const activityOutput = z.object({
@@ -285,6 +290,11 @@ export const activityDetailOutput = activityOutput.extend({
 export const budgetLineWriteOutput = budgetLineOutput.extend({ activityVersion: z.number() });
 export const committeeMemberWriteOutput = committeeMemberOutput.extend({ activityVersion: z.number() });
 export const speakerWriteOutput = speakerOutput.extend({ activityVersion: z.number() });
+export const speakerAccountsQuery = z.strictObject(pageQueryFields);
+export const speakerAccountsOutput = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+  total: z.number(),
+});
 export const activityVersionOutput = z.object({ ok: z.literal(true), activityVersion: z.number() });
 export const activitySummaryOutput = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 import { bigint, boolean, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, oneOf, updatedAt, version } from './columns';
+import { users } from './auth';
 import { activityStatuses } from '../../../shared/kak';
 import { committeeRoles, speakerStatuses } from '../../../shared/schemas/activities';
 
@@ -83,8 +84,14 @@ export const speakers = pgTable(
     status: text('status').notNull().default('candidate'), // candidate | invited | confirmed | declined
     fee: bigint('fee', { mode: 'number' }).notNull().default(0),
     budgetLineId: uuid('budget_line_id').references(() => budgetLines.id, { onDelete: 'set null' }),
+    /** The speaker's own account (role speaker), which may upload the materials of the speaker's sessions. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('speakers_activity_idx').on(t.activityId), oneOf('speakers_status_check', t.status, speakerStatuses)],
+  (t) => [
+    index('speakers_activity_idx').on(t.activityId),
+    index('speakers_user_idx').on(t.userId),
+    oneOf('speakers_status_check', t.status, speakerStatuses),
+  ],
 );

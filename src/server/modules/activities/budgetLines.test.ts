@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childWrite } from '../../../../test/helpers/activityWrites';
-import { createTestApp, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
+import { createTestApp, createUser, sessionFor, type Session, type TestApp } from '../../../../test/helpers/testApp';
 import { buildActivityInput, buildBudgetLine } from '../../../../test/builders/activity';
 
 let t: TestApp;
@@ -207,6 +207,29 @@ describe('speakers', () => {
       expect(res.json().error.fields[field]).toBeTruthy();
     }
     expect((await get(a.id)).speakers).toEqual([]);
+  });
+
+  it('links a speaker to an active speaker account only, and lists those accounts to the committee', async () => {
+    const a = await newActivity();
+    const account = await createUser(t, 'speaker', { name: 'Akun Narasumber Uji' });
+    const committeeUser = await createUser(t, 'committee');
+    const listed = await s.request('GET', '/api/activities/speaker-accounts');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().items.map((u: { id: string }) => u.id)).toContain(account.id);
+    expect(listed.json().items.map((u: { id: string }) => u.id)).not.toContain(committeeUser.id);
+    const member = (await sessionFor(t, 'member')).session;
+    expect((await member.request('GET', '/api/activities/speaker-accounts')).statusCode).toBe(403);
+
+    const refused = await childWrite(s, 'POST', a.id, `speakers`, { name: 'Dr. Andi Contoh', userId: committeeUser.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields.userId).toMatch(/peran Narasumber/);
+    expect((await get(a.id)).speakers).toEqual([]);
+    const linked = await childWrite(s, 'POST', a.id, `speakers`, { name: 'Dr. Andi Contoh', userId: account.id });
+    expect(linked.statusCode, linked.body).toBe(201);
+    expect((await get(a.id)).speakers[0]).toMatchObject({ name: 'Dr. Andi Contoh', userId: account.id });
+    const unlinked = await childWrite(s, 'PATCH', a.id, `speakers/${linked.json().id}`, { userId: null });
+    expect(unlinked.statusCode, unlinked.body).toBe(200);
+    expect((await get(a.id)).speakers[0].userId).toBeNull();
   });
 
   it('removes a speaker of its own activity only', async () => {

@@ -122,6 +122,7 @@ export async function copyActivity(ctx: Ctx, id: string, input: { fiscalYear?: n
           status: 'candidate',
           fee: s.fee ?? 0,
           budgetLineId: s.budgetLineId ? (lineIds.get(s.budgetLineId) ?? null) : null,
+          userId: s.userId,
         })),
       );
     }

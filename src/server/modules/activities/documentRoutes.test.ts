@@ -257,7 +257,7 @@ describe('what member officers see of activities', () => {
       });
       expect(seen.officerInCharge).toEqual({ ...whole.officerInCharge, nip: '' });
       expect(seen.committee).toEqual([{ ...whole.committee[0], nip: null }]);
-      expect(seen.speakers).toEqual([{ ...whole.speakers[0], fee: null, budgetLineId: null }]);
+      expect(seen.speakers).toEqual([{ ...whole.speakers[0], fee: null, budgetLineId: null, userId: null }]);
       expect(seen.kak).toEqual(whole.kak);
       expect(res.body).not.toContain('198001012006041002');
       expect(res.body).not.toContain('3400000');

@@ -101,6 +101,7 @@ export function presentSpeaker(row: SpeakerRow): Speaker {
     status: row.status as SpeakerStatus,
     fee: row.fee,
     budgetLineId: row.budgetLineId,
+    userId: row.userId,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

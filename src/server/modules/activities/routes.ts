@@ -18,6 +18,8 @@ import {
   listActivitiesQuery,
   speakerParams,
   speakerWriteOutput,
+  speakerAccountsOutput,
+  speakerAccountsQuery,
   updateActivityInput,
   updateBudgetLineBody,
   updateCommitteeMemberBody,
@@ -35,7 +37,7 @@ import { createActivity } from './createActivity';
 import { deleteActivity } from './deleteActivity';
 import { getActivity } from './getActivity';
 import { listActivities } from './listActivities';
-import { speakerRows } from './speakers';
+import { listSpeakerAccounts, speakerRows } from './speakers';
 import { updateActivity } from './updateActivity';
 
 const tags = ['activities'];
@@ -76,6 +78,18 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201);
       return createActivity(req.ctx, req.body);
     },
+  );
+  app.get(
+    '/api/activities/speaker-accounts',
+    {
+      schema: {
+        tags,
+        summary: "Active accounts with the speaker role, to link to a speaker (the account uploads its sessions' materials)",
+        querystring: speakerAccountsQuery,
+        response: { 200: speakerAccountsOutput },
+      },
+    },
+    async (req) => listSpeakerAccounts(req.ctx, req.query),
   );
   app.get(
     '/api/activities/:id',

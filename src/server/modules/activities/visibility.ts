@@ -35,7 +35,7 @@ export function redactActivityForMember(view: ActivityView): ActivityView {
     ...view,
     officerInCharge: { ...view.officerInCharge, nip: '' },
     committee: view.committee.map((m) => ({ ...m, nip: null })),
-    speakers: view.speakers.map((s) => ({ ...s, fee: null, budgetLineId: null })),
+    speakers: view.speakers.map((s) => ({ ...s, fee: null, budgetLineId: null, userId: null })),
     budgetLines: [],
     checks: { errors: [], warnings: [] },
     personalDataHidden: true,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import { NotFoundError, StateError } from '../../core/errors';
 import type { Subject } from '../../core/policy';
@@ -6,9 +6,10 @@ import { agendaSessions, meetingInvitations, meetingManagers, meetings, registra
 import { hashToken } from '../meetings/tokens';
 
 /**
- * Who a material belongs to. An activity speaker (`speakers`) has no user account of its own: the account of a
- * speaker is the active user with role `speaker` whose name equals the speaker's name (case and spacing aside).
- * Only administrators create accounts and change their names, so this link is in the bureau's hands.
+ * Who a material belongs to. The account of an activity speaker is the one the committee linked to it
+ * (`speakers.user_id`, an active account with role `speaker`); a speaker without a link falls back to the active
+ * speaker account whose name equals the speaker's (case and spacing aside). Only administrators create accounts and
+ * set a speaker account's name (not even the invitee at acceptance), so both links are in the bureau's hands.
  */
 const normalised = (column: SQL | unknown) => sql`lower(regexp_replace(btrim(${column}), '\\s+', ' ', 'g'))`;
 
@@ -27,7 +28,10 @@ async function speakerAccounts(ctx: Ctx, speakerIds: string[]): Promise<Map<stri
   const rows = await ctx.db
     .select({ speakerId: speakers.id, userId: users.id })
     .from(speakers)
-    .innerJoin(users, sql`${normalised(users.name)} = ${normalised(speakers.name)}`)
+    .innerJoin(
+      users,
+      or(eq(users.id, speakers.userId), and(isNull(speakers.userId), sql`${normalised(users.name)} = ${normalised(speakers.name)}`)),
+    )
     .where(and(inArray(speakers.id, speakerIds), eq(users.role, 'speaker'), eq(users.active, true)));
   for (const r of rows) map.set(r.speakerId, [...(map.get(r.speakerId) ?? []), r.userId]);
   return map;

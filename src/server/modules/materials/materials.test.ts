@@ -136,6 +136,21 @@ describe('session materials', () => {
     expect(wrong.json().error.message).toBe('Sesi tidak ditemukan pada rapat ini');
   });
 
+  it('takes the account linked to a speaker over a namesake, whatever its name', async () => {
+    const db = t.database.db;
+    const linked = await createUser(t, 'speaker', { name: 'Nama Akun Berbeda' });
+    const namesake = await createUser(t, 'speaker', { name: 'Penanggap Uji' });
+    const [speaker] = await db.insert(speakers).values({ activityId: fx.activityId, name: 'Penanggap Uji', userId: linked.id }).returning();
+    const [session] = await db
+      .insert(agendaSessions)
+      .values({ meetingId: fx.meetingId, position: 2, startTime: '11:00', endTime: '12:00', title: 'Tanggapan', speakerIds: [speaker!.id] })
+      .returning();
+    const viaLink = await upload(await loginAs(t, linked.email), { name: 'tanggapan.pdf', content: pdf, sessionId: session!.id });
+    expect(viaLink.statusCode, viaLink.body).toBe(201);
+    expect((await upload(await loginAs(t, namesake.email), { name: 'x.pdf', content: pdf, sessionId: session!.id })).statusCode).toBe(404);
+    await db.delete(agendaSessions).where(eq(agendaSessions.id, session!.id));
+  });
+
   it("lets a session's speaker upload to its own session only; refuses others (403/404)", async () => {
     const own = await upload(speakerA, { name: 'paparan andi.pdf', content: pdf });
     expect(own.statusCode, own.body).toBe(201);

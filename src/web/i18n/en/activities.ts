@@ -248,6 +248,9 @@ export const activities: typeof base = {
     fee: 'Fee',
     budgetLine: 'Paid from budget line',
     noBudgetLine: 'Not linked',
+    account: 'Speaker account',
+    accountHint: "The account with the Speaker role that may upload this speaker's session materials",
+    noAccount: 'No account (the committee uploads the materials)',
     removeQuestion: (name) => `Remove speaker ${name}?`,
     removed: 'Speaker removed',
     statuses: {

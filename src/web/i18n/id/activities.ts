@@ -253,6 +253,9 @@ export const activities = {
     fee: 'Honorarium',
     budgetLine: 'Dibayar dari rincian anggaran',
     noBudgetLine: 'Tidak ditautkan',
+    account: 'Akun narasumber',
+    accountHint: 'Akun dengan peran Narasumber yang boleh mengunggah materi sesi narasumber ini',
+    noAccount: 'Tanpa akun (panitia mengunggah materinya)',
     removeQuestion: (name: string) => `Hapus narasumber ${name}?`,
     removed: 'Narasumber dihapus',
     statuses: {

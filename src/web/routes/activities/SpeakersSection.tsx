@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { call, client } from '../../api';
 import { useMediaQuery } from '@mantine/hooks';
 import { formatRupiah } from '../../../shared/money';
 import { speakerStatuses, type SpeakerStatus } from '../../../shared/schemas/activities';
@@ -25,6 +27,7 @@ type Values = {
   status: string;
   fee: number | string;
   budgetLineId: string;
+  userId: string;
 };
 
 const lineLabel = (l: BudgetLine) => `${l.accountCode} · ${l.description}`;
@@ -53,7 +56,12 @@ function SpeakerForm({
       status: speaker?.status ?? 'candidate',
       fee: speaker?.fee ?? 0,
       budgetLineId: speaker?.budgetLineId ?? '',
+      userId: speaker?.userId ?? '',
     },
+  });
+  const accounts = useQuery({
+    queryKey: ['speaker-accounts'],
+    queryFn: () => call(client.GET('/api/activities/speaker-accounts', { params: { query: { limit: 200 } } })),
   });
   const { mutation, unmapped } = useSaveRow(
     activityId,
@@ -68,6 +76,7 @@ function SpeakerForm({
       status: v.status,
       fee: amount(v.fee),
       budgetLineId: orNull(v.budgetLineId),
+      userId: orNull(v.userId),
     }),
     onSaved,
   );
@@ -92,6 +101,15 @@ function SpeakerForm({
           label={s.budgetLine}
           data={[{ value: '', label: s.noBudgetLine }, ...lines.map((l) => ({ value: l.id, label: lineLabel(l) }))]}
           {...form.getInputProps('budgetLineId')}
+        />
+        <NativeSelect
+          label={s.account}
+          description={s.accountHint}
+          data={[
+            { value: '', label: s.noAccount },
+            ...(accounts.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
+          ]}
+          {...form.getInputProps('userId')}
         />
         <FormErrorAlert error={mutation.error} unmapped={unmapped} />
         <FormButtons onCancel={onCancel} saving={mutation.isPending} />
