@@ -90,7 +90,7 @@ export function ActivityListPage() {
         </Stack>
       ) : null}
       {phone ? (
-        <Stack gap="sm" opacity={list.isFetching ? 0.7 : 1}>
+        <Stack gap="sm" aria-busy={list.isFetching}>
           {items.map((i) => (
             <Card key={i.id} withBorder padding="sm" component={Link} to={`/activities/${i.id}`}>
               <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -108,7 +108,7 @@ export function ActivityListPage() {
         </Stack>
       ) : items.length ? (
         <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover opacity={list.isFetching ? 0.7 : 1} aria-label={t.activities.title}>
+          <Table striped highlightOnHover aria-busy={list.isFetching} aria-label={t.activities.title}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{a.activity}</Table.Th>

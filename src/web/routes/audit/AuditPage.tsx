@@ -70,7 +70,7 @@ export function AuditPage() {
       </Group>
       <ErrorAlert error={error} />
       <Table.ScrollContainer minWidth={720}>
-        <Table highlightOnHover opacity={isFetching ? 0.7 : 1} aria-label={t.audit.title}>
+        <Table highlightOnHover aria-busy={isFetching} aria-label={t.audit.title}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t.audit.at}</Table.Th>

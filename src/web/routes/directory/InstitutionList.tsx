@@ -152,7 +152,7 @@ export function InstitutionListPage() {
         </Text>
       ) : null}
       {phone ? (
-        <Stack gap="sm" opacity={isFetching ? 0.7 : 1}>
+        <Stack gap="sm" aria-busy={isFetching}>
           {items.map((i) => (
             <Card key={i.id} withBorder padding="sm" component={Link} to={`/directory/${i.id}`}>
               <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -170,7 +170,7 @@ export function InstitutionListPage() {
         </Stack>
       ) : items.length ? (
         <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover opacity={isFetching ? 0.7 : 1} aria-label={t.directory.title}>
+          <Table striped highlightOnHover aria-busy={isFetching} aria-label={t.directory.title}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t.directory.name}</Table.Th>

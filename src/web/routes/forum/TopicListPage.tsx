@@ -190,7 +190,7 @@ export function TopicListPage() {
           {searching ? f.emptySearch(filters.q) : f.empty}
         </Text>
       ) : null}
-      <Stack gap="sm" opacity={list.isFetching && !list.isFetchingNextPage ? 0.7 : 1} data-testid="forum-list">
+      <Stack gap="sm" aria-busy={list.isFetching && !list.isFetchingNextPage} data-testid="forum-list">
         {rows.map((row) => (row.kind === 'topic' ? <TopicRow key={row.key} topic={row.topic} /> : <HitRow key={row.key} hit={row.hit} />))}
       </Stack>
       {rows.length ? (

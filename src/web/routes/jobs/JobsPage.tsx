@@ -180,7 +180,7 @@ function MailLog() {
       </SimpleGrid>
       <ErrorAlert error={error} />
       <Table.ScrollContainer minWidth={720}>
-        <Table aria-label={t.jobs.mailTitle} opacity={isFetching ? 0.7 : 1} highlightOnHover>
+        <Table aria-label={t.jobs.mailTitle} aria-busy={isFetching} highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t.jobs.queuedAt}</Table.Th>

@@ -164,7 +164,7 @@ export function ReleaseRows({
   if (!items.length) return null;
   if (phone)
     return (
-      <Stack gap="sm" opacity={fetching ? 0.7 : 1}>
+      <Stack gap="sm" aria-busy={fetching}>
         {items.map((i) => (
           <Card key={i.id} withBorder padding="sm">
             <Group gap="xs" mb={4}>
@@ -188,7 +188,7 @@ export function ReleaseRows({
     );
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table striped highlightOnHover opacity={fetching ? 0.7 : 1} aria-label={label}>
+      <Table striped highlightOnHover aria-busy={fetching} aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{r.columns.title}</Table.Th>
