@@ -1,3 +1,4 @@
+import { attachmentHeaders } from '../../core/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { binaryResponse } from '../../../shared/schemas/common';
 import { forumAttachmentLimits } from '../../../shared/forum';
@@ -387,14 +388,7 @@ export const forumRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const file = await readAttachment(req.ctx, req.params.id);
-      reply
-        .header(
-          'content-disposition',
-          `attachment; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        )
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff');
-      return reply.type(file.mime).send(file.content);
+      return reply.type(file.mime).headers(attachmentHeaders(file.name)).send(file.content);
     },
   );
 

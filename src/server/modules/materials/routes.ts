@@ -12,6 +12,7 @@ import {
   ticketMaterialFileParams,
   ticketMaterialParams,
 } from '../../../shared/schemas/materials';
+import { attachmentHeaders } from '../../core/download';
 import { readUpload } from '../../core/upload';
 import { listMaterials, materialFile, materialMeetings, ticketMaterialFile, ticketMaterials } from './readMaterials';
 import { assertMayUploadTo, deleteMaterial, materialTypes, uploadMaterial } from './writeMaterials';
@@ -20,19 +21,9 @@ const tags = ['materials'];
 const fileResponse = { 200: binaryResponse(Object.keys(materialTypes), 'The material (as an attachment)') };
 const ticketLimit = { public: true, rateLimit: { max: 120, timeWindow: 60_000 } };
 
-/** RFC 5987 value: encodeURIComponent leaves ' ( ) * alone, which are not attr-chars. */
-const rfc5987 = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
 /** Always a download (never shown inline), typed as stored, not sniffed by the browser, kept out of shared caches. */
 function sendMaterial(reply: FastifyReply, f: { mime: string; content: Buffer; name: string }) {
-  return reply
-    .type(f.mime)
-    .headers({
-      'content-disposition': `attachment; filename="${f.name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${rfc5987(f.name)}`,
-      'cache-control': 'private, no-store',
-      'x-content-type-options': 'nosniff',
-    })
-    .send(f.content);
+  return reply.type(f.mime).headers(attachmentHeaders(f.name)).send(f.content);
 }
 
 /** Materials (slides, papers) of agenda sessions: upload, list by session, download, remove; participants through the ticket. */

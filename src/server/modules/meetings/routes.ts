@@ -1,3 +1,4 @@
+import { attachmentHeaders } from '../../core/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import { binaryResponse } from '../../../shared/schemas/common';
@@ -53,10 +54,6 @@ const split = <B extends { version: number }>(body: B) => {
   const { version, ...rest } = body;
   return [rest, version] as const;
 };
-const fileHeaders = (name: string) => ({
-  'content-disposition': `attachment; filename="${name.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-  'cache-control': 'private, no-store',
-});
 
 /** Meetings (rapat) of activities: the meeting, its agenda, invitees, letters, sending, delegates and walk-ins. */
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -270,7 +267,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (req, reply) => {
         const f = await invitationLetterFile(req.ctx, req.params.id, req.params.childId, format);
-        return reply.type(f.mime).headers(fileHeaders(f.name)).send(f.body);
+        return reply.type(f.mime).headers(attachmentHeaders(f.name)).send(f.body);
       },
     );
   }
@@ -286,7 +283,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const f = await allLettersFile(req.ctx, req.params.id, 'pdf');
-      return reply.type(f.mime).headers(fileHeaders(f.name)).send(f.body);
+      return reply.type(f.mime).headers(attachmentHeaders(f.name)).send(f.body);
     },
   );
   app.get(
@@ -301,7 +298,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const f = await allLettersFile(req.ctx, req.params.id, 'zip');
-      return reply.type(f.mime).headers(fileHeaders(f.name)).send(f.body);
+      return reply.type(f.mime).headers(attachmentHeaders(f.name)).send(f.body);
     },
   );
 

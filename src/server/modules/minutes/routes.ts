@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { binaryResponse, mimeTypes } from '../../../shared/schemas/common';
 import { minutesBody, minutesOutput, minutesParams } from '../../../shared/schemas/minutes';
 import { z } from '../../../shared/zod';
-import { attachmentHeaders } from '../outcomes/routes';
+import { attachmentHeaders } from '../../core/download';
 import { getMinutes } from './minutesData';
 import { minutesFile } from './minutesDocument';
 import { saveMinutes } from './saveMinutes';

@@ -1,3 +1,4 @@
+import { attachmentHeaders } from '../../core/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { binaryResponse, mimeTypes, okOutput } from '../../../shared/schemas/common';
 import {
@@ -55,11 +56,6 @@ import {
 
 const tags = ['outcomes'];
 const multipart = { consumes: ['multipart/form-data'] };
-export const attachmentHeaders = (name: string) => ({
-  'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-  'cache-control': 'private, no-store',
-  'x-content-type-options': 'nosniff',
-});
 
 /** Resolutions (rumusan) of meetings, their follow-up actions (tindak lanjut), evidence, the board and its documents. */
 export const outcomeRoutes: FastifyPluginAsyncZod = async (app) => {

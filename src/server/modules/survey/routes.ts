@@ -11,7 +11,7 @@ import {
   ticketTokenParams,
   ticketViewOutput,
 } from '../../../shared/schemas/survey';
-import { attachmentHeaders } from '../outcomes/routes';
+import { attachmentHeaders } from '../../core/download';
 import { answerSurvey } from './answerSurvey';
 import { forwardSuggestion } from './forward';
 import { surveyResults } from './results';
