@@ -29,6 +29,22 @@ const baseTags = [
   'hr',
 ];
 
+/**
+ * What no editor produces and only an attacker (or a paste from a hostile page) sends: scripts, style sheets, event
+ * attributes, script links, embedded frames and forms. A body carrying them is refused with a clear message, naming
+ * what it is ("Isi rilis", "Notulen"), instead of being silently cut; the sanitiser strips everything else it does
+ * not keep (inline styles, classes, unknown tags). Answers the message, or null when none is found.
+ */
+export function hostileMarkup(raw: string, what: string): string | null {
+  if (/<\s*script\b/i.test(raw)) return `${what} tidak boleh memuat skrip (<script>)`;
+  if (/<\s*style\b/i.test(raw)) return `${what} tidak boleh memuat lembar gaya (<style>); gunakan format dari editor`;
+  if (/<[^>]*\son[a-z]+\s*=/i.test(raw)) return `${what} tidak boleh memuat atribut skrip (onclick, onerror, ...)`;
+  if (/<[^>]*\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data)\s*:/i.test(raw))
+    return `Tautan javascript:, vbscript: atau data: tidak diizinkan dalam ${what.toLowerCase()}; gunakan alamat http(s)`;
+  if (/<\s*(?:iframe|object|embed|form)\b/i.test(raw)) return `${what} tidak boleh memuat iframe, object, embed atau form`;
+  return null;
+}
+
 export interface RichTextOptions {
   /** Allow <img> whose src is a path under this prefix (e.g. '/files/'); alt is kept, nothing else. */
   imagePathPrefix?: string;

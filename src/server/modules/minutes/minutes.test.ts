@@ -134,7 +134,7 @@ describe('minutes', () => {
       [{ openingHtml: `<p>${'a'.repeat(20_001)}</p>` }, 'Pembukaan terlalu panjang'],
       [{ closingHtml: '<p>ok</p><script>alert(1)</script>' }, 'skrip'],
       [{ closingHtml: '<p><a href="javascript:alert(1)">x</a></p>' }, 'javascript:'],
-      [{ openingHtml: '<p onclick="x()">hai</p>' }, 'atribut peristiwa'],
+      [{ openingHtml: '<p onclick="x()">hai</p>' }, 'atribut skrip'],
       [{ sessions: [{ sessionId: fx.meetingId, bodyHtml: '<p>x</p>' }] }, 'Sesi acara tidak ditemukan'],
       [{ version: undefined }, 'Versi data wajib dikirim'],
     ];

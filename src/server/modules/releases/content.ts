@@ -1,7 +1,7 @@
 import { and, eq, like, ne, or } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import { ConflictError, ValidationError } from '../../core/errors';
-import { isBlankRichText, richTextToPlain, sanitizeRichText } from '../../core/richText';
+import { hostileMarkup, isBlankRichText, richTextToPlain, sanitizeRichText } from '../../core/richText';
 import { releases } from '../../db/schema/index';
 import { releaseLimits, slugify } from '../../../shared/releaseStates';
 
@@ -9,26 +9,12 @@ import { releaseLimits, slugify } from '../../../shared/releaseStates';
 export const mediaPrefix = '/media/rilis/';
 
 /**
- * What no editor produces and only an attacker sends: refused with a clear message (nothing is saved), instead of
- * being silently dropped. Inline styles, classes and unknown tags are simply stripped by the sanitiser.
- */
-const forbidden: { pattern: RegExp; message: string }[] = [
-  { pattern: /<\s*script\b/i, message: 'Isi rilis tidak boleh memuat skrip (<script>)' },
-  { pattern: /<\s*style\b/i, message: 'Isi rilis tidak boleh memuat lembar gaya (<style>); gunakan format dari editor' },
-  { pattern: /<[^>]*\son[a-z]+\s*=/i, message: 'Isi rilis tidak boleh memuat atribut skrip (on...=)' },
-  {
-    pattern: /<[^>]*\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data)\s*:/i,
-    message: 'Tautan javascript:, vbscript: atau data: tidak diizinkan dalam isi rilis; gunakan alamat http(s)',
-  },
-  { pattern: /<\s*(?:iframe|object|embed|form)\b/i, message: 'Isi rilis tidak boleh memuat iframe, object, embed atau form' },
-];
-
-/**
  * Cleans a body for storage: refuses scripts and script links, sanitises with the one rich-text subset (images only
  * from our media route), keeps only images that belong to this release, and checks the size limit.
  */
 export function cleanBody(raw: string, allowedFileIds: ReadonlySet<string>): { body: string; bodyText: string } {
-  for (const f of forbidden) if (f.pattern.test(raw)) throw new ValidationError(f.message, { body: f.message });
+  const hostile = hostileMarkup(raw, 'Isi rilis');
+  if (hostile) throw new ValidationError(hostile, { body: hostile });
   let body = sanitizeRichText(raw, { imagePathPrefix: mediaPrefix });
   body = body.replace(/<img\b[^>]*>/g, (tag) => {
     const src = /\ssrc="([^"]*)"/.exec(tag)?.[1] ?? '';
