@@ -8,7 +8,7 @@ import { createUser, loginAs, sessionFor, type Session, type TestApp, createTest
 import { agendaSessions, auditLog, files, institutions, meetings, sessionMaterials, speakers } from '../../db/schema/index';
 import { materialDocx, materialPdf } from '../../seed/demoMaterials';
 import { searchTextOf } from '../../../shared/text';
-import { materialFileName } from './writeMaterials';
+import { downloadName } from '../../core/documentUpload';
 
 let t: TestApp;
 let fx: CheckInFixture;
@@ -246,9 +246,9 @@ describe('meeting status', () => {
   });
 });
 
-describe('materialFileName', () => {
+describe('downloadName', () => {
   it('drops folders, controls and direction overrides, and keeps the earned extension', () => {
-    expect(materialFileName('C:\\Users\\x\\Paparan.PPTX', 'pptx')).toBe('Paparan.pptx');
-    expect(materialFileName('..\u0000\u202e.pdf', 'pdf')).toBe('materi.pdf');
+    expect(downloadName('C:\\Users\\x\\Paparan.PPTX', 'pptx', 'materi')).toBe('Paparan.pptx');
+    expect(downloadName('..\u0000\u202e.pdf', 'pdf', 'materi')).toBe('materi.pdf');
   });
 });

@@ -8,7 +8,7 @@ import { authorize, can } from '../../core/policy';
 import type { Upload } from '../../core/upload';
 import { files, sessionMaterials } from '../../db/schema/index';
 import { materialMaxBytes, materialTypesText, materialUploadFields } from '../../../shared/schemas/materials';
-import { sniffDocument } from '../outcomes/evidence';
+import { downloadName, sniffDocument } from '../../core/documentUpload';
 import { assertMaterialsWritable, loadMaterialMeeting, materialSubject } from './access';
 import { presentMaterials } from './presentMaterials';
 
@@ -19,23 +19,6 @@ export const materialTypes: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 };
-
-/**
- * The name a material is downloaded under: the uploaded name without folders, control and bidirectional-override
- * characters (which could disguise the extension), at most 150 characters, with the extension its content earned.
- */
-export function materialFileName(original: string, ext: string): string {
-  const base = (original.split(/[\\/]/).pop() ?? '')
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
-    .replace(/[:*?"<>|]+/g, '-')
-    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[.\s-]+/, '')
-    .trim()
-    .slice(0, 150)
-    .trim();
-  return `${base || 'materi'}.${ext}`;
-}
 
 /**
  * Checked before the upload is read (so a caller who may not upload to this meeting never makes the server read
@@ -65,7 +48,7 @@ export async function uploadMaterial(ctx: Ctx, meetingId: string, upload: Upload
     authorize(tx.actor, 'material.upload', materialSubject(m, { sessionId: session.id }));
     assertMaterialsWritable(m);
     const type = await sniffDocument(upload.buffer, materialTypes, materialTypesText);
-    const name = materialFileName(upload.filename, type.ext);
+    const name = downloadName(upload.filename, type.ext, 'materi');
     const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
     const [file] = await tx.db
       .insert(files)

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import { assertVersion } from '../../core/aggregate';
 import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
+import { downloadName, sniffDocument } from '../../core/documentUpload';
 import { deleteFileIfUnused, readFile } from '../../core/files';
 import { DomainError, NotFoundError, ValidationError } from '../../core/errors';
 import type { Upload } from '../../core/upload';
@@ -25,32 +25,6 @@ export const evidenceTypes: Record<string, string> = {
 };
 export const evidenceTypesText = 'PDF, JPG, PNG, DOCX, XLSX atau PPTX';
 
-/** The type of an uploaded document by its content, or a 415 in Indonesian. */
-export async function sniffDocument(
-  bytes: Buffer,
-  allowed: Record<string, string>,
-  allowedText: string,
-): Promise<{ mime: string; ext: string }> {
-  const found = await fileTypeFromBuffer(bytes);
-  if (!found || !allowed[found.mime]) {
-    throw new DomainError(
-      'unsupported_media_type',
-      `Jenis berkas tidak diizinkan: hanya ${allowedText}${found ? ` (berkas ini ${found.ext.toUpperCase()})` : ''}. Nama berkas tidak menentukan jenisnya; isi berkas diperiksa.`,
-    );
-  }
-  return { mime: found.mime, ext: allowed[found.mime]! };
-}
-
-/** A file name for the Content-Disposition header, with the extension its content earned. */
-function storedName(original: string, ext: string): string {
-  const base = original
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
-    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-    .trim()
-    .slice(0, 150);
-  return `${base || 'bukti'}.${ext}`;
-}
-
 /** Stores an uploaded evidence file on a follow-up (replacing the previous one), in one transaction with its audit row. */
 export async function uploadEvidence(ctx: Ctx, id: string, upload: Upload) {
   const version = versionField().safeParse(Number(upload.fields.version));
@@ -60,7 +34,7 @@ export async function uploadEvidence(ctx: Ctx, id: string, upload: Upload) {
   return inTransaction(ctx, async (tx) => {
     const { row: before, subject } = await lockFollowUp(tx, id, 'followUp.update');
     assertVersion(before.version, version.data);
-    const name = storedName(upload.filename, type.ext);
+    const name = downloadName(upload.filename, type.ext, 'bukti');
     const [file] = await tx.db
       .insert(files)
       .values({
