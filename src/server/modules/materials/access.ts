@@ -2,8 +2,8 @@ import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context';
 import { NotFoundError, StateError } from '../../core/errors';
 import type { Subject } from '../../core/policy';
-import { agendaSessions, meetingInvitations, meetingManagers, meetings, registrations, speakers, users } from '../../db/schema/index';
-import { hashToken } from '../meetings/tokens';
+import { agendaSessions, meetingInvitations, meetingManagers, meetings, speakers, users } from '../../db/schema/index';
+import { registrationOfTicket } from '../meetings/ticketFiles';
 
 /**
  * Who a material belongs to. The account of an activity speaker is the one the committee linked to it
@@ -86,12 +86,7 @@ export function assertMaterialsWritable(m: { status: string }) {
 
 /** The meeting of a participant's ticket (a cancelled registration or a forged token: 404). */
 export async function meetingOfTicket(ctx: Ctx, token: string): Promise<string> {
-  const [r] = await ctx.db
-    .select({ meetingId: registrations.meetingId })
-    .from(registrations)
-    .where(and(eq(registrations.ticketTokenHash, hashToken(token)), isNull(registrations.cancelledAt)));
-  if (!r) throw new NotFoundError('Tiket tidak ditemukan');
-  return r.meetingId;
+  return (await registrationOfTicket(ctx.db, token)).m.id;
 }
 
 /** Meetings whose sessions have a speaker whose account is this user (see above). */

@@ -4,7 +4,8 @@ import { audit } from '../../core/audit';
 import { inTransaction, type Ctx } from '../../core/context';
 import { ConflictError, ForbiddenError, StateError, ValidationError } from '../../core/errors';
 import { agendaSessions, surveyResponses, surveySessionRatings } from '../../db/schema/index';
-import { hasCheckedIn, registrationOfTicket } from './ticketView';
+import { registrationOfTicket } from '../meetings/ticketFiles';
+import { hasCheckedIn } from './ticketView';
 
 export const alreadyAnsweredMessage = 'Anda sudah mengisi survei rapat ini. Terima kasih; jawaban hanya dapat dikirim satu kali.';
 export const notCheckedInMessage =

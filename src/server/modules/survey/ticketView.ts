@@ -2,29 +2,10 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { clockId, formatMeetingDate, formatMeetingTime } from '../../../shared/meetingDates';
 import type { SurveyState, TicketView } from '../../../shared/schemas/survey';
 import type { Ctx } from '../../core/context';
-import { NotFoundError } from '../../core/errors';
-import { agendaSessions, certificates, checkIns, institutions, meetings, registrations, surveyResponses } from '../../db/schema/index';
-import { hashToken } from '../meetings/tokens';
-
-export const unknownTicketMessage = 'Tiket tidak dikenal atau sudah dibatalkan. Periksa kembali tautan pada e-mail konfirmasi Anda.';
+import { agendaSessions, certificates, checkIns, surveyResponses } from '../../db/schema/index';
+import { registrationOfTicket } from '../meetings/ticketFiles';
 
 type Db = Ctx['db'];
-
-/**
- * The registration a ticket token opens (the token is the credential: only its sha256 is stored), with its meeting.
- * Unknown, forged or cancelled: 404, saying nothing about anyone else. `lock` locks the registration row.
- */
-export async function registrationOfTicket(db: Db, token: string, opts: { lock?: boolean } = {}) {
-  const q = db
-    .select({ r: registrations, m: meetings, institutionName: institutions.name })
-    .from(registrations)
-    .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
-    .leftJoin(institutions, eq(institutions.id, registrations.institutionId))
-    .where(and(eq(registrations.ticketTokenHash, hashToken(token)), isNull(registrations.cancelledAt)));
-  const [row] = opts.lock ? await q.for('update', { of: registrations }) : await q;
-  if (!row) throw new NotFoundError(unknownTicketMessage);
-  return row;
-}
 
 export async function hasCheckedIn(db: Db, registrationId: string): Promise<boolean> {
   const [c] = await db.select({ id: checkIns.id }).from(checkIns).where(eq(checkIns.registrationId, registrationId)).limit(1);
